@@ -1,0 +1,1 @@
+"""UI strings by area; each module defines ``STRINGS = {key: {"id": ..., "en": ...}}``."""
