@@ -28,3 +28,18 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "Write the Kemendagri code of the region you mean.",
     },
 }
+
+STRINGS.update(
+    {
+        "view.bad_param": {
+            "id": "Parameter tautan \u201c{key}\u201d berisi \u201c{value}\u201d yang tidak dikenal; "
+            "nilai bawaan dipakai.",
+            "en": "The link parameter \u201c{key}\u201d holds \u201c{value}\u201d, which is not known; "
+            "the default is used.",
+        },
+        "view.unknown_param": {
+            "id": "Parameter tautan \u201c{key}\u201d tidak dikenal dan diabaikan.",
+            "en": "The link parameter \u201c{key}\u201d is not known and was ignored.",
+        },
+    }
+)

@@ -1,0 +1,258 @@
+"""Streamlit helpers every page shares: the view state in the URL, the sidebar, problems on screen."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import NoReturn
+
+import pandas as pd
+import streamlit as st
+
+from lib import access, cached, viewstate
+from lib.cached import Context
+from lib.elections import default_election
+from lib.i18n import LANGUAGE_NAMES, LANGUAGES, t
+from lib.problems import DataProblem
+from lib.regions import REGENCY_CODES
+from lib.settings import load_settings
+from lib.viewstate import ViewState
+
+_PENDING = "_view_pending"
+_NOTICES = "_view_notices"
+_INIT = "_view_initialised"
+# Session keys of the view fields that are not sidebar widgets.
+_FIELD_KEYS = {
+    "layers": "view_layers",
+    "weights": "view_weights",
+    "scenario": "view_scenario",
+    "brush": "view_brush",
+}
+
+
+def stop_with(problem: DataProblem) -> NoReturn:
+    """Show a problem the way every page shows problems, then end this run."""
+    st.error(f"**{problem.what}**\n\n{problem.fix}")
+    st.stop()
+
+
+def lang() -> str:
+    """Return the language of this session's view."""
+    value = st.session_state.get("lang") or getattr(st.session_state.get(_VIEW), "lang", "id")
+    return value if value in LANGUAGES else "id"
+
+
+_VIEW = "_view"
+
+
+def _period_widgets(period: str) -> None:
+    """Put ``period`` into the session keys of the period widgets."""
+    span = viewstate.parse_range(period)
+    if span:
+        st.session_state["period_choice"] = "custom"
+        st.session_state["period_range"] = span
+    else:
+        st.session_state["period_choice"] = period
+
+
+def init_view(election_ids: list[str], default_election: str) -> ViewState:
+    """Return the session's view: read from the URL on its first run, then kept in the session.
+
+    The view is kept under its own key, not only in widget state, because Streamlit forgets
+    the state of widgets on a page switch; the widgets are seeded from it on every run.
+    """
+    view = st.session_state.get(_VIEW)
+    if view is None:
+        params = {key: st.query_params.get_all(key) for key in st.query_params}
+        view = viewstate.decode(
+            params,
+            elections=election_ids,
+            regions=REGENCY_CODES,
+            default_election=default_election,
+        )
+        st.session_state[_NOTICES] = list(view.notices)
+        view = view.with_()
+    pending = st.session_state.pop(_PENDING, None)
+    if pending:
+        view = view.with_(**pending)
+        for key in ("lang", "election", "focus", "period_choice", "period_range"):
+            st.session_state.pop(key, None)
+    if view.election not in election_ids:
+        view = view.with_(election=default_election)
+    st.session_state[_VIEW] = view
+    seeds = {"lang": view.lang, "election": view.election, "focus": view.focus}
+    for key, value in seeds.items():
+        if key not in st.session_state:
+            st.session_state[key] = value
+    if "period_choice" not in st.session_state:
+        _period_widgets(view.period)
+    return view
+
+
+def _widget_view(view: ViewState) -> ViewState:
+    """Return ``view`` updated with what the sidebar widgets hold now."""
+    choice = st.session_state.get("period_choice", "all")
+    period = choice
+    if choice == "custom":
+        span = st.session_state.get("period_range")
+        if isinstance(span, list | tuple) and len(span) == 2 and all(isinstance(d, dt.date) for d in span):
+            period = viewstate.format_range(span[0], span[1])
+        else:
+            period = view.period if viewstate.parse_range(view.period) else "all"
+    return view.with_(
+        election=st.session_state.get("election", view.election),
+        period=period,
+        focus=st.session_state.get("focus", view.focus) or "",
+        lang=lang(),
+    )
+
+
+def current() -> ViewState:
+    """Return the view of this run."""
+    return st.session_state.get(_VIEW) or ViewState()
+
+
+def request_view(**changes: object) -> NoReturn:
+    """Change the view (e.g. a map click focuses a regency) and rerun so every widget follows."""
+    st.session_state[_PENDING] = changes
+    st.rerun()
+
+
+def set_field(name: str, value: object) -> None:
+    """Change a non-widget view field (layers, weights, scenario, brush) within this run."""
+    st.session_state[_VIEW] = current().with_(**{name: value})
+
+
+def sync_url(view: ViewState, default_election: str) -> None:
+    """Mirror ``view`` to the address bar, so that a copied link reopens it."""
+    wanted = viewstate.encode(view, ViewState(election=default_election))
+    have = {key: st.query_params.get(key) for key in st.query_params}
+    if have != wanted:
+        st.query_params.from_dict(wanted)
+
+
+def sidebar(ctx: Context, elections: pd.DataFrame, regions: pd.DataFrame) -> ViewState:
+    """Draw the global filters (language, election, period, regency focus); return the view."""
+    language = lang()
+    with st.sidebar:
+        st.radio(
+            t("lang.label", language),
+            list(LANGUAGES),
+            format_func=LANGUAGE_NAMES.get,
+            key="lang",
+            horizontal=True,
+        )
+        language = lang()
+        names = dict(zip(elections["id"], elections["name"], strict=True))
+        st.selectbox(t("filter.election", language), list(names), format_func=names.get, key="election")
+        choices = ["all", "election", "custom"]
+        st.selectbox(
+            t("filter.period", language),
+            choices,
+            format_func=lambda c: t(f"filter.period.{c}", language),
+            key="period_choice",
+        )
+        if st.session_state.get("period_choice") == "custom":
+            if "period_range" not in st.session_state:
+                voting_day = elections.loc[st.session_state["election"], "voting_day"]
+                st.session_state["period_range"] = (
+                    voting_day - dt.timedelta(days=60),
+                    voting_day + dt.timedelta(days=30),
+                )
+            st.date_input(
+                t("filter.period.range", language),
+                key="period_range",
+                min_value=dt.date(1990, 1, 1),
+                max_value=dt.date(2040, 12, 31),
+                format="DD/MM/YYYY",
+            )
+        region_names = {"": t("filter.focus.all", language)}
+        region_names.update(
+            {code: regions.loc[code, "name"] for code in REGENCY_CODES if code in regions.index}
+        )
+        st.selectbox(
+            t("filter.focus", language),
+            list(region_names),
+            format_func=region_names.get,
+            key="focus",
+        )
+    view = _widget_view(current())
+    st.session_state[_VIEW] = view
+    return view
+
+
+def show_notices() -> None:
+    """Show, once, what was wrong with the link this session was opened with."""
+    for notice in st.session_state.pop(_NOTICES, []) or []:
+        st.warning(notice, icon="\u26a0\ufe0f")
+
+
+def focus_banner(view: ViewState, regions: pd.DataFrame) -> None:
+    """Say on every page which regency the view is focused on."""
+    if view.focus and view.focus in regions.index:
+        st.info(t("focus.banner", view.lang, name=regions.loc[view.focus, "name"]), icon="\U0001f4cd")
+
+
+class Page:
+    """What a page needs, computed once per run by app.py: context, view, election, regions."""
+
+    def __init__(self, ctx: Context, view: ViewState, rev: int, elections: pd.DataFrame, default: str):
+        self.ctx = ctx
+        self.view = view
+        self.rev = rev
+        self.elections = elections
+        self.default_election = default
+        self.regions = ctx.bundle.regions
+        self.ceiling = access.PUBLIC_CEILING
+        self.url = ctx.settings.store_url
+
+    @property
+    def lang(self) -> str:
+        """Return the UI language."""
+        return self.view.lang
+
+    @property
+    def election(self) -> pd.Series:
+        """Return the chosen election's row."""
+        return self.elections.loc[self.view.election]
+
+    def events(self) -> pd.DataFrame:
+        """Return the events this caller may see."""
+        return cached.events(self.ctx, self.url, self.rev, self.ceiling)
+
+    def reference(self, table: str) -> pd.DataFrame:
+        """Return a stored reference table."""
+        return cached.reference(self.ctx, self.url, self.rev, table)
+
+    def period(self) -> tuple[dt.date, dt.date] | None:
+        """Return the chosen period as dates, or None for all time."""
+        stages = self.reference("election_stages")
+        mine = stages[stages["election_id"] == self.view.election]
+        spans = list(zip(mine["start"], mine["end"], strict=True))
+        return self.view.period_range(self.election["voting_day"], spans)
+
+
+def page_context() -> Page:
+    """Open the store, read the URL, draw the sidebar and mirror the view to the URL (app.py)."""
+    settings = load_settings()
+    try:
+        ctx = cached.context(settings)
+    except DataProblem as problem:
+        stop_with(problem)
+    rev = cached.revision(ctx)
+    elections = cached.elections(ctx, settings.store_url, rev)
+    days = dict(zip(elections["id"], elections["voting_day"], strict=True))
+    default = default_election(days, dt.date.today())
+    init_view(list(elections["id"]), default)
+    view = sidebar(ctx, elections, ctx.bundle.regions)
+    sync_url(view, default)
+    page = Page(ctx, view, rev, elections, default)
+    st.session_state["_page"] = page
+    return page
+
+
+def this_page() -> Page:
+    """Return the page context app.py prepared for this run."""
+    page = st.session_state.get("_page")
+    if page is None:  # a page run on its own (not through app.py)
+        page = page_context()
+    return page

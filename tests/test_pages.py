@@ -1,0 +1,93 @@
+"""Every page through app.py, as `streamlit run` starts it, in both languages."""
+
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from lib.i18n import STRINGS
+
+ROOT = Path(__file__).resolve().parent.parent
+PAGES = sorted(p.relative_to(ROOT).as_posix() for p in (ROOT / "pages").glob("*.py"))
+TEXT_KINDS = ("title", "header", "subheader", "markdown", "caption", "info", "warning", "error", "success")
+WIDGET_KINDS = ("selectbox", "radio", "multiselect", "button", "checkbox", "toggle", "text_input", "slider")
+
+
+@pytest.fixture(autouse=True)
+def fresh_store(tmp_path, monkeypatch):
+    monkeypatch.setenv("SINERGI_DATA_DIR", str(tmp_path / "var"))
+    monkeypatch.delenv("SINERGI_DB_URL", raising=False)
+
+
+def open_page(page: str, query: dict | None = None) -> AppTest:
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
+    if query:
+        at.query_params.update(query)
+    at.run()
+    at.switch_page(page)
+    return at.run()
+
+
+def shown_texts(at: AppTest) -> list[str]:
+    texts = []
+    for kind in TEXT_KINDS:
+        texts += [str(e.value) for e in at.get(kind)]
+    for kind in WIDGET_KINDS:
+        texts += [str(e.label) for e in at.get(kind)]
+    texts += [str(m.label) for m in at.get("metric")]
+    return texts
+
+
+@pytest.mark.parametrize("lang", ["id", "en"])
+@pytest.mark.parametrize("page", PAGES)
+def test_page_runs_without_errors_and_shows_no_raw_key(page, lang):
+    at = open_page(page, {"lang": lang})
+    assert not at.exception, at.exception
+    assert not at.error, [e.value for e in at.error]
+    texts = shown_texts(at)
+    assert texts, "the page shows nothing"
+    raw = [text for text in texts if text.strip() in STRINGS]
+    assert raw == []
+
+
+def test_overview_shows_the_election_figures_from_the_sources():
+    at = open_page("pages/ringkasan.py")
+    metrics = {m.label: m.value for m in at.metric}
+    assert metrics["Pemilih (DPT)"] == "3.283.893"
+    assert metrics["TPS"] == "6.795"
+    assert at.title[0].value == "Pilkada Serentak 2024 (Bali)"
+
+
+def test_focus_on_a_regency_with_unknown_tps_says_unknown():
+    at = open_page("pages/ringkasan.py", {"r": "51.03", "lang": "en"})
+    metrics = {m.label: m.value for m in at.metric}
+    assert metrics["Polling stations (TPS)"] == "unknown"
+    assert metrics["Voters (DPT)"] == "412,434".replace(",", ".")
+
+
+def test_a_copied_link_reopens_the_same_page_focus_and_language():
+    at = open_page("pages/peta.py", {"r": "51.08", "lang": "en"})
+    view = at.session_state["_view"]
+    assert (view.focus, view.lang) == ("51.08", "en")
+    assert "51.08" in str(at.query_params["r"])
+    # switching page keeps the view and writes it back to the URL
+    at.switch_page("pages/ringkasan.py").run()
+    assert at.session_state["_view"].focus == "51.08"
+    assert any(i.value == "Focus: Buleleng" for i in at.info)
+    assert at.title[0].value == "Pilkada Serentak 2024 (Bali)"
+    assert "51.08" in str(at.query_params["r"])
+    assert "en" in str(at.query_params["lang"])
+
+
+def test_choosing_a_focus_in_the_sidebar_updates_the_link():
+    at = open_page("pages/ringkasan.py")
+    at.selectbox(key="focus").set_value("51.07").run()
+    assert "51.07" in str(at.query_params["r"])
+    assert any("Karangasem" in i.value for i in at.info)
+
+
+def test_a_bad_link_falls_back_with_a_visible_notice():
+    at = open_page("pages/ringkasan.py", {"r": "99.99"})
+    assert not at.exception
+    assert any("99.99" in w.value for w in at.warning)
+    assert at.session_state["_view"].focus == ""
