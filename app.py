@@ -7,8 +7,7 @@ from lib.i18n import t
 
 st.set_page_config(page_title="Sinergi", page_icon="\U0001f91d", layout="wide")
 
-page = ui.page_context()
-language = page.view.lang
+language = ui.open_view().lang
 PAGES = [
     ("pages/ringkasan.py", "nav.ringkasan", "ringkasan", "\U0001f4cb"),
     ("pages/peta.py", "nav.peta", "peta", "\U0001f5fa\ufe0f"),
@@ -24,5 +23,6 @@ navigation = st.navigation(
         for path, key, url, icon in PAGES
     ]
 )
+ui.page_context()
 ui.show_notices()
 navigation.run()

@@ -52,7 +52,9 @@ def main() -> None:
         at.switch_page(page)
         ms = median_rerun_ms(at, args.runs)
         print(f"{page:34} {ms:9.1f} {floor:9.1f} {ms / floor:6.2f}")
-    print(f"(median of {args.runs} warm reruns; SINERGI_BOUNDARIES={os.environ.get('SINERGI_BOUNDARIES', '')})")
+    print(
+        f"(median of {args.runs} warm reruns; SINERGI_BOUNDARIES={os.environ.get('SINERGI_BOUNDARIES', '')})"
+    )
 
 
 if __name__ == "__main__":

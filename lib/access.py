@@ -1,10 +1,70 @@
-"""Classification levels: TERBUKA < TERBATAS < RAHASIA. Every read in lib filters by the caller's ceiling."""
+"""Who may see and do what: roles, classification ceilings, permissions and password hashing.
+
+Classification levels: TERBUKA < TERBATAS < RAHASIA. Every read in lib filters by the
+caller's ceiling (:func:`allowed_levels`); every write checks :func:`can`. This module holds
+the rules only: accounts are stored by ``lib/accounts.py``, share links by ``lib/sharing.py``.
+"""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from argon2 import PasswordHasher
+from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatchError
+
 from lib.events import CLASSIFICATIONS
+from lib.i18n import t
+from lib.problems import DataProblem
+
+if TYPE_CHECKING:
+    from sqlalchemy.engine import Connection
 
 PUBLIC_CEILING = "TERBUKA"
+
+ROLES: tuple[str, ...] = ("admin", "analyst", "posko", "partner", "public")
+"""``posko`` is the Posko operator; ``partner`` opens a share link; ``public`` is not signed in."""
+ACCOUNT_ROLES: tuple[str, ...] = ("admin", "analyst", "posko", "partner")
+"""Roles a local account may have (``public`` is nobody signed in)."""
+
+DEFAULT_CEILINGS: dict[str, str] = {
+    "admin": "RAHASIA",
+    "analyst": "RAHASIA",
+    "posko": "TERBATAS",
+    "partner": "TERBATAS",
+    "public": PUBLIC_CEILING,
+}
+"""Ceiling a new account of each role gets unless the admin chooses another."""
+MAX_CEILINGS: dict[str, str] = {
+    "admin": "RAHASIA",
+    "analyst": "RAHASIA",
+    "posko": "RAHASIA",
+    "partner": "RAHASIA",
+    "public": PUBLIC_CEILING,
+}
+
+PERMISSIONS: dict[str, frozenset[str]] = {
+    "view": frozenset(ROLES),
+    "export": frozenset(ROLES),
+    "report.read": frozenset({"admin", "analyst", "posko"}),
+    "report.create": frozenset({"admin", "analyst", "posko"}),
+    "report.edit": frozenset({"admin", "analyst", "posko"}),
+    "report.assign": frozenset({"admin", "analyst", "posko"}),
+    "report.progress": frozenset({"admin", "analyst", "posko"}),
+    "report.verify": frozenset({"admin", "analyst"}),
+    "alert.see": frozenset({"admin", "analyst", "posko"}),
+    "alert.ack": frozenset({"admin", "analyst"}),
+    "data.import": frozenset({"admin", "analyst"}),
+    "share.create": frozenset({"admin", "analyst"}),
+    "share.list": frozenset({"admin", "analyst"}),
+    "share.revoke": frozenset({"admin", "analyst"}),
+    "user.manage": frozenset({"admin"}),
+}
+"""Action -> roles allowed. ``report.verify`` covers verifying, rejecting and un-verifying."""
+ACTIONS: tuple[str, ...] = tuple(PERMISSIONS)
+
+_HASHER = PasswordHasher()  # argon2id with the library's recommended parameters; immutable
+_DUMMY_HASH = _HASHER.hash("sinergi-timing-equaliser")
 
 
 def allowed_levels(ceiling: str) -> tuple[str, ...]:
@@ -16,3 +76,111 @@ def allowed_levels(ceiling: str) -> tuple[str, ...]:
     if ceiling not in CLASSIFICATIONS:
         raise ValueError(f"ceiling must be one of {CLASSIFICATIONS}, got {ceiling!r}.")
     return CLASSIFICATIONS[: CLASSIFICATIONS.index(ceiling) + 1]
+
+
+def may_see(ceiling: str, classification: str) -> bool:
+    """Return True when a caller with ``ceiling`` may see an item of ``classification``.
+
+    >>> may_see("TERBATAS", "RAHASIA")
+    False
+    """
+    return classification in allowed_levels(ceiling)
+
+
+def lower_ceiling(first: str, second: str) -> str:
+    """Return the lower of two ceilings.
+
+    >>> lower_ceiling("RAHASIA", "TERBATAS")
+    'TERBATAS'
+    """
+    allowed_levels(first), allowed_levels(second)  # both must be levels
+    return first if CLASSIFICATIONS.index(first) <= CLASSIFICATIONS.index(second) else second
+
+
+@dataclass(frozen=True)
+class Caller:
+    """Who is asking: role, classification ceiling, user id (or link id) and a label to show."""
+
+    role: str = "public"
+    ceiling: str = PUBLIC_CEILING
+    user_id: str = ""
+    label: str = ""
+
+    def __post_init__(self) -> None:
+        if self.role not in ROLES:
+            raise ValueError(f"role must be one of {ROLES}, got {self.role!r}.")
+        allowed_levels(self.ceiling)
+        if not may_see(MAX_CEILINGS[self.role], self.ceiling):
+            raise ValueError(f"a {self.role} caller cannot have ceiling {self.ceiling}.")
+
+    @property
+    def read_only(self) -> bool:
+        """Return True for callers who may only look (partner links and the public)."""
+        return self.role in ("partner", "public")
+
+    @property
+    def who(self) -> str:
+        """Return the name written into history rows: the user id, else the label."""
+        return self.user_id or self.label or self.role
+
+
+PUBLIC = Caller()
+"""Nobody signed in: public data only."""
+
+
+def can(caller: Caller, action: str) -> bool:
+    """Return True when ``caller``'s role may do ``action`` (one of :data:`ACTIONS`).
+
+    >>> can(Caller("posko", "TERBATAS", "op1"), "report.verify")
+    False
+    >>> can(Caller("analyst", "RAHASIA", "ana"), "share.create")
+    True
+    """
+    if action not in PERMISSIONS:
+        raise ValueError(f"action must be one of {ACTIONS}, got {action!r}.")
+    return caller.role in PERMISSIONS[action]
+
+
+def require(caller: Caller, action: str, *, lang: str = "id") -> None:
+    """Raise a DataProblem naming the role and the action when ``caller`` may not do ``action``."""
+    if not can(caller, action):
+        raise DataProblem(
+            t(
+                "access.not_allowed",
+                lang,
+                role=t(f"access.role.{caller.role}", lang),
+                action=t(f"access.action.{action}", lang),
+            ),
+            t("access.not_allowed_fix", lang),
+        )
+
+
+def hash_password(password: str) -> str:
+    """Return the argon2id hash of ``password`` (salted; never store the password itself)."""
+    return _HASHER.hash(password)
+
+
+def verify_password(stored_hash: str | None, password: str) -> bool:
+    """Return True when ``password`` matches ``stored_hash``; comparison is argon2's, constant-time.
+
+    A missing or malformed hash still costs one verification, so timing does not tell
+    whether an account exists.
+    """
+    try:
+        return _HASHER.verify(stored_hash or _DUMMY_HASH, password) and stored_hash is not None
+    except (VerifyMismatchError, VerificationError, InvalidHashError):
+        return False
+
+
+def needs_rehash(stored_hash: str) -> bool:
+    """Return True when ``stored_hash`` was made with weaker parameters than today's."""
+    return _HASHER.check_needs_rehash(stored_hash)
+
+
+def create_tables_v2(conn: Connection) -> None:
+    """Create the accounts, Posko report, report history and share-link tables (schema version 2)."""
+    # Imported here, not at the top: these modules build on lib.store, which imports this module.
+    from lib import accounts, posko, sharing
+
+    for table in (accounts.users, posko.reports, posko.report_history, sharing.share_links):
+        table.create(conn, checkfirst=True)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 EVENT_COLUMNS: tuple[str, ...] = (
-    "id",  # text, unique: bundled "bali-001", imported "imp-<hash>", ACLED "acled-<event_id_cnty>", Posko "posko-<n>"
+    "id",  # unique: bundled "bali-001", import "imp-<hash>", ACLED "acled-<event_id_cnty>", Posko "posko-<n>"
     "date",  # text: "YYYY-MM-DD", "YYYY-MM" or "YYYY", matching date_precision
     "date_precision",  # day | month | year
     "region_code",  # Kemendagri code: "51" (province-wide) or a regency "51.01".."51.71" (or finer)

@@ -119,7 +119,8 @@ def load_regions(data_dir: Path) -> pd.DataFrame:
     codes = set(frame["code"])
     if codes != {"51", *REGENCY_CODES}:
         raise DataProblem(
-            f"Berkas data {path.name} harus memuat Bali (51) dan 9 kabupaten/kota; ditemukan {sorted(codes)}.",
+            f"Berkas data {path.name} harus memuat Bali (51) dan 9 kabupaten/kota; "
+            f"ditemukan {sorted(codes)}.",
             "Pulihkan berkas itu dari repositori Sinergi.",
         )
     _allowed(frame, path, "kind", ("provinsi", "kabupaten", "kota"))

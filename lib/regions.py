@@ -237,5 +237,7 @@ def build_index(rows: Iterable[Mapping[str, object]]) -> RegionIndex:
             aliases.setdefault(alias, [])
             if code not in aliases[alias]:
                 aliases[alias].append(code)
-    frozen = {alias: tuple(sorted(codes, key=lambda c: (c.count("."), c))) for alias, codes in aliases.items()}
+    frozen = {
+        alias: tuple(sorted(codes, key=lambda c: (c.count("."), c))) for alias, codes in aliases.items()
+    }
     return RegionIndex(names=names, parents=parents, aliases=frozen)

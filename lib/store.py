@@ -418,7 +418,7 @@ def upsert(
     extra = dict(extra or {})
     keys = [c.name for c in table.primary_key.columns]
     compared = [c.name for c in table.columns if c.name in frame.columns and c.name not in keys]
-    rows = _records(frame, [c for c in table.columns.keys() if c in frame.columns])
+    rows = _records(frame, [c for c in [col.name for col in table.columns] if c in frame.columns])
     added = updated = unchanged = protected = 0
     with engine.begin() as conn:
         stored = {tuple(r[k] for k in keys): r for r in conn.execute(sa.select(table)).mappings()}

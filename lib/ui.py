@@ -181,9 +181,15 @@ def sidebar(ctx: Context, elections: pd.DataFrame, regions: pd.DataFrame) -> Vie
 
 
 def show_notices() -> None:
-    """Show, once, what was wrong with the link this session was opened with."""
-    for notice in st.session_state.pop(_NOTICES, []) or []:
+    """Show what was wrong with the link this session was opened with, until dismissed."""
+    notices = st.session_state.get(_NOTICES) or []
+    if not notices:
+        return
+    for notice in notices:
         st.warning(notice, icon="\u26a0\ufe0f")
+    if st.button(t("view.dismiss", lang()), key="dismiss_notices"):
+        st.session_state[_NOTICES] = []
+        st.rerun()
 
 
 def focus_banner(view: ViewState, regions: pd.DataFrame) -> None:
@@ -231,8 +237,8 @@ class Page:
         return self.view.period_range(self.election["voting_day"], spans)
 
 
-def page_context() -> Page:
-    """Open the store, read the URL, draw the sidebar and mirror the view to the URL (app.py)."""
+def open_view() -> ViewState:
+    """Open the store and read the URL into the session's view (app.py, before st.navigation)."""
     settings = load_settings()
     try:
         ctx = cached.context(settings)
@@ -242,7 +248,16 @@ def page_context() -> Page:
     elections = cached.elections(ctx, settings.store_url, rev)
     days = dict(zip(elections["id"], elections["voting_day"], strict=True))
     default = default_election(days, dt.date.today())
-    init_view(list(elections["id"]), default)
+    st.session_state["_open"] = (ctx, rev, elections, default)
+    return init_view(list(elections["id"]), default)
+
+
+def page_context() -> Page:
+    """Draw the sidebar filters and mirror the view to the URL (app.py, after st.navigation).
+
+    Widgets must come after ``st.navigation``: Streamlit forgets widgets drawn before it.
+    """
+    ctx, rev, elections, default = st.session_state["_open"]
     view = sidebar(ctx, elections, ctx.bundle.regions)
     sync_url(view, default)
     page = Page(ctx, view, rev, elections, default)
@@ -252,7 +267,4 @@ def page_context() -> Page:
 
 def this_page() -> Page:
     """Return the page context app.py prepared for this run."""
-    page = st.session_state.get("_page")
-    if page is None:  # a page run on its own (not through app.py)
-        page = page_context()
-    return page
+    return st.session_state["_page"]

@@ -1,3 +1,9 @@
 import streamlit as st
 
-st.write("…")
+from lib import ui
+from lib.i18n import t
+
+page = ui.this_page()
+st.title(t("posko.title", page.lang))
+ui.focus_banner(page.view, page.regions)
+st.info(t("posko.empty", page.lang))

@@ -79,15 +79,10 @@ def test_a_copied_link_reopens_the_same_page_focus_and_language():
     assert "en" in str(at.query_params["lang"])
 
 
-def test_choosing_a_focus_in_the_sidebar_updates_the_link():
-    at = open_page("pages/ringkasan.py")
-    at.selectbox(key="focus").set_value("51.07").run()
-    assert "51.07" in str(at.query_params["r"])
-    assert any("Karangasem" in i.value for i in at.info)
-
-
 def test_a_bad_link_falls_back_with_a_visible_notice():
-    at = open_page("pages/ringkasan.py", {"r": "99.99"})
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
+    at.query_params.update({"r": "99.99"})
+    at.run()
     assert not at.exception
     assert any("99.99" in w.value for w in at.warning)
     assert at.session_state["_view"].focus == ""

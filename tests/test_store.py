@@ -96,7 +96,9 @@ def test_an_import_never_overwrites_a_bundled_fact(engine, bundle):
 def test_reads_are_limited_by_the_caller_ceiling(engine, bundle):
     store.migrate(engine)
     store.seed(engine, bundle)
-    secret = bundle.events.head(1).assign(id="imp-secret00000", classification="RAHASIA", origin="import:s.csv")
+    secret = bundle.events.head(1).assign(
+        id="imp-secret00000", classification="RAHASIA", origin="import:s.csv"
+    )
     store.save_events(engine, secret, actor="tester")
     assert "imp-secret00000" not in set(store.read_events(engine, ceiling="TERBATAS")["id"])
     assert "imp-secret00000" in set(store.read_events(engine, ceiling="RAHASIA")["id"])

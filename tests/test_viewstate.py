@@ -18,7 +18,9 @@ views = hst.builds(
     election=hst.sampled_from(ELECTIONS),
     period=hst.one_of(hst.sampled_from(["all", "election"]), ranges),
     focus=hst.sampled_from(["", *REGENCY_CODES]),
-    layers=hst.lists(hst.sampled_from(LAYERS), unique=True).map(lambda ls: tuple(x for x in LAYERS if x in ls)),
+    layers=hst.lists(hst.sampled_from(LAYERS), unique=True).map(
+        lambda ls: tuple(x for x in LAYERS if x in ls)
+    ),
     lang=hst.sampled_from(["id", "en"]),
     weights=safe_text,
     scenario=safe_text,
@@ -40,7 +42,9 @@ def test_a_view_survives_the_round_trip_through_the_url(view):
 
 def test_defaults_make_a_short_link():
     assert viewstate.encode(ViewState(election=DEFAULT), ViewState(election=DEFAULT)) == {}
-    params = viewstate.encode(ViewState(election=DEFAULT, focus="51.08", lang="en"), ViewState(election=DEFAULT))
+    params = viewstate.encode(
+        ViewState(election=DEFAULT, focus="51.08", lang="en"), ViewState(election=DEFAULT)
+    )
     assert params == {"r": "51.08", "lang": "en"}
 
 

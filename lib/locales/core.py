@@ -43,3 +43,4 @@ STRINGS.update(
         },
     }
 )
+STRINGS["view.dismiss"] = {"id": "Tutup pemberitahuan", "en": "Dismiss"}
