@@ -1,0 +1,110 @@
+"""Print how long each network analysis takes on the bundled graph and on a generated large one.
+
+Run: ``python bench/bench_network.py`` from the project root. Figures only, no assertions.
+The generated graph has 2,000 institutions and 10,000 undirected links (seeded), with types,
+levels and region codes drawn at random so that the per-regency analyses have work to do.
+"""
+
+from __future__ import annotations
+
+import random
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+import networkx as nx
+import pandas as pd
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from lib import network, network_charts  # noqa: E402
+from lib.stakeholders import LINK_COLUMNS, STAKEHOLDER_COLUMNS, TYPES, check_links, check_stakeholders  # noqa: E402
+
+
+def bundled() -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Return the checked bundled frames."""
+    read = {"dtype": str, "keep_default_na": False, "na_values": [""]}
+    people = check_stakeholders(pd.read_csv(ROOT / "data" / "stakeholders.csv", **read))
+    return people, check_links(pd.read_csv(ROOT / "data" / "links.csv", **read), set(people["id"]))
+
+
+def generated(nodes: int = 2000, links: int = 10000, seed: int = 7) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Return frames for a random graph of ``nodes`` institutions and ``links`` undirected links."""
+    rng = random.Random(seed)
+    shape = nx.gnm_random_graph(nodes, links, seed=seed)
+    regencies = [f"{p:02d}.{r:02d}" for p in range(11, 41) for r in range(1, 18)]
+    rows = []
+    for node in shape.nodes:
+        ident = network.POSKO_ID if node == 0 else f"n{node:05d}"
+        kind = "posko" if node == 0 else rng.choice(TYPES[:-1])
+        level = "province" if node == 0 else rng.choice(["province", "regency", "regency", "village"])
+        code = "51" if level == "province" else rng.choice(regencies)
+        rows.append([ident, f"Lembaga {node}", "", kind, level, code, "", "TERBUKA", "generated", ""])
+    people = check_stakeholders(pd.DataFrame(rows, columns=list(STAKEHOLDER_COLUMNS)))
+    ids = people["id"].tolist()
+    kinds = ["command", "coordination", "coordination", "information", "membership"]
+    link_rows = [
+        [
+            ids[a],
+            ids[b],
+            rng.choice(kinds),
+            "false",
+            str(rng.randint(1, 3)),
+            "",
+            "",
+            "false",
+            "gen",
+            "",
+            "TERBUKA",
+        ]
+        for a, b in shape.edges
+    ]
+    return people, check_links(pd.DataFrame(link_rows, columns=list(LINK_COLUMNS)), set(ids))
+
+
+def timed(label: str, action: Callable[[], object]) -> object:
+    """Run ``action`` once and print its wall time."""
+    start = time.perf_counter()
+    result = action()
+    print(f"  {label:<38} {1000 * (time.perf_counter() - start):9.1f} ms")
+    return result
+
+
+def run(name: str, people: pd.DataFrame, links: pd.DataFrame) -> None:
+    """Time every analysis on one graph."""
+    print(f"{name}: {len(people)} institutions, {len(links)} links")
+    graph = timed("build_graph", lambda: network.build_graph(people, links))
+    timed("centrality_table", lambda: network.centrality_table(graph))
+    timed("broker_table", lambda: network.broker_table(graph))
+    timed("communities (Louvain)", lambda: network.communities(graph))
+    metrics = timed("metrics_table (all three)", lambda: network.metrics_table(graph))
+    timed("single_points_of_failure", lambda: network.single_points_of_failure(graph))
+    timed("posko_reach", lambda: network.posko_reach(graph))
+    timed("alert_times", lambda: network.alert_times(graph))
+    timed("coverage", lambda: network.coverage(graph))
+    timed("suggest_faster_links (2)", lambda: network.suggest_faster_links(graph, count=2))
+    timed("suggest_backup_links (2)", lambda: network.suggest_backup_links(graph, count=2))
+    victim = max(graph.nodes, key=graph.degree)
+    after = timed(
+        "apply_scenario (remove busiest)", lambda: network.apply_scenario(graph, removed_nodes=[victim])
+    )
+    timed("compare", lambda: network.compare(graph, after))
+    timed("compare_alert_times", lambda: network.compare_alert_times(graph, after))
+    data = timed("to_graphml_bytes", lambda: network.to_graphml_bytes(graph))
+    timed("read_graph_file (GraphML)", lambda: network.read_graph_file(data, "g.graphml"))
+    gexf = timed("to_gexf_bytes", lambda: network.to_gexf_bytes(graph))
+    timed("read_graph_file (GEXF)", lambda: network.read_graph_file(gexf, "g.gexf"))
+    positions = timed("layout_positions", lambda: network_charts.layout_positions(graph))
+    frames = timed("chart_frames", lambda: network_charts.chart_frames(graph, metrics, positions))
+    chart = timed(
+        "network_chart + to_dict",
+        lambda: network_charts.network_chart(*frames, size_field="betweenness").to_dict(),
+    )
+    print(f"  GraphML size {len(data) / 1024:.0f} KB; chart spec {len(str(chart)) / 1024:.0f} KB")
+
+
+if __name__ == "__main__":
+    run("Bundled Bali graph", *bundled())
+    run("Generated graph", *generated())
