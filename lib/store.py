@@ -19,7 +19,7 @@ import pandas as pd
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection, Engine
 
-from lib.access import allowed_levels
+from lib.access import allowed_levels, create_tables_v2
 from lib.events import EVENT_COLUMNS
 from lib.loading import Bundle
 from lib.problems import DataProblem
@@ -181,6 +181,7 @@ def _create(tables: Iterable[sa.Table]) -> Callable[[Connection], None]:
 
 MIGRATIONS: list[tuple[int, str, Callable[[Connection], None]]] = [
     (1, "regions, elections, events, stakeholders, links", _create(V1_TABLES)),
+    (2, "users, Posko reports and their history, share links", create_tables_v2),
 ]
 """Schema changes in order. Append, never edit a released step."""
 

@@ -1,0 +1,135 @@
+"""Time the Posko reads and aggregations on a temporary SQLite store holding 10,000 reports.
+
+python bench/bench_posko.py [n_reports]
+
+The reports are synthetic (random regency, category, severity, classification, status over
+60 days) and exist only in a temporary folder: they measure speed, they are not data.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import random
+import statistics
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from lib import posko, store  # noqa: E402
+from lib.access import Caller  # noqa: E402
+from lib.events import CATEGORIES, CLASSIFICATIONS  # noqa: E402
+from lib.regions import REGENCY_CODES  # noqa: E402
+
+ANALYST = Caller("analyst", "RAHASIA", "bench", "Bench")
+NOW = dt.datetime.now(dt.UTC)
+
+
+def seed(engine, n: int) -> None:
+    """Insert ``n`` synthetic reports in one transaction (bulk, not through save_report)."""
+    rng = random.Random(20241127)
+    rows = []
+    for i in range(n):
+        at = NOW - dt.timedelta(minutes=rng.randrange(60 * 24 * 60))
+        rows.append(
+            {
+                "client_token": f"bench-{i}",
+                "received_at": at,
+                "reporter_id": "polres-buleleng",
+                "region_code": rng.choice(REGENCY_CODES),
+                "category": rng.choice(CATEGORIES),
+                "severity": rng.randint(1, 5),
+                "classification": rng.choice(CLASSIFICATIONS),
+                "title": f"Laporan uji {i}",
+                "description": "Teks uji kecepatan. " * 5,
+                "reliability": rng.choice(posko.RELIABILITIES),
+                "credibility": rng.randint(1, 6),
+                "status": rng.choice(posko.STATUSES),
+                "version": 1,
+                "created_by": "bench",
+                "created_at": at,
+                "updated_by": "bench",
+                "updated_at": at,
+            }
+        )
+    with engine.begin() as conn:
+        conn.execute(posko.reports.insert(), rows)
+        store.bump_revision(conn)
+
+
+def timed(label: str, action: Callable[[], object], repeat: int = 5) -> None:
+    """Print the median and the slowest of ``repeat`` runs of ``action``."""
+    times = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        action()
+        times.append((time.perf_counter() - start) * 1000)
+    print(f"{label:<52} median {statistics.median(times):8.1f} ms   max {max(times):8.1f} ms")
+
+
+def main() -> None:
+    """Seed a temporary store and time each Posko call the page makes."""
+    n = int(sys.argv[1]) if len(sys.argv) > 1 else 10_000
+    with tempfile.TemporaryDirectory() as folder:
+        engine = store.make_engine(f"sqlite:///{Path(folder) / 'bench.db'}")
+        store.migrate(engine)
+        start = time.perf_counter()
+        seed(engine, n)
+        print(f"seeded {n} reports in {time.perf_counter() - start:.2f} s (SQLite, 2-core machine)")
+        frame = posko.read_reports(engine, ceiling="RAHASIA")
+        week = NOW - dt.timedelta(days=7)
+        timed("read_reports RAHASIA (all)", lambda: posko.read_reports(engine, ceiling="RAHASIA"))
+        timed(
+            "read_reports TERBATAS, 2 regencies, 7 days, baru",
+            lambda: posko.read_reports(
+                engine, ceiling="TERBATAS", regions=["51.08", "51.71"], since=week, statuses=["baru"]
+            ),
+        )
+        timed(
+            "report_counts (24 h / 7 days by regency)", lambda: posko.report_counts(engine, ceiling="RAHASIA")
+        )
+        timed("status_counts", lambda: posko.status_counts(engine, ceiling="RAHASIA"))
+        timed("count_open_alerts (every page)", lambda: posko.count_open_alerts(engine, ceiling="RAHASIA"))
+        timed("open_alerts (list)", lambda: posko.open_alerts(engine, ceiling="RAHASIA"))
+        timed("get_report", lambda: posko.get_report(engine, n // 2, ceiling="RAHASIA"))
+        timed("report_timeline", lambda: posko.report_timeline(engine, n // 2, ceiling="RAHASIA"))
+        today = NOW.astimezone(posko.LOCAL_TZ).date()
+        names = {"region_names": {}, "stakeholder_names": {}}
+        timed("briefing_sheets (one day)", lambda: posko.briefing_sheets(frame, day=today, **names))
+        timed("briefing_xlsx (one day)", lambda: posko.briefing_xlsx(frame, day=today, **names))
+        values = {k: frame.iloc[0][k] for k in ("region_code", "category", "classification", "title")}
+        report = {
+            **values,
+            "received_at": NOW,
+            "reporter_id": "polres-buleleng",
+            "severity": 3,
+            "description": "uji",
+            "reliability": "C",
+            "credibility": 3,
+            "subregion_code": None,
+            "lat": None,
+            "lon": None,
+            "assigned_to": None,
+        }
+        counter = iter(range(10**6))
+        timed(
+            "save_report (one transaction)",
+            lambda: posko.save_report(engine, report, actor=ANALYST, client_token=f"new-{next(counter)}"),
+        )
+        target = int(frame.iloc[0]["id"])
+
+        def edit() -> None:
+            version = posko.get_report(engine, target, ceiling="RAHASIA")["version"]
+            posko.update_report(
+                engine, target, {"title": f"t{version}"}, expected_version=int(version), actor=ANALYST
+            )
+
+        timed("get_report + update_report", edit)
+        engine.dispose()
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,180 @@
+"""Roles, ceilings, permissions, argon2 passwords and local accounts."""
+
+import pytest
+import sqlalchemy as sa
+
+from lib import access, accounts, store
+from lib.access import Caller
+from lib.problems import DataProblem
+
+ADMIN = Caller("admin", "RAHASIA", "root", "Admin")
+ANALYST = Caller("analyst", "RAHASIA", "ana", "Ana")
+
+
+@pytest.fixture
+def engine(tmp_path):
+    made = store.make_engine(f"sqlite:///{tmp_path / 'sinergi.db'}")
+    store.migrate(made)
+    yield made
+    made.dispose()
+
+
+def test_each_ceiling_sees_its_level_and_those_below():
+    assert access.allowed_levels("TERBUKA") == ("TERBUKA",)
+    assert access.allowed_levels("RAHASIA") == ("TERBUKA", "TERBATAS", "RAHASIA")
+    assert access.lower_ceiling("TERBATAS", "RAHASIA") == "TERBATAS"
+    with pytest.raises(ValueError, match="ceiling must be one of"):
+        access.allowed_levels("rahasia")
+
+
+def test_the_public_can_never_hold_a_higher_ceiling():
+    assert access.PUBLIC.ceiling == access.PUBLIC_CEILING == "TERBUKA"
+    with pytest.raises(ValueError, match="cannot have ceiling"):
+        Caller("public", "TERBATAS")
+
+
+@pytest.mark.parametrize(
+    ("role", "allowed"),
+    [
+        ("admin", {"share.create", "user.manage", "report.verify", "data.import", "alert.ack"}),
+        ("analyst", {"share.create", "report.verify", "data.import", "alert.ack"}),
+        ("posko", {"report.create", "report.progress"}),
+        ("partner", {"view", "export"}),
+        ("public", {"view", "export"}),
+    ],
+)
+def test_the_permission_matrix(role, allowed):
+    caller = Caller(role, access.DEFAULT_CEILINGS[role], "x")
+    granted = {action for action in access.ACTIONS if access.can(caller, action)}
+    assert allowed <= granted
+    if role in ("partner", "public"):
+        assert granted == {"view", "export"}
+        assert caller.read_only
+    if role != "admin":
+        assert "user.manage" not in granted
+    if role == "posko":
+        assert not granted & {"report.verify", "share.create", "alert.ack", "data.import"}
+
+
+def test_a_refused_action_names_the_role_and_the_action():
+    with pytest.raises(DataProblem, match="Mitra \\(tautan berbagi\\) tidak boleh membuat tautan berbagi"):
+        access.require(Caller("partner", "TERBATAS", "link:1"), "share.create")
+    with pytest.raises(ValueError, match="action must be one of"):
+        access.can(ANALYST, "delete.everything")
+
+
+def test_passwords_are_hashed_with_argon2_and_salted():
+    first, second = access.hash_password("kuda-laut-merah"), access.hash_password("kuda-laut-merah")
+    assert first.startswith("$argon2id$")
+    assert first != second
+    assert "kuda-laut-merah" not in first
+    assert access.verify_password(first, "kuda-laut-merah")
+    assert not access.verify_password(first, "kuda-laut-biru")
+    assert not access.verify_password(None, "kuda-laut-merah")
+    assert not access.verify_password("not a hash", "kuda-laut-merah")
+
+
+def test_an_admin_creates_an_account_that_can_sign_in(engine):
+    name = accounts.create_user(
+        engine,
+        username="Op.Buleleng",
+        display_name="Operator Buleleng",
+        role="posko",
+        password="sembilan-huruf-lagi",
+        actor=ADMIN,
+    )
+    assert name == "op.buleleng"
+    caller = accounts.authenticate(engine, "op.buleleng", "sembilan-huruf-lagi")
+    assert caller == Caller("posko", "TERBATAS", "op.buleleng", "Operator Buleleng")
+    with engine.connect() as conn:
+        stored = conn.execute(sa.select(accounts.users.c.password_hash)).scalar()
+    assert stored.startswith("$argon2id$")
+    assert "sembilan" not in stored
+    assert "password_hash" not in accounts.list_users(engine, actor=ADMIN).columns
+
+
+def test_a_wrong_password_and_an_unknown_user_get_the_same_message(engine):
+    accounts.create_user(
+        engine, username="ana", display_name="Ana", role="analyst", password="panjang-sekali-1", actor=ADMIN
+    )
+    with pytest.raises(DataProblem) as wrong:
+        accounts.authenticate(engine, "ana", "salah-sekali-1")
+    with pytest.raises(DataProblem) as unknown:
+        accounts.authenticate(engine, "siapa", "panjang-sekali-1")
+    assert wrong.value.what == unknown.value.what == "Nama pengguna atau kata sandi salah."
+
+
+def test_only_an_admin_manages_accounts_and_never_above_their_own_ceiling(engine):
+    with pytest.raises(DataProblem, match="Analis tidak boleh mengelola akun"):
+        accounts.create_user(
+            engine, username="x1x", display_name="X", role="posko", password="0123456789", actor=ANALYST
+        )
+    limited_admin = Caller("admin", "TERBATAS", "lim", "Limited")
+    with pytest.raises(DataProblem, match="sampai RAHASIA"):
+        accounts.create_user(
+            engine,
+            username="y1y",
+            display_name="Y",
+            role="analyst",
+            password="0123456789",
+            actor=limited_admin,
+        )
+
+
+@pytest.mark.parametrize(
+    ("changes", "words"),
+    [
+        ({"username": "../admin"}, "tidak dapat dipakai"),
+        ({"username": "<script>"}, "tidak dapat dipakai"),
+        ({"password": "pendek"}, "10\u2013256 karakter"),
+        ({"display_name": "   "}, "wajib diisi"),
+        ({"display_name": "x" * 81}, "paling banyak 80"),
+    ],
+    ids=["path in username", "markup in username", "short password", "empty name", "long name"],
+)
+def test_bad_account_details_are_refused(engine, changes, words):
+    details = {"username": "budi", "display_name": "Budi", "role": "analyst", "password": "0123456789"}
+    details.update(changes)
+    with pytest.raises(DataProblem, match=words):
+        accounts.create_user(engine, **details, actor=ADMIN)
+    assert accounts.list_users(engine, actor=ADMIN).empty
+
+
+def test_a_taken_username_and_a_disabled_account_are_said_so(engine):
+    details = {"username": "budi", "display_name": "Budi", "role": "analyst", "password": "0123456789"}
+    accounts.create_user(engine, **details, actor=ADMIN)
+    with pytest.raises(DataProblem, match="sudah dipakai"):
+        accounts.create_user(engine, **details, actor=ADMIN)
+    assert accounts.disable_user(engine, "budi", actor=ADMIN) is True
+    with pytest.raises(DataProblem, match="dinonaktifkan"):
+        accounts.authenticate(engine, "budi", "0123456789")
+
+
+def test_an_oidc_identity_gets_the_role_of_its_account_only(engine):
+    accounts.create_user(
+        engine,
+        username="ana@kesbangpol.baliprov.go.id",
+        display_name="Ana",
+        role="analyst",
+        password="0123456789",
+        actor=ADMIN,
+    )
+    assert accounts.caller_for_identity(engine, "Ana@Kesbangpol.Baliprov.go.id").role == "analyst"
+    with pytest.raises(DataProblem, match="belum terdaftar"):
+        accounts.caller_for_identity(engine, "someone@gmail.com")
+
+
+def test_the_create_admin_command_makes_the_first_admin(tmp_path, monkeypatch, capsys):
+    import io
+
+    from scripts import create_admin
+
+    monkeypatch.setenv("SINERGI_DATA_DIR", str(tmp_path))
+    monkeypatch.delenv("SINERGI_DB_URL", raising=False)
+    monkeypatch.setattr("sys.stdin", io.StringIO("kata-sandi-admin-1\n"))
+    assert create_admin.main(["admin", "--name", "Admin Kesbangpol", "--password-stdin"]) == 0
+    made = store.make_engine(f"sqlite:///{tmp_path / 'sinergi.db'}")
+    assert accounts.has_admin(made)
+    assert accounts.authenticate(made, "admin", "kata-sandi-admin-1").role == "admin"
+    made.dispose()
+    assert "admin (admin)" in capsys.readouterr().out
