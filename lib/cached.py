@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 
+import altair as alt
 import pandas as pd
 import streamlit as st
 from sqlalchemy.engine import Engine
 
-from lib import loading, store
+from lib import geo, loading, risk, store
 from lib.loading import Bundle
 from lib.regions import RegionIndex
 from lib.settings import Settings
@@ -71,3 +74,54 @@ def reference(_ctx: Context, url: str, rev: int, table: str) -> pd.DataFrame:
 def region_index(_ctx: Context, url: str) -> RegionIndex:
     """Return the region-name index of the bundled regions."""
     return loading.region_index(_ctx.bundle.regions)
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def chart_spec(_build: Callable[[], alt.TopLevelMixin], key: tuple[object, ...]) -> dict[str, Any]:
+    """Return the Vega-Lite spec of a chart, built once per ``key`` (everything it depends on).
+
+    Building and validating an Altair chart costs 100-200 ms; a cached spec drawn with
+    ``st.vega_lite_chart`` keeps reruns fast. The chart fills the width and keeps its own
+    height: Streamlit's default sizing squeezes a chart with a legend and labels to nothing.
+    """
+    spec = _build().to_dict()
+    spec["autosize"] = {"type": "fit-x", "contains": "padding"}
+    return spec
+
+
+def boundaries_stamp(settings: Settings) -> float:
+    """Return when boundaries were last saved in the data folder (0 if never): the cache key."""
+    path = settings.data_dir / "boundaries" / geo.SAVED_FILE
+    return path.stat().st_mtime if path.exists() else 0.0
+
+
+@st.cache_resource(show_spinner="Memuat batas wilayah\u2026 / Loading boundaries\u2026", max_entries=4)
+def boundaries(_ctx: Context, settings: Settings, stamp: float) -> geo.Boundaries | None:
+    """Return the boundaries saved from an upload, else those in ``SINERGI_BOUNDARIES``, else None."""
+    saved = geo.load_saved_boundaries(settings.data_dir)
+    if saved is not None:
+        return saved
+    if settings.boundaries_dir is None:
+        return None
+    return geo.boundaries_from_folder(settings.boundaries_dir, region_index(_ctx, settings.store_url))
+
+
+@st.cache_data(show_spinner=False, max_entries=32)
+def assessment(_ctx: Context, url: str, rev: int, ceiling: str, election_id: str, weights: str):
+    """Return the vulnerability assessment of an election with the weights in their URL form."""
+    from lib import vulnerability
+
+    bundle = _ctx.bundle
+    election = bundle.elections.loc[election_id]
+    figures = store.read_table(_ctx.engine, store.election_figures)
+    contests = store.read_table(_ctx.engine, store.contests)
+    chosen = risk.decode_weights(weights, bundle.indicators) if weights else {}
+    return vulnerability.assess(
+        events=events(_ctx, url, rev, ceiling),
+        figures=figures[figures["election_id"] == election_id],
+        contests=contests[contests["election_id"] == election_id],
+        definitions=bundle.indicators,
+        entered=bundle.indicator_values,
+        weights={**risk.default_weights(bundle.indicators), **chosen},
+        voting_day=election["voting_day"],
+    )

@@ -49,6 +49,8 @@ class Bundle:
     events: pd.DataFrame
     stakeholders: pd.DataFrame
     links: pd.DataFrame
+    indicators: pd.DataFrame
+    indicator_values: pd.DataFrame
 
 
 def _read(path: Path, columns: tuple[str, ...]) -> pd.DataFrame:
@@ -215,13 +217,32 @@ def load_network(data_dir: Path) -> tuple[pd.DataFrame, pd.DataFrame]:
     return people, links
 
 
+def load_indicators(data_dir: Path, regions: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Read the vulnerability-index indicator definitions and the sourced values entered for them."""
+    from lib import risk
+
+    path = data_dir / "indicators.csv"
+    definitions = risk.check_definitions(_read(path, ("key", "dimension", "default_weight", "source")))
+    values_path = data_dir / "indicator_values.csv"
+    raw = _read(values_path, risk.VALUE_COLUMNS)
+    good, problems = risk.validate_indicator_values(raw, definitions, region_index(regions))
+    if len(problems):
+        first = problems.iloc[0]
+        raise DataProblem(
+            f"Berkas data {values_path.name}, baris {first['row']}, kolom {first['column']}: {first['what']}",
+            str(first["fix"]),
+        )
+    return definitions, good
+
+
 def load_bundle(data_dir: Path) -> Bundle:
     """Read and check every bundled file."""
     regions = load_regions(data_dir)
     elections, stages, figures, contests = load_elections(data_dir)
     events = load_events(data_dir, tuple(elections["id"]))
     people, links = load_network(data_dir)
-    return Bundle(regions, elections, stages, figures, contests, events, people, links)
+    indicators, values = load_indicators(data_dir, regions)
+    return Bundle(regions, elections, stages, figures, contests, events, people, links, indicators, values)
 
 
 def region_index(regions: pd.DataFrame, extra: pd.DataFrame | None = None) -> RegionIndex:

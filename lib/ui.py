@@ -8,7 +8,7 @@ from typing import NoReturn
 import pandas as pd
 import streamlit as st
 
-from lib import access, cached, viewstate
+from lib import access, cached, excel, viewstate
 from lib.cached import Context
 from lib.elections import default_election
 from lib.i18n import LANGUAGE_NAMES, LANGUAGES, t
@@ -42,6 +42,7 @@ def lang() -> str:
 
 
 _VIEW = "_view"
+_RESET = "_view_reset"
 
 
 def _period_widgets(period: str) -> None:
@@ -71,6 +72,8 @@ def init_view(election_ids: list[str], default_election: str) -> ViewState:
         )
         st.session_state[_NOTICES] = list(view.notices)
         view = view.with_()
+    for key in st.session_state.pop(_RESET, ()) or ():
+        st.session_state.pop(key, None)
     pending = st.session_state.pop(_PENDING, None)
     if pending:
         view = view.with_(**pending)
@@ -111,9 +114,13 @@ def current() -> ViewState:
     return st.session_state.get(_VIEW) or ViewState()
 
 
-def request_view(**changes: object) -> NoReturn:
-    """Change the view (e.g. a map click focuses a regency) and rerun so every widget follows."""
+def request_view(*, reset: tuple[str, ...] = (), **changes: object) -> NoReturn:
+    """Change the view (e.g. a map click focuses a regency) and rerun so every widget follows.
+
+    ``reset`` names widget keys (e.g. a chart's selection) to forget before the next run.
+    """
     st.session_state[_PENDING] = changes
+    st.session_state[_RESET] = reset
     st.rerun()
 
 
@@ -267,4 +274,42 @@ def page_context() -> Page:
 
 def this_page() -> Page:
     """Return the page context app.py prepared for this run."""
+    use_navigation()
     return st.session_state["_page"]
+
+
+def use_navigation() -> None:
+    """Make sure this run went through app.py's ``st.navigation``; rerun it if not.
+
+    With a folder named ``pages/`` beside app.py, Streamlit starts in its old multipage mode and,
+    on a fresh server, runs a deep-linked page file (``/peta``) directly, without app.py, until
+    some run has called ``st.navigation``. Switching the flag and rerunning sends this run
+    through app.py, on the same URL path, so the sidebar, the view state and the store are there.
+    """
+    from streamlit.runtime.pages_manager import PagesManager
+
+    if PagesManager.uses_pages_directory:
+        PagesManager.uses_pages_directory = False
+        st.rerun()
+
+
+def download_buttons(frame: pd.DataFrame, basename: str, *, key: str, sheet: str = "data") -> None:
+    """Offer ``frame`` as Excel and CSV, with formula-like cells neutralised (safe to open in Excel)."""
+    language = lang()
+    left, right = st.columns(2)
+    left.download_button(
+        t("common.download_xlsx", language),
+        excel.to_xlsx_bytes({sheet: frame}),
+        file_name=f"{basename}.xlsx",
+        mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        key=f"{key}_xlsx",
+        on_click="ignore",
+    )
+    right.download_button(
+        t("common.download_csv", language),
+        excel.to_csv_bytes(frame),
+        file_name=f"{basename}.csv",
+        mime="text/csv",
+        key=f"{key}_csv",
+        on_click="ignore",
+    )

@@ -1,3 +1,127 @@
 import streamlit as st
 
-st.write("…")
+from lib import cached, geo, map_charts, risk, risk_charts, summaries, ui, vulnerability
+from lib.i18n import t
+from lib.problems import DataProblem
+
+page = ui.this_page()
+lang = page.lang
+view = page.view
+st.title(t("map.title", lang))
+ui.focus_banner(view, page.regions)
+
+try:
+    shapes = cached.boundaries(page.ctx, page.ctx.settings, cached.boundaries_stamp(page.ctx.settings))
+    assessment = cached.assessment(page.ctx, page.url, page.rev, page.ceiling, view.election, view.weights)
+except DataProblem as problem:
+    ui.stop_with(problem)
+
+events = summaries.in_scope(page.events(), period=page.period())
+counts = summaries.counts_by_regency(
+    events, page.reference("election_figures"), page.regions, election_id=view.election
+)
+table = vulnerability.measure_table(assessment, counts, page.regions)
+
+left, right = st.columns([2, 1])
+measure = left.selectbox(
+    t("map.measure", lang),
+    list(vulnerability.MEASURES),
+    format_func=lambda m: vulnerability.measure_label(m, lang),
+    key="map_measure",
+)
+levels = shapes.levels if shapes is not None else ["kabupaten"]
+level = right.radio(
+    t("map.level", lang), levels, format_func=lambda v: t(f"map.level.{v}", lang), horizontal=True, key="map_level"
+)
+categories = list(risk.CATEGORIES) if measure == "category" else None
+values = table[["code", measure, "source"]]
+if shapes is None:
+    st.info(t("map.no_boundaries", lang))
+    spec = cached.chart_spec(
+        lambda: map_charts.tile_grid(
+            values, measure=measure, measure_label=vulnerability.measure_label(measure, lang),
+            categories=categories, lang=lang, focus=view.focus or None,
+        ),
+        ("tiles", page.rev, view.election, view.period, view.weights, view.focus, measure, lang),
+    )
+else:
+    regions = shapes.display[level]
+    if level != "kabupaten":
+        regions = regions.assign(regency=[c[:5] for c in regions["code"]])
+        values = regions[["code", "regency"]].merge(
+            table[["code", measure, "source"]].rename(columns={"code": "regency"}), on="regency", how="left"
+        )[["code", measure, "source"]]
+    spec = cached.chart_spec(
+        lambda: map_charts.choropleth(
+            regions, values, measure=measure, measure_label=vulnerability.measure_label(measure, lang),
+            categories=categories, lang=lang, focus=view.focus or None,
+        ),
+        ("map", page.rev, view.election, view.period, view.weights, view.focus, measure, level, lang,
+         cached.boundaries_stamp(page.ctx.settings)),
+    )
+st.caption(t("map.click_hint", lang))
+clicked = st.vega_lite_chart(spec, on_select="rerun", key="map_chart", use_container_width=True)
+picked = [p.get("code") for p in (clicked.selection.get(map_charts.REGION_PICK) or []) if p.get("code")]
+if picked:
+    regency = str(picked[0])[:5]
+    ui.request_view(focus="" if regency == view.focus else regency, reset=("map_chart",))
+if view.focus and st.button(t("map.clear_focus", lang), key="clear_focus"):
+    ui.request_view(focus="", reset=("map_chart",))
+if shapes is not None:
+    st.caption(t("map.boundaries_source", lang, source=shapes.source, licence=shapes.licence))
+st.caption(t("map.model_note", lang, half_life=vulnerability.HALF_LIFE_YEARS))
+
+names = dict(zip(page.regions["code"], page.regions["name"], strict=True))
+if view.focus:
+    row = table.set_index("code").loc[view.focus]
+    st.subheader(t("map.detail", lang, name=row["name"]))
+    cols = st.columns(4)
+    unknown = t("common.unknown", lang)
+    cols[0].metric(t("map.detail.index", lang), unknown if row.isna()["index"] else f"{row['index']:.1f}")
+    cols[1].metric(t("map.detail.category", lang), risk_charts.category_label(row["category"], lang))
+    cols[2].metric(t("map.detail.coverage", lang), f"{int(row['n_known'])}/{int(row['n_total'])}")
+    cols[3].metric(t("map.detail.rank", lang), unknown if row.isna()["rank"] else f"{int(row['rank'])}/9")
+    contributions = risk.contributions(
+        assessment.values, page.ctx.bundle.indicators, assessment.weights, regions=[view.focus], lang=lang
+    )
+    spec = cached.chart_spec(
+        lambda: risk_charts.contribution_chart(contributions, row["name"], lang),
+        ("contrib", page.rev, view.election, view.weights, view.focus, lang),
+    )
+    st.vega_lite_chart(spec, key="contribution_chart", use_container_width=True)
+    missing = contributions[~contributions["known"]]
+    if len(missing):
+        label = "label_id" if lang == "id" else "label_en"
+        st.caption(t("map.detail.unknown_list", lang, keys="; ".join(missing[label])))
+    known = contributions[contributions["known"]]
+    st.dataframe(
+        known.assign(indicator=known["label_id" if lang == "id" else "label_en"])[
+            ["indicator", "value", "year", "score", "contribution", "source"]
+        ].rename(
+            columns={
+                "indicator": t("map.col.indicator", lang),
+                "value": t("map.col.value", lang),
+                "year": t("map.col.year", lang),
+                "score": t("map.col.score", lang),
+                "contribution": t("map.col.contribution", lang),
+                "source": t("col.source", lang),
+            }
+        ),
+        hide_index=True,
+        key="indicator_table",
+    )
+    st.subheader(t("map.detail.events", lang))
+    here = events[events["region_code"].str.startswith(view.focus)]
+    st.dataframe(
+        summaries.latest_events(here, page.regions, lang=lang, limit=50),
+        hide_index=True,
+        column_config={t("col.source", lang): st.column_config.LinkColumn(t("col.source", lang))},
+        key="focus_events",
+    )
+else:
+    st.subheader(t("map.ranking", lang))
+    spec = cached.chart_spec(
+        lambda: risk_charts.ranking_bars(assessment.index, lang, names=names),
+        ("ranking", page.rev, view.election, view.weights, lang),
+    )
+    st.vega_lite_chart(spec, key="ranking_chart", use_container_width=True)

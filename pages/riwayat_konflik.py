@@ -1,3 +1,82 @@
 import streamlit as st
 
-st.write("…")
+from lib import cached, history, history_charts, history_table, summaries, ui
+from lib.i18n import t
+
+page = ui.this_page()
+lang = page.lang
+view = page.view
+st.title(t("historypage.title", lang))
+ui.focus_banner(view, page.regions)
+st.caption(t("historypage.intro", lang))
+
+names = dict(zip(page.regions["code"], page.regions["name"], strict=True))
+events = summaries.in_scope(page.events(), period=page.period())
+if events.empty:
+    st.info(t("historypage.empty", lang))
+    st.stop()
+enriched = history.enrich(events, page.elections, election_id=view.election)
+
+freq = st.radio(
+    t("historypage.freq", lang),
+    ["year", "month"],
+    format_func=lambda f: t(f"historypage.freq.{f}", lang),
+    horizontal=True,
+    key="history_freq",
+)
+st.subheader(t("historypage.timeline", lang))
+spec = cached.chart_spec(
+    lambda: history_charts.timeline(
+        enriched, page.elections, freq=freq, lang=lang, highlight_region=view.focus or None
+    ),
+    ("timeline", page.rev, view.election, view.period, view.focus, freq, lang),
+)
+picked = st.vega_lite_chart(spec, on_select="rerun", key="history_timeline", use_container_width=True)
+chosen = history_charts.selected_days(picked.selection) if picked else None
+if chosen is not None:
+    ui.set_field("brush", history.encode_range(chosen))
+brush = history.decode_range(ui.current().brush, lang=lang) if ui.current().brush else None
+if brush:
+    left, right = st.columns([4, 1])
+    left.info(t("historypage.brush", lang, start=brush[0].strftime("%d/%m/%Y"), end=brush[1].strftime("%d/%m/%Y")))
+    if right.button(t("historypage.clear_brush", lang), key="clear_brush"):
+        ui.request_view(brush="", reset=("history_timeline",))
+    selected = history.filter_events(enriched, start=brush[0], end=brush[1], partial_dates=True)
+else:
+    selected = enriched
+if view.focus:
+    selected = selected[history.in_focus(selected, view.focus)]
+
+st.subheader(t("historypage.aligned", lang))
+default_ids = [e for e in ("pilgub-2018", "pemilu-2019", "pilkada-2020", "pemilu-2024", "pilkada-2024-bali")]
+election_names = dict(zip(page.elections["id"], page.elections["name"], strict=True))
+compared = st.multiselect(
+    t("historypage.aligned_elections", lang),
+    list(election_names),
+    default=[e for e in default_ids if e in election_names],
+    format_func=election_names.get,
+    key="history_compared",
+)
+aligned = history.align_on_voting_day(selected, page.elections, election_ids=compared)
+spec = cached.chart_spec(
+    lambda: history_charts.aligned_chart(aligned, lang, region_names=names),
+    ("aligned", page.rev, view.election, view.period, view.focus, view.brush, tuple(compared), lang),
+)
+st.vega_lite_chart(spec, key="history_aligned", use_container_width=True)
+
+st.subheader(t("historypage.heatmap", lang))
+spec = cached.chart_spec(
+    lambda: history_charts.heatmap(history.heatmap_counts(selected), names, lang),
+    ("heatmap", page.rev, view.election, view.period, view.focus, view.brush, lang),
+)
+st.vega_lite_chart(spec, key="history_heatmap", use_container_width=True)
+
+table = history_table.event_table(selected, names, lang=lang)
+st.subheader(t("historypage.table", lang, n=len(table)))
+st.dataframe(
+    table,
+    hide_index=True,
+    column_config={t("col.source", lang): st.column_config.LinkColumn(t("col.source", lang))},
+    key="history_table",
+)
+ui.download_buttons(table, "sinergi-riwayat-konflik", key="history")
