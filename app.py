@@ -26,4 +26,5 @@ navigation = st.navigation(
 )
 ui.page_context()
 ui.show_notices()
+ui.show_alerts()
 navigation.run()

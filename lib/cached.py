@@ -121,7 +121,15 @@ def assessment(_ctx: Context, url: str, rev: int, ceiling: str, election_id: str
         figures=figures[figures["election_id"] == election_id],
         contests=contests[contests["election_id"] == election_id],
         definitions=bundle.indicators,
-        entered=bundle.indicator_values,
+        entered=store.read_indicator_values(_ctx.engine).drop(columns="origin"),
         weights={**risk.default_weights(bundle.indicators), **chosen},
         voting_day=election["voting_day"],
     )
+
+
+@st.cache_data(show_spinner=False, max_entries=32)
+def open_alert_count(_ctx: Context, url: str, rev: int, ceiling: str) -> int:
+    """Return how many severe Posko reports wait for acknowledgement, among those the caller may see."""
+    from lib import posko
+
+    return posko.count_open_alerts(_ctx.engine, ceiling=ceiling)

@@ -157,6 +157,18 @@ links = sa.Table(
     sa.Column("origin", sa.Text, nullable=False),
 )
 
+indicator_values = sa.Table(
+    "indicator_values",
+    metadata,
+    sa.Column("region_code", sa.String(16), primary_key=True),
+    sa.Column("key", sa.String(64), primary_key=True),
+    sa.Column("year", sa.Integer, primary_key=True),
+    sa.Column("value", sa.Float, nullable=False),
+    sa.Column("source", sa.Text, nullable=False),
+    sa.Column("note", sa.Text),
+    sa.Column("origin", sa.Text, nullable=False),
+)
+
 V1_TABLES = (
     meta,
     regions,
@@ -182,6 +194,7 @@ def _create(tables: Iterable[sa.Table]) -> Callable[[Connection], None]:
 MIGRATIONS: list[tuple[int, str, Callable[[Connection], None]]] = [
     (1, "regions, elections, events, stakeholders, links", _create(V1_TABLES)),
     (2, "users, Posko reports and their history, share links", create_tables_v2),
+    (3, "indicator values entered for the vulnerability index", _create([indicator_values])),
 ]
 """Schema changes in order. Append, never edit a released step."""
 
@@ -303,6 +316,7 @@ def seed(engine: Engine, bundle: Bundle) -> dict[str, int]:
         (events, event_rows),
         (stakeholders, people),
         (links, link_rows),
+        (indicator_values, bundle.indicator_values.assign(origin="bundled")),
     ]
     added: dict[str, int] = {}
     with engine.begin() as conn:
@@ -388,6 +402,20 @@ def read_links(engine: Engine, *, ceiling: str) -> pd.DataFrame:
         frame = _frame(conn, query)
     frame["delay_hours"] = pd.to_numeric(frame["delay_hours"]).astype("Float64")
     return frame
+
+
+def read_indicator_values(engine: Engine) -> pd.DataFrame:
+    """Return the entered indicator values (bundled and entered in the app) with their origin."""
+    with engine.connect() as conn:
+        frame = _frame(
+            conn,
+            sa.select(indicator_values).order_by(
+                indicator_values.c.region_code, indicator_values.c.key, indicator_values.c.year
+            ),
+        )
+    frame["value"] = pd.to_numeric(frame["value"]).astype("Float64")
+    frame["year"] = pd.to_numeric(frame["year"]).astype("Int64")
+    return frame[["region_code", "key", "value", "year", "source", "note", "origin"]]
 
 
 # ---------------------------------------------------------------- writes

@@ -8,7 +8,8 @@ from typing import NoReturn
 import pandas as pd
 import streamlit as st
 
-from lib import access, cached, excel, viewstate
+from lib import access, cached, excel, sharing, ui_access, viewstate
+from lib.access import Caller
 from lib.cached import Context
 from lib.elections import default_election
 from lib.i18n import LANGUAGE_NAMES, LANGUAGES, t
@@ -129,9 +130,11 @@ def set_field(name: str, value: object) -> None:
     st.session_state[_VIEW] = current().with_(**{name: value})
 
 
-def sync_url(view: ViewState, default_election: str) -> None:
-    """Mirror ``view`` to the address bar, so that a copied link reopens it."""
+def sync_url(view: ViewState, default_election: str, *, token: str | None = None) -> None:
+    """Mirror ``view`` to the address bar, so that a copied link reopens it (a share token stays)."""
     wanted = viewstate.encode(view, ViewState(election=default_election))
+    if token:
+        wanted[sharing.SHARE_PARAM] = token
     have = {key: st.query_params.get(key) for key in st.query_params}
     if have != wanted:
         st.query_params.from_dict(wanted)
@@ -193,7 +196,7 @@ def show_notices() -> None:
     if not notices:
         return
     for notice in notices:
-        st.warning(notice, icon="\u26a0\ufe0f")
+        st.warning(notice, icon=":material/warning:")
     if st.button(t("view.dismiss", lang()), key="dismiss_notices"):
         st.session_state[_NOTICES] = []
         st.rerun()
@@ -202,20 +205,25 @@ def show_notices() -> None:
 def focus_banner(view: ViewState, regions: pd.DataFrame) -> None:
     """Say on every page which regency the view is focused on."""
     if view.focus and view.focus in regions.index:
-        st.info(t("focus.banner", view.lang, name=regions.loc[view.focus, "name"]), icon="\U0001f4cd")
+        st.info(
+            t("focus.banner", view.lang, name=regions.loc[view.focus, "name"]), icon=":material/location_on:"
+        )
 
 
 class Page:
     """What a page needs, computed once per run by app.py: context, view, election, regions."""
 
-    def __init__(self, ctx: Context, view: ViewState, rev: int, elections: pd.DataFrame, default: str):
+    def __init__(
+        self, ctx: Context, view: ViewState, rev: int, elections: pd.DataFrame, default: str, caller: Caller
+    ):
         self.ctx = ctx
+        self.caller = caller
         self.view = view
         self.rev = rev
         self.elections = elections
         self.default_election = default
         self.regions = ctx.bundle.regions
-        self.ceiling = access.PUBLIC_CEILING
+        self.ceiling = caller.ceiling
         self.url = ctx.settings.store_url
 
     @property
@@ -265,9 +273,10 @@ def page_context() -> Page:
     Widgets must come after ``st.navigation``: Streamlit forgets widgets drawn before it.
     """
     ctx, rev, elections, default = st.session_state["_open"]
+    caller = ui_access.access_sidebar(ctx.engine, lang())
     view = sidebar(ctx, elections, ctx.bundle.regions)
-    sync_url(view, default)
-    page = Page(ctx, view, rev, elections, default)
+    sync_url(view, default, token=ui_access.share_token())
+    page = Page(ctx, view, rev, elections, default, caller)
     st.session_state["_page"] = page
     return page
 
@@ -313,3 +322,15 @@ def download_buttons(frame: pd.DataFrame, basename: str, *, key: str, sheet: str
         key=f"{key}_csv",
         on_click="ignore",
     )
+
+
+def show_alerts() -> None:
+    """Show analysts, on every page, the severe Posko reports nobody has acknowledged yet."""
+    page = this_page()
+    ui_access.show_access_notice()
+    if not access.can(page.caller, "alert.see"):
+        return
+    waiting = cached.open_alert_count(page.ctx, page.url, page.rev, page.ceiling)
+    if waiting:
+        st.warning(t("alerts.banner", page.lang, n=waiting), icon=":material/notifications_active:")
+        st.page_link("pages/posko.py", label=t("alerts.open_posko", page.lang), icon=":material/campaign:")

@@ -79,7 +79,7 @@ def show_access_notice() -> None:
     """Show, once, why a share link or a sign-in did not grant access."""
     notice = st.session_state.pop(_LINK_NOTICE, None)
     if notice:
-        st.warning(notice, icon="\U0001f512")
+        st.warning(notice, icon=":material/lock:")
 
 
 def sign_out() -> None:

@@ -1,6 +1,6 @@
 import streamlit as st
 
-from lib import cached, geo, map_charts, risk, risk_charts, summaries, ui, vulnerability
+from lib import cached, map_charts, risk, risk_charts, summaries, ui, vulnerability
 from lib.i18n import t
 from lib.problems import DataProblem
 
@@ -31,7 +31,11 @@ measure = left.selectbox(
 )
 levels = shapes.levels if shapes is not None else ["kabupaten"]
 level = right.radio(
-    t("map.level", lang), levels, format_func=lambda v: t(f"map.level.{v}", lang), horizontal=True, key="map_level"
+    t("map.level", lang),
+    levels,
+    format_func=lambda v: t(f"map.level.{v}", lang),
+    horizontal=True,
+    key="map_level",
 )
 categories = list(risk.CATEGORIES) if measure == "category" else None
 values = table[["code", measure, "source"]]
@@ -39,8 +43,12 @@ if shapes is None:
     st.info(t("map.no_boundaries", lang))
     spec = cached.chart_spec(
         lambda: map_charts.tile_grid(
-            values, measure=measure, measure_label=vulnerability.measure_label(measure, lang),
-            categories=categories, lang=lang, focus=view.focus or None,
+            values,
+            measure=measure,
+            measure_label=vulnerability.measure_label(measure, lang),
+            categories=categories,
+            lang=lang,
+            focus=view.focus or None,
         ),
         ("tiles", page.rev, view.election, view.period, view.weights, view.focus, measure, lang),
     )
@@ -53,11 +61,26 @@ else:
         )[["code", measure, "source"]]
     spec = cached.chart_spec(
         lambda: map_charts.choropleth(
-            regions, values, measure=measure, measure_label=vulnerability.measure_label(measure, lang),
-            categories=categories, lang=lang, focus=view.focus or None,
+            regions,
+            values,
+            measure=measure,
+            measure_label=vulnerability.measure_label(measure, lang),
+            categories=categories,
+            lang=lang,
+            focus=view.focus or None,
         ),
-        ("map", page.rev, view.election, view.period, view.weights, view.focus, measure, level, lang,
-         cached.boundaries_stamp(page.ctx.settings)),
+        (
+            "map",
+            page.rev,
+            view.election,
+            view.period,
+            view.weights,
+            view.focus,
+            measure,
+            level,
+            lang,
+            cached.boundaries_stamp(page.ctx.settings),
+        ),
     )
 st.caption(t("map.click_hint", lang))
 clicked = st.vega_lite_chart(spec, on_select="rerun", key="map_chart", use_container_width=True)

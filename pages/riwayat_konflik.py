@@ -38,7 +38,9 @@ if chosen is not None:
 brush = history.decode_range(ui.current().brush, lang=lang) if ui.current().brush else None
 if brush:
     left, right = st.columns([4, 1])
-    left.info(t("historypage.brush", lang, start=brush[0].strftime("%d/%m/%Y"), end=brush[1].strftime("%d/%m/%Y")))
+    left.info(
+        t("historypage.brush", lang, start=brush[0].strftime("%d/%m/%Y"), end=brush[1].strftime("%d/%m/%Y"))
+    )
     if right.button(t("historypage.clear_brush", lang), key="clear_brush"):
         ui.request_view(brush="", reset=("history_timeline",))
     selected = history.filter_events(enriched, start=brush[0], end=brush[1], partial_dates=True)

@@ -128,3 +128,13 @@ def test_an_unreachable_database_is_a_problem_the_user_can_fix(bundle):
 
     with pytest.raises(DataProblem, match="SINERGI_DB_URL"):
         store.open_store("postgresql+psycopg://nobody@127.0.0.1:1/none", bundle)
+
+
+def test_entered_indicator_values_are_seeded_with_their_sources(engine, bundle):
+    store.migrate(engine)
+    store.seed(engine, bundle)
+    values = store.read_indicator_values(engine)
+    assert len(values) == len(bundle.indicator_values)
+    assert values["source"].notna().all()
+    buleleng = values[(values["region_code"] == "51.08") & (values["key"] == "tps_rawan")]
+    assert round(float(buleleng["value"].iloc[0]), 4) == round(381 / 1173, 4)

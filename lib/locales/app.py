@@ -26,3 +26,13 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "Illustrative example, not real data",
     },
 }
+
+STRINGS.update(
+    {
+        "alerts.banner": {
+            "id": "{n} laporan Posko berat (keparahan \u2265 4) belum dikonfirmasi.",
+            "en": "{n} severe command-post report(s) (severity \u2265 4) not yet acknowledged.",
+        },
+        "alerts.open_posko": {"id": "Buka Posko", "en": "Open the command post"},
+    }
+)
