@@ -133,3 +133,21 @@ def open_alert_count(_ctx: Context, url: str, rev: int, ceiling: str) -> int:
     from lib import posko
 
     return posko.count_open_alerts(_ctx.engine, ceiling=ceiling)
+
+
+@st.cache_data(show_spinner=False, max_entries=16)
+def sensitivity(
+    _ctx: Context, url: str, rev: int, ceiling: str, election_id: str, weights: str, spread: float
+) -> pd.DataFrame:
+    """Return each regency's rank range under random weights around ``weights`` (seeded, 300 runs)."""
+    found = assessment(_ctx, url, rev, ceiling, election_id, weights)
+    from lib.regions import REGENCY_CODES
+
+    return risk.sensitivity(
+        found.values,
+        _ctx.bundle.indicators,
+        found.weights,
+        n=300,
+        spread=spread,
+        regions=list(REGENCY_CODES),
+    )

@@ -51,6 +51,7 @@ class Bundle:
     links: pd.DataFrame
     indicators: pd.DataFrame
     indicator_values: pd.DataFrame
+    tps_categories: pd.DataFrame
 
 
 def _read(path: Path, columns: tuple[str, ...]) -> pd.DataFrame:
@@ -242,7 +243,23 @@ def load_bundle(data_dir: Path) -> Bundle:
     events = load_events(data_dir, tuple(elections["id"]))
     people, links = load_network(data_dir)
     indicators, values = load_indicators(data_dir, regions)
-    return Bundle(regions, elections, stages, figures, contests, events, people, links, indicators, values)
+    tps = load_tps_categories(data_dir, tuple(elections["id"]))
+    return Bundle(
+        regions, elections, stages, figures, contests, events, people, links, indicators, values, tps
+    )
+
+
+TPS_COLUMNS = ("election_id", "region_code", "kurang_rawan", "rawan", "sangat_rawan", "source", "note")
+
+
+def load_tps_categories(data_dir: Path, election_ids: tuple[str, ...]) -> pd.DataFrame:
+    """Read ``tps_categories.csv``: TPS per Polri category where a source gives them."""
+    path = data_dir / "tps_categories.csv"
+    frame = _read(path, TPS_COLUMNS)
+    _allowed(frame, path, "election_id", election_ids)
+    _allowed(frame, path, "region_code", ("51", *REGENCY_CODES))
+    _require_sources(frame, path)
+    return _numbers(frame, path, ("kurang_rawan", "rawan", "sangat_rawan"), "int")
 
 
 def region_index(regions: pd.DataFrame, extra: pd.DataFrame | None = None) -> RegionIndex:

@@ -83,7 +83,7 @@ else:
         ),
     )
 st.caption(t("map.click_hint", lang))
-clicked = st.vega_lite_chart(spec, on_select="rerun", key="map_chart", use_container_width=True)
+clicked = st.vega_lite_chart(spec, on_select="rerun", key="map_chart", width="stretch")
 picked = [p.get("code") for p in (clicked.selection.get(map_charts.REGION_PICK) or []) if p.get("code")]
 if picked:
     regency = str(picked[0])[:5]
@@ -111,7 +111,7 @@ if view.focus:
         lambda: risk_charts.contribution_chart(contributions, row["name"], lang),
         ("contrib", page.rev, view.election, view.weights, view.focus, lang),
     )
-    st.vega_lite_chart(spec, key="contribution_chart", use_container_width=True)
+    st.vega_lite_chart(spec, key="contribution_chart", width="stretch")
     missing = contributions[~contributions["known"]]
     if len(missing):
         label = "label_id" if lang == "id" else "label_en"
@@ -147,4 +147,4 @@ else:
         lambda: risk_charts.ranking_bars(assessment.index, lang, names=names),
         ("ranking", page.rev, view.election, view.weights, lang),
     )
-    st.vega_lite_chart(spec, key="ranking_chart", use_container_width=True)
+    st.vega_lite_chart(spec, key="ranking_chart", width="stretch")

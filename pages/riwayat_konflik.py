@@ -31,7 +31,7 @@ spec = cached.chart_spec(
     ),
     ("timeline", page.rev, view.election, view.period, view.focus, freq, lang),
 )
-picked = st.vega_lite_chart(spec, on_select="rerun", key="history_timeline", use_container_width=True)
+picked = st.vega_lite_chart(spec, on_select="rerun", key="history_timeline", width="stretch")
 chosen = history_charts.selected_days(picked.selection) if picked else None
 if chosen is not None:
     ui.set_field("brush", history.encode_range(chosen))
@@ -64,14 +64,14 @@ spec = cached.chart_spec(
     lambda: history_charts.aligned_chart(aligned, lang, region_names=names),
     ("aligned", page.rev, view.election, view.period, view.focus, view.brush, tuple(compared), lang),
 )
-st.vega_lite_chart(spec, key="history_aligned", use_container_width=True)
+st.vega_lite_chart(spec, key="history_aligned", width="stretch")
 
 st.subheader(t("historypage.heatmap", lang))
 spec = cached.chart_spec(
     lambda: history_charts.heatmap(history.heatmap_counts(selected), names, lang),
     ("heatmap", page.rev, view.election, view.period, view.focus, view.brush, lang),
 )
-st.vega_lite_chart(spec, key="history_heatmap", use_container_width=True)
+st.vega_lite_chart(spec, key="history_heatmap", width="stretch")
 
 table = history_table.event_table(selected, names, lang=lang)
 st.subheader(t("historypage.table", lang, n=len(table)))
