@@ -5,7 +5,7 @@ import streamlit as st
 from lib import ui
 from lib.i18n import t
 
-st.set_page_config(page_title="Sinergi", layout="wide")
+st.set_page_config(page_title="Sinergi", page_icon="assets/sinergi.png", layout="wide")
 ui.use_navigation()
 
 language = ui.open_view().lang
@@ -24,6 +24,7 @@ navigation = st.navigation(
         for path, key, url, icon in PAGES
     ]
 )
+st.set_page_config(page_icon="assets/sinergi.png")  # after navigation: no favicon fetched from the web
 ui.page_context()
 ui.show_notices()
 ui.show_alerts()

@@ -151,3 +151,11 @@ def sensitivity(
         spread=spread,
         regions=list(REGENCY_CODES),
     )
+
+
+@st.cache_data(show_spinner=False, max_entries=16, ttl=300)
+def posko_counts(_ctx: Context, url: str, rev: int, ceiling: str) -> pd.DataFrame:
+    """Return Posko reports per regency in the last 24 hours and 7 days (refreshed every 5 minutes)."""
+    from lib import posko
+
+    return posko.report_counts(_ctx.engine, ceiling=ceiling)

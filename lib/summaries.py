@@ -160,3 +160,42 @@ def counts_by_regency(
         frame[column] = frame[column].astype("Int64")
     frame["events_per_100k"] = frame["events_per_100k"].astype("Float64")
     return frame
+
+
+def recent_change(events: pd.DataFrame, regions: pd.DataFrame, *, today: dt.date) -> pd.DataFrame:
+    """Return per regency the events of the last 7 days against the weekly average of the 4 weeks before.
+
+    Only day-precision events count (an event known only by month or year cannot be placed in a
+    week). ``rose`` is True where the last 7 days exceed that average.
+    """
+    day_events = events[events["date_precision"] == "day"]
+    days = pd.to_datetime(day_events["date"]).dt.date
+    week_start = today - dt.timedelta(days=6)
+    before_start = week_start - dt.timedelta(days=28)
+    rows = []
+    for code in REGENCY_CODES:
+        here = day_events["region_code"].str.startswith(code)
+        last = int((here & (days >= week_start) & (days <= today)).sum())
+        before = int((here & (days >= before_start) & (days < week_start)).sum())
+        rows.append(
+            {
+                "code": code,
+                "name": regions.loc[code, "name"],
+                "last_7d": last,
+                "weekly_before": round(before / 4, 2),
+                "rose": last > before / 4,
+            }
+        )
+    return pd.DataFrame(rows)
+
+
+def days_short(days: int, lang: str) -> str:
+    """Return "H-3", "H", "H+732" (D-3, D, D+732 in English): short enough for a projector.
+
+    >>> days_short(-3, "id"), days_short(0, "id"), days_short(732, "en")
+    ('H-3', 'H', 'D+732')
+    """
+    letter = "H" if lang == "id" else "D"
+    if days == 0:
+        return letter
+    return f"{letter}{days:+d}"

@@ -1,15 +1,19 @@
 import datetime as dt
 
+import pandas as pd
 import streamlit as st
 
-from lib import summaries, ui
+from lib import access, cached, map_charts, risk, summaries, ui, vulnerability
 from lib.i18n import t
+from lib.problems import DataProblem
 
 page = ui.this_page()
 lang = page.lang
+view = page.view
 election = page.election
+today = dt.date.today()
 st.title(f"{election['name']}")
-ui.focus_banner(page.view, page.regions)
+ui.focus_banner(view, page.regions)
 
 figures = summaries.key_figures(
     election_id=election["id"],
@@ -17,57 +21,138 @@ figures = summaries.key_figures(
     stages=page.reference("election_stages"),
     figures=page.reference("election_figures"),
     contests=page.reference("contests"),
-    today=dt.date.today(),
+    today=today,
     lang=lang,
-    focus=page.view.focus,
+    focus=view.focus,
 )
 unknown = t("common.unknown", lang)
-cols = st.columns(4)
+can_read_reports = access.can(page.caller, "report.read")
+alerts = cached.open_alert_count(page.ctx, page.url, page.rev, page.ceiling) if can_read_reports else None
+cols = st.columns(5 if alerts is not None else 4)
 cols[0].metric(
-    t("overview.voting_day", lang),
-    election["voting_day"].strftime("%d/%m/%Y"),
-    summaries.days_label(figures.days_from_voting, lang),
-    delta_color="off",
+    t("overview.voting_day_on", lang, day=election["voting_day"].strftime("%d/%m/%Y")),
+    summaries.days_short(figures.days_from_voting, lang),
 )
 cols[1].metric(t("overview.dpt", lang), f"{figures.dpt:,}".replace(",", ".") if figures.dpt else unknown)
 cols[2].metric(t("overview.tps", lang), f"{figures.n_tps:,}".replace(",", ".") if figures.n_tps else unknown)
 cols[3].metric(t("overview.contests", lang), figures.n_contests or unknown)
+if alerts is not None:
+    cols[4].metric(t("overview.alerts", lang), alerts)
 st.caption(
     t("overview.stage", lang)
     + ": "
     + (", ".join(figures.stages) if figures.stages else t("overview.no_stage", lang))
+    + " \u00b7 "
+    + t("overview.as_of", lang, day=today.strftime("%d/%m/%Y"))
 )
 if figures.figures_source:
-    st.caption(t("overview.figures_source", lang, source=figures.figures_source))
+    with st.expander(t("common.source", lang)):
+        st.caption(t("overview.figures_source", lang, source=figures.figures_source))
 
-events = summaries.in_scope(page.events(), period=page.period(), focus=page.view.focus)
+all_events = page.events()
+events = summaries.in_scope(all_events, period=page.period(), focus=view.focus)
 left, right = st.columns([3, 2])
 with left:
-    st.subheader(t("overview.latest", lang))
-    if events.empty:
-        st.info(t("overview.no_events", lang))
-    else:
-        st.dataframe(
-            summaries.latest_events(events, page.regions, lang=lang),
-            hide_index=True,
-            column_config={t("col.source", lang): st.column_config.LinkColumn(t("col.source", lang))},
-            key="latest_events",
+    st.subheader(t("overview.map", lang))
+    try:
+        shapes = cached.boundaries(page.ctx, page.ctx.settings, cached.boundaries_stamp(page.ctx.settings))
+        found = cached.assessment(page.ctx, page.url, page.rev, page.ceiling, view.election, view.weights)
+    except DataProblem as problem:
+        ui.stop_with(problem)
+    counts = summaries.counts_by_regency(
+        events, page.reference("election_figures"), page.regions, election_id=view.election
+    )
+    table = vulnerability.measure_table(found, counts, page.regions)
+    values = table[["code", "category", "source"]]
+    label = vulnerability.measure_label("category", lang)
+    if shapes is None:
+        spec = cached.chart_spec(
+            lambda: map_charts.tile_grid(
+                values,
+                measure="category",
+                measure_label=label,
+                categories=list(risk.CATEGORIES),
+                lang=lang,
+                focus=view.focus or None,
+            ),
+            ("overview-tiles", page.rev, view.election, view.weights, view.focus, lang),
         )
+    else:
+        spec = cached.chart_spec(
+            lambda: map_charts.choropleth(
+                shapes.display["kabupaten"],
+                values,
+                measure="category",
+                measure_label=label,
+                categories=list(risk.CATEGORIES),
+                lang=lang,
+                focus=view.focus or None,
+                height=340,
+            ),
+            (
+                "overview-map",
+                page.rev,
+                view.election,
+                view.weights,
+                view.focus,
+                lang,
+                cached.boundaries_stamp(page.ctx.settings),
+            ),
+        )
+    clicked = st.vega_lite_chart(spec, on_select="rerun", key="overview_map", width="stretch")
+    picked = [p.get("code") for p in (clicked.selection.get(map_charts.REGION_PICK) or []) if p.get("code")]
+    if picked:
+        regency = str(picked[0])[:5]
+        ui.request_view(focus="" if regency == view.focus else regency, reset=("overview_map",))
 with right:
     st.subheader(t("overview.posko", lang))
-    st.info(t("overview.posko_empty", lang))
-    st.subheader(t("overview.by_regency", lang))
-    counts = summaries.counts_by_regency(
-        events, page.reference("election_figures"), page.regions, election_id=election["id"]
-    )
+    names = pd.DataFrame({"code": page.regions["code"], "name": page.regions["name"]})
+    if can_read_reports:
+        posko_counts = cached.posko_counts(page.ctx, page.url, page.rev, page.ceiling)
+        shown = (
+            names[names["code"] != "51"]
+            .merge(posko_counts.rename(columns={"region_code": "code"}), on="code", how="left")
+            .fillna({"last_24h": 0, "last_7d": 0, "open_alerts": 0})
+        )
+        st.dataframe(
+            shown[["name", "last_24h", "last_7d", "open_alerts"]].rename(
+                columns={
+                    "name": t("col.name", lang),
+                    "last_24h": t("overview.col.last_24h", lang),
+                    "last_7d": t("overview.col.last_7d", lang),
+                    "open_alerts": t("overview.col.open_alerts", lang),
+                }
+            ),
+            hide_index=True,
+            key="overview_posko",
+        )
+    else:
+        st.info(t("overview.posko_public", lang))
+    st.subheader(t("overview.change_title", lang))
+    st.caption(t("overview.change", lang))
+    change = summaries.recent_change(all_events, page.regions, today=today)
     st.dataframe(
-        counts[["name", "events", "events_per_100k"]].rename(
+        change.assign(rose=[t("overview.rose", lang) if r else "" for r in change["rose"]])[
+            ["name", "last_7d", "weekly_before", "rose"]
+        ].rename(
             columns={
                 "name": t("col.name", lang),
-                "events": t("col.events", lang),
-                "events_per_100k": t("col.events_per_100k", lang),
+                "last_7d": t("overview.col.last_7d", lang),
+                "weekly_before": t("overview.col.weekly_before", lang),
+                "rose": t("overview.rose", lang),
             }
         ),
         hide_index=True,
-        key="overview_counts",
+        key="overview_change",
+    )
+
+st.subheader(t("overview.latest", lang))
+if events.empty:
+    st.info(t("overview.no_events", lang))
+else:
+    st.dataframe(
+        summaries.latest_events(events, page.regions, lang=lang),
+        hide_index=True,
+        column_config={t("col.source", lang): st.column_config.LinkColumn(t("col.source", lang))},
+        key="latest_events",
     )

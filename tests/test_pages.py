@@ -86,3 +86,19 @@ def test_a_bad_link_falls_back_with_a_visible_notice():
     assert not at.exception
     assert any("99.99" in w.value for w in at.warning)
     assert at.session_state["_view"].focus == ""
+
+
+def test_overview_counts_days_from_the_voting_day_in_the_data():
+    import datetime as dt
+
+    at = open_page("pages/ringkasan.py")
+    metrics = {m.label: m.value for m in at.metric}
+    days = (dt.date.today() - dt.date(2024, 11, 27)).days
+    assert metrics["Pemungutan suara 27/11/2024"] == f"H+{days}"
+
+
+def test_overview_for_an_older_election_uses_its_own_voting_day():
+    at = open_page("pages/ringkasan.py", {"e": "pemilu-2019"})
+    labels = [m.label for m in at.metric]
+    assert "Pemungutan suara 17/04/2019" in labels
+    assert at.title[0].value == "Pemilu 2019"

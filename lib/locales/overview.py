@@ -39,3 +39,32 @@ STRINGS: dict[str, dict[str, str]] = {
     "col.tps": {"id": "TPS", "en": "TPS"},
     "col.name": {"id": "Nama", "en": "Name"},
 }
+
+STRINGS.update(
+    {
+        "overview.map": {"id": "Peta kerawanan", "en": "Vulnerability map"},
+        "overview.change": {
+            "id": "Perubahan: 7 hari terakhir dibanding rata-rata mingguan 4 minggu sebelumnya",
+            "en": "Change: last 7 days against the weekly average of the 4 weeks before",
+        },
+        "overview.rose": {"id": "Naik", "en": "Rose"},
+        "overview.col.last_7d": {"id": "7 hari terakhir", "en": "Last 7 days"},
+        "overview.col.last_24h": {"id": "24 jam terakhir", "en": "Last 24 hours"},
+        "overview.col.weekly_before": {"id": "Rata-rata mingguan sebelumnya", "en": "Weekly average before"},
+        "overview.col.open_alerts": {"id": "Peringatan terbuka", "en": "Open alerts"},
+        "overview.alerts": {"id": "Peringatan belum dikonfirmasi", "en": "Alerts not acknowledged"},
+        "overview.posko_public": {
+            "id": "Laporan Posko hanya terlihat setelah masuk (operator Posko atau analis). "
+            "Laporan yang sudah diverifikasi tampil sebagai peristiwa di peta dan riwayat.",
+            "en": "Command-post reports are visible after signing in (Posko operator or analyst). Verified "
+            "reports appear as events on the map and in the history.",
+        },
+        "overview.as_of": {"id": "Per {day}", "en": "As of {day}"},
+    }
+)
+STRINGS.update(
+    {
+        "overview.voting_day_on": {"id": "Pemungutan suara {day}", "en": "Voting day {day}"},
+        "overview.change_title": {"id": "Perubahan mingguan", "en": "Weekly change"},
+    }
+)
