@@ -1,4 +1,8 @@
-"""The Streamlit caching layer: the store and the data every page reads, shared and keyed on inputs."""
+"""The Streamlit caching layer: the store and the data every page reads, shared and keyed on inputs.
+
+Frames read from the store are cached with ``st.cache_resource`` keyed on the data revision, so
+every session shares one copy: lib never modifies its inputs, and pages only read them.
+"""
 
 from __future__ import annotations
 
@@ -39,32 +43,32 @@ def revision(ctx: Context) -> int:
     return store.revision(ctx.engine)
 
 
-@st.cache_data(show_spinner=False, max_entries=16)
+@st.cache_resource(show_spinner=False, max_entries=16)
 def events(_ctx: Context, url: str, rev: int, ceiling: str) -> pd.DataFrame:
     """Return the events the caller may see at data revision ``rev``."""
     return store.read_events(_ctx.engine, ceiling=ceiling)
 
 
-@st.cache_data(show_spinner=False, max_entries=16)
+@st.cache_resource(show_spinner=False, max_entries=16)
 def stakeholders(_ctx: Context, url: str, rev: int, ceiling: str) -> pd.DataFrame:
     """Return the institutions the caller may see."""
     return store.read_stakeholders(_ctx.engine, ceiling=ceiling)
 
 
-@st.cache_data(show_spinner=False, max_entries=16)
+@st.cache_resource(show_spinner=False, max_entries=16)
 def links(_ctx: Context, url: str, rev: int, ceiling: str) -> pd.DataFrame:
     """Return the links the caller may see."""
     return store.read_links(_ctx.engine, ceiling=ceiling)
 
 
-@st.cache_data(show_spinner=False, max_entries=16)
+@st.cache_resource(show_spinner=False, max_entries=16)
 def elections(_ctx: Context, url: str, rev: int) -> pd.DataFrame:
     """Return the elections table, newest voting day first."""
     frame = store.read_table(_ctx.engine, store.elections)
     return frame.sort_values("voting_day", ascending=False).set_index("id", drop=False)
 
 
-@st.cache_data(show_spinner=False, max_entries=16)
+@st.cache_resource(show_spinner=False, max_entries=16)
 def reference(_ctx: Context, url: str, rev: int, table: str) -> pd.DataFrame:
     """Return a stored reference table by name (regions, election_stages, election_figures, contests)."""
     return store.read_table(_ctx.engine, store.metadata.tables[table])
@@ -76,12 +80,13 @@ def region_index(_ctx: Context, url: str) -> RegionIndex:
     return loading.region_index(_ctx.bundle.regions)
 
 
-@st.cache_data(show_spinner=False, max_entries=64)
+@st.cache_resource(show_spinner=False, max_entries=64)
 def chart_spec(_build: Callable[[], alt.TopLevelMixin], key: tuple[object, ...]) -> dict[str, Any]:
     """Return the Vega-Lite spec of a chart, built once per ``key`` (everything it depends on).
 
     Building and validating an Altair chart costs 100-200 ms; a cached spec drawn with
-    ``st.vega_lite_chart`` keeps reruns fast. The chart fills the width and keeps its own
+    ``st.vega_lite_chart`` keeps reruns fast (shared, not copied: Streamlit copies the spec
+    before changing it). The chart fills the width and keeps its own
     height: Streamlit's default sizing squeezes a chart with a legend and labels to nothing.
     """
     spec = _build().to_dict()
@@ -159,3 +164,9 @@ def posko_counts(_ctx: Context, url: str, rev: int, ceiling: str) -> pd.DataFram
     from lib import posko
 
     return posko.report_counts(_ctx.engine, ceiling=ceiling)
+
+
+@st.cache_data(show_spinner=False, max_entries=256)
+def memo(_compute: Callable[[], Any], key: tuple[object, ...]) -> Any:
+    """Return ``_compute()``, computed once per ``key`` (everything the result depends on)."""
+    return _compute()

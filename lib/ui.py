@@ -308,7 +308,7 @@ def download_buttons(frame: pd.DataFrame, basename: str, *, key: str, sheet: str
     left, right = st.columns(2)
     left.download_button(
         t("common.download_xlsx", language),
-        excel.to_xlsx_bytes({sheet: frame}),
+        lambda: excel.to_xlsx_bytes({sheet: frame}),  # built on click, not on every rerun
         file_name=f"{basename}.xlsx",
         mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
         key=f"{key}_xlsx",
@@ -316,7 +316,7 @@ def download_buttons(frame: pd.DataFrame, basename: str, *, key: str, sheet: str
     )
     right.download_button(
         t("common.download_csv", language),
-        excel.to_csv_bytes(frame),
+        lambda: excel.to_csv_bytes(frame),
         file_name=f"{basename}.csv",
         mime="text/csv",
         key=f"{key}_csv",

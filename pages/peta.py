@@ -16,11 +16,20 @@ try:
 except DataProblem as problem:
     ui.stop_with(problem)
 
-events = summaries.in_scope(page.events(), period=page.period())
-counts = summaries.counts_by_regency(
-    events, page.reference("election_figures"), page.regions, election_id=view.election
+period = page.period()
+events = cached.memo(
+    lambda: summaries.in_scope(page.events(), period=period), ("in_scope", page.rev, page.ceiling, period, "")
 )
-table = vulnerability.measure_table(assessment, counts, page.regions)
+table = cached.memo(
+    lambda: vulnerability.measure_table(
+        assessment,
+        summaries.counts_by_regency(
+            events, page.reference("election_figures"), page.regions, election_id=view.election
+        ),
+        page.regions,
+    ),
+    ("measures", page.rev, page.ceiling, view.election, view.weights, period, ""),
+)
 
 left, right = st.columns([2, 1])
 measure = left.selectbox(

@@ -15,15 +15,18 @@ today = dt.date.today()
 st.title(f"{election['name']}")
 ui.focus_banner(view, page.regions)
 
-figures = summaries.key_figures(
-    election_id=election["id"],
-    voting_day=election["voting_day"],
-    stages=page.reference("election_stages"),
-    figures=page.reference("election_figures"),
-    contests=page.reference("contests"),
-    today=today,
-    lang=lang,
-    focus=view.focus,
+figures = cached.memo(
+    lambda: summaries.key_figures(
+        election_id=election["id"],
+        voting_day=election["voting_day"],
+        stages=page.reference("election_stages"),
+        figures=page.reference("election_figures"),
+        contests=page.reference("contests"),
+        today=today,
+        lang=lang,
+        focus=view.focus,
+    ),
+    ("key_figures", page.rev, election["id"], today, lang, view.focus),
 )
 unknown = t("common.unknown", lang)
 can_read_reports = access.can(page.caller, "report.read")
@@ -50,7 +53,11 @@ if figures.figures_source:
         st.caption(t("overview.figures_source", lang, source=figures.figures_source))
 
 all_events = page.events()
-events = summaries.in_scope(all_events, period=page.period(), focus=view.focus)
+period = page.period()
+events = cached.memo(
+    lambda: summaries.in_scope(all_events, period=period, focus=view.focus),
+    ("in_scope", page.rev, page.ceiling, period, view.focus),
+)
 left, right = st.columns([3, 2])
 with left:
     st.subheader(t("overview.map", lang))
@@ -59,10 +66,16 @@ with left:
         found = cached.assessment(page.ctx, page.url, page.rev, page.ceiling, view.election, view.weights)
     except DataProblem as problem:
         ui.stop_with(problem)
-    counts = summaries.counts_by_regency(
-        events, page.reference("election_figures"), page.regions, election_id=view.election
+    table = cached.memo(
+        lambda: vulnerability.measure_table(
+            found,
+            summaries.counts_by_regency(
+                events, page.reference("election_figures"), page.regions, election_id=view.election
+            ),
+            page.regions,
+        ),
+        ("measures", page.rev, page.ceiling, view.election, view.weights, period, view.focus),
     )
-    table = vulnerability.measure_table(found, counts, page.regions)
     values = table[["code", "category", "source"]]
     label = vulnerability.measure_label("category", lang)
     if shapes is None:
@@ -130,7 +143,10 @@ with right:
         st.info(t("overview.posko_public", lang))
     st.subheader(t("overview.change_title", lang))
     st.caption(t("overview.change", lang))
-    change = summaries.recent_change(all_events, page.regions, today=today)
+    change = cached.memo(
+        lambda: summaries.recent_change(all_events, page.regions, today=today),
+        ("recent_change", page.rev, page.ceiling, today),
+    )
     st.dataframe(
         change.assign(rose=[t("overview.rose", lang) if r else "" for r in change["rose"]])[
             ["name", "last_7d", "weekly_before", "rose"]
@@ -151,7 +167,10 @@ if events.empty:
     st.info(t("overview.no_events", lang))
 else:
     st.dataframe(
-        summaries.latest_events(events, page.regions, lang=lang),
+        cached.memo(
+            lambda: summaries.latest_events(events, page.regions, lang=lang),
+            ("latest", page.rev, page.ceiling, period, view.focus, lang),
+        ),
         hide_index=True,
         column_config={t("col.source", lang): st.column_config.LinkColumn(t("col.source", lang))},
         key="latest_events",

@@ -11,11 +11,16 @@ ui.focus_banner(view, page.regions)
 st.caption(t("historypage.intro", lang))
 
 names = dict(zip(page.regions["code"], page.regions["name"], strict=True))
-events = summaries.in_scope(page.events(), period=page.period())
-if events.empty:
+period = page.period()
+enriched = cached.memo(
+    lambda: history.enrich(
+        summaries.in_scope(page.events(), period=period), page.elections, election_id=view.election
+    ),
+    ("enriched", page.rev, page.ceiling, period, view.election),
+)
+if enriched.empty:
     st.info(t("historypage.empty", lang))
     st.stop()
-enriched = history.enrich(events, page.elections, election_id=view.election)
 
 freq = st.radio(
     t("historypage.freq", lang),
