@@ -16,10 +16,23 @@ import tempfile
 import time
 from pathlib import Path
 
+import streamlit.testing.v1.app_test as app_test_module
+from streamlit.runtime.pages_manager import PagesManager
 from streamlit.testing.v1 import AppTest
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+
+
+class NavigationPagesManager(PagesManager):
+    """Time reruns as a browser session sees them (see tests/conftest.py)."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        PagesManager.uses_pages_directory = False
+
+
+app_test_module.PagesManager = NavigationPagesManager  # type: ignore[misc]
 
 
 def median_rerun_ms(at: AppTest, runs: int) -> float:

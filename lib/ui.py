@@ -74,7 +74,8 @@ def init_view(election_ids: list[str], default_election: str) -> ViewState:
         st.session_state[_NOTICES] = list(view.notices)
         view = view.with_()
     for key in st.session_state.pop(_RESET, ()) or ():
-        st.session_state.pop(key, None)
+        st.session_state.pop(widget_key(key), None)
+        st.session_state[f"_generation_{key}"] = st.session_state.get(f"_generation_{key}", 0) + 1
     pending = st.session_state.pop(_PENDING, None)
     if pending:
         view = view.with_(**pending)
@@ -115,19 +116,39 @@ def current() -> ViewState:
     return st.session_state.get(_VIEW) or ViewState()
 
 
-def request_view(*, reset: tuple[str, ...] = (), **changes: object) -> NoReturn:
-    """Change the view (e.g. a map click focuses a regency) and rerun so every widget follows.
+def widget_key(base: str) -> str:
+    """Return the current key of a widget that a view change may reset (e.g. a chart's selection).
+
+    The browser keeps a chart's selection until the chart gets a new key, so a reset moves the
+    widget to a new key instead of only forgetting its state.
+    """
+    generation = st.session_state.get(f"_generation_{base}", 0)
+    return base if generation == 0 else f"{base}_{generation}"
+
+
+def queue_view(*, reset: tuple[str, ...] = (), **changes: object) -> None:
+    """Change the view at the start of the next run: use it as a button's ``on_click``.
 
     ``reset`` names widget keys (e.g. a chart's selection) to forget before the next run.
     """
-    st.session_state[_PENDING] = changes
-    st.session_state[_RESET] = reset
+    st.session_state[_PENDING] = {**st.session_state.get(_PENDING, {}), **changes}
+    st.session_state[_RESET] = (*st.session_state.get(_RESET, ()), *reset)
+
+
+def request_view(*, reset: tuple[str, ...] = (), **changes: object) -> NoReturn:
+    """Change the view (e.g. a map click focuses a regency) and rerun so every widget follows."""
+    queue_view(reset=reset, **changes)
     st.rerun()
 
 
 def set_field(name: str, value: object) -> None:
-    """Change a non-widget view field (layers, weights, scenario, brush) within this run."""
-    st.session_state[_VIEW] = current().with_(**{name: value})
+    """Change a view field (layers, weights, scenario, brush) within this run, and the URL with it."""
+    view = current().with_(**{name: value})
+    st.session_state[_VIEW] = view
+    page = st.session_state.get("_page")
+    if page is not None:
+        page.view = view
+        sync_url(view, page.default_election, token=ui_access.share_token())
 
 
 def sync_url(view: ViewState, default_election: str, *, token: str | None = None) -> None:

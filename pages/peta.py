@@ -92,13 +92,18 @@ else:
         ),
     )
 st.caption(t("map.click_hint", lang))
-clicked = st.vega_lite_chart(spec, on_select="rerun", key="map_chart", width="stretch")
+clicked = st.vega_lite_chart(spec, on_select="rerun", key=ui.widget_key("map_chart"), width="stretch")
 picked = [p.get("code") for p in (clicked.selection.get(map_charts.REGION_PICK) or []) if p.get("code")]
 if picked:
     regency = str(picked[0])[:5]
     ui.request_view(focus="" if regency == view.focus else regency, reset=("map_chart",))
-if view.focus and st.button(t("map.clear_focus", lang), key="clear_focus"):
-    ui.request_view(focus="", reset=("map_chart",))
+if view.focus:
+    st.button(
+        t("map.clear_focus", lang),
+        key="clear_focus",
+        on_click=ui.queue_view,
+        kwargs={"focus": "", "reset": ("map_chart",)},
+    )
 if shapes is not None:
     st.caption(t("map.boundaries_source", lang, source=shapes.source, licence=shapes.licence))
 st.caption(t("map.model_note", lang, half_life=vulnerability.HALF_LIFE_YEARS))

@@ -1,6 +1,5 @@
 import datetime as dt
 
-import pandas as pd
 import streamlit as st
 
 from lib import access, cached, map_charts, risk, summaries, ui, vulnerability
@@ -112,14 +111,14 @@ with left:
                 cached.boundaries_stamp(page.ctx.settings),
             ),
         )
-    clicked = st.vega_lite_chart(spec, on_select="rerun", key="overview_map", width="stretch")
+    clicked = st.vega_lite_chart(spec, on_select="rerun", key=ui.widget_key("overview_map"), width="stretch")
     picked = [p.get("code") for p in (clicked.selection.get(map_charts.REGION_PICK) or []) if p.get("code")]
     if picked:
         regency = str(picked[0])[:5]
         ui.request_view(focus="" if regency == view.focus else regency, reset=("overview_map",))
 with right:
     st.subheader(t("overview.posko", lang))
-    names = pd.DataFrame({"code": page.regions["code"], "name": page.regions["name"]})
+    names = page.regions[["code", "name"]].reset_index(drop=True)
     if can_read_reports:
         posko_counts = cached.posko_counts(page.ctx, page.url, page.rev, page.ceiling)
         shown = (

@@ -36,7 +36,7 @@ spec = cached.chart_spec(
     ),
     ("timeline", page.rev, view.election, view.period, view.focus, freq, lang),
 )
-picked = st.vega_lite_chart(spec, on_select="rerun", key="history_timeline", width="stretch")
+picked = st.vega_lite_chart(spec, on_select="rerun", key=ui.widget_key("history_timeline"), width="stretch")
 chosen = history_charts.selected_days(picked.selection) if picked else None
 if chosen is not None:
     ui.set_field("brush", history.encode_range(chosen))
@@ -46,8 +46,12 @@ if brush:
     left.info(
         t("historypage.brush", lang, start=brush[0].strftime("%d/%m/%Y"), end=brush[1].strftime("%d/%m/%Y"))
     )
-    if right.button(t("historypage.clear_brush", lang), key="clear_brush"):
-        ui.request_view(brush="", reset=("history_timeline",))
+    right.button(
+        t("historypage.clear_brush", lang),
+        key="clear_brush",
+        on_click=ui.queue_view,
+        kwargs={"brush": "", "reset": ("history_timeline",)},
+    )
     selected = history.filter_events(enriched, start=brush[0], end=brush[1], partial_dates=True)
 else:
     selected = enriched

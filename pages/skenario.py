@@ -58,8 +58,13 @@ encoded = risk.encode_weights(final, defaults)
 if encoded != view.weights:
     ui.request_view(weights=encoded)
 slider_keys = tuple(f"weight_{k}" for k in definitions["key"]) + tuple(f"factor_{d}" for d in risk.DIMENSIONS)
-if view.weights and st.button(t("scenario.reset", lang), key="reset_weights"):
-    ui.request_view(weights="", reset=slider_keys)
+if view.weights:
+    st.button(
+        t("scenario.reset", lang),
+        key="reset_weights",
+        on_click=ui.queue_view,
+        kwargs={"weights": "", "reset": slider_keys},
+    )
 
 found = cached.assessment(page.ctx, page.url, page.rev, page.ceiling, view.election, view.weights)
 left, right = st.columns(2)

@@ -6,6 +6,8 @@ import csv
 from pathlib import Path
 
 import pytest
+import streamlit.testing.v1.app_test as app_test_module
+from streamlit.runtime.pages_manager import PagesManager
 
 from lib.regions import RegionIndex, build_index
 
@@ -27,3 +29,21 @@ def shared_geo() -> Path:
     """Return ../shared/data/geo (boundary files are never copied into the project)."""
     assert SHARED_GEO.is_dir(), f"Boundary files expected at {SHARED_GEO}"
     return SHARED_GEO
+
+
+class NavigationPagesManager(PagesManager):
+    """Make every AppTest run behave like a browser session after the server's first run.
+
+    AppTest resets Streamlit's "pages/ folder" mode before every run, so each run would first
+    run as the old multipage mode and lib/ui.use_navigation would rerun it, which drops button
+    clicks and form submits. In a browser that happens only on a fresh server's first run.
+    """
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        PagesManager.uses_pages_directory = False
+
+
+@pytest.fixture(autouse=True)
+def _navigation_mode_like_a_browser(monkeypatch):
+    monkeypatch.setattr(app_test_module, "PagesManager", NavigationPagesManager)

@@ -36,7 +36,11 @@ def app_url(tmp_path_factory):
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         port = sock.getsockname()[1]
-    env = {**os.environ, "SINERGI_DATA_DIR": str(tmp_path_factory.mktemp("var"))}
+    env = {
+        **os.environ,
+        "SINERGI_DATA_DIR": str(tmp_path_factory.mktemp("var")),
+        "SINERGI_BOUNDARIES": str(ROOT.parent / "shared" / "data" / "geo"),
+    }
     env.pop("SINERGI_DB_URL", None)
     server = subprocess.Popen(
         [sys.executable, "-m", "streamlit", "run", "app.py", "--server.headless", "true",
@@ -74,12 +78,20 @@ def browser():
         launched.close()
 
 
-def _settle(page) -> None:
-    page.wait_for_selector("[data-testid='stApp']", timeout=30_000)
-    page.wait_for_function(
-        "() => !document.querySelector('[data-testid=\"stStatusWidget\"]')", timeout=30_000
-    )
-    page.wait_for_timeout(700)
+SETTLED = """() => {
+  const app = document.querySelector('[data-testid="stApp"]');
+  return app && app.getAttribute('data-test-script-state') === 'notRunning'
+    && !document.querySelector('[data-testid="stStatusWidgetRunningIcon"]');
+}"""
+
+
+def _settle(page, expect: str | None = None) -> None:
+    """Wait until the script finished (twice in a row, so a rerun that follows is waited for too)."""
+    for _ in range(2):
+        page.wait_for_timeout(400)
+        page.wait_for_function(SETTLED, timeout=60_000)
+    if expect:
+        page.get_by_text(expect).first.wait_for(timeout=30_000)
 
 
 def _params(page) -> dict[str, list[str]]:
@@ -89,10 +101,9 @@ def _params(page) -> dict[str, list[str]]:
 def test_a_copied_link_keeps_page_focus_and_language_across_page_switches(app_url, browser):
     page = browser.new_page(viewport={"width": 1280, "height": 720})
     page.goto(f"{app_url}/peta?r=51.08&lang=en")
-    _settle(page)
-    assert "Focus: Buleleng" in page.inner_text("body")
+    _settle(page, "Focus: Buleleng")
     page.get_by_role("link", name="Overview").click()
-    _settle(page)
+    _settle(page, "Voters (DPT)")
     assert urlparse(page.url).path.rstrip("/") in ("", "/ringkasan")
     assert _params(page).get("r") == ["51.08"]
     assert _params(page).get("lang") == ["en"]
@@ -102,11 +113,54 @@ def test_a_copied_link_keeps_page_focus_and_language_across_page_switches(app_ur
 
 def test_choosing_a_focus_in_the_sidebar_changes_the_link(app_url, browser):
     page = browser.new_page(viewport={"width": 1280, "height": 720})
-    page.goto(f"{app_url}/ringkasan?lang=en")
-    _settle(page)
-    page.get_by_label("Regency focus").click()
-    page.get_by_role("option", name="Karangasem").click()
-    _settle(page)
+    page.goto(f"{app_url}/?lang=en")
+    _settle(page, "Regency focus")
+    box = page.get_by_label("Regency focus")
+    box.click()
+    box.fill("Karangasem")
+    page.keyboard.press("Enter")
+    _settle(page, "Focus: Karangasem")
     assert _params(page).get("r") == ["51.07"]
     assert "Focus: Karangasem" in page.inner_text("body")
+    page.close()
+
+
+def _chart_box(page, index: int):
+    charts = page.locator("[data-testid='stVegaLiteChart']")
+    charts.nth(index).wait_for(timeout=30_000)
+    page.wait_for_timeout(800)
+    return charts.nth(index).bounding_box()
+
+
+def test_clicking_a_regency_on_the_map_focuses_every_page(app_url, browser):
+    page = browser.new_page(viewport={"width": 1280, "height": 720})
+    page.goto(f"{app_url}/peta?lang=en")
+    _settle(page, "Vulnerability map")
+    box = _chart_box(page, 0)
+    # Buleleng is the long regency along the north coast, above the middle of the island.
+    page.mouse.click(box["x"] + box["width"] * 0.36, box["y"] + box["height"] * 0.25)
+    _settle(page, "Focus: Buleleng")
+    assert _params(page).get("r") == ["51.08"]
+    page.get_by_role("link", name="Conflict history").click()
+    _settle(page, "Focus: Buleleng")
+    assert _params(page).get("r") == ["51.08"]
+    page.close()
+
+
+def test_brushing_the_timeline_filters_the_table(app_url, browser):
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    page.goto(f"{app_url}/riwayat_konflik?lang=en")
+    _settle(page, "Events over time")
+    assert "Selected events (51)" in page.inner_text("body")
+    box = _chart_box(page, 0)
+    y = box["y"] + box["height"] * 0.35
+    page.mouse.move(box["x"] + box["width"] * 0.80, y)
+    page.mouse.down()
+    page.mouse.move(box["x"] + box["width"] * 0.97, y, steps=12)
+    page.mouse.up()
+    _settle(page, "Selected range")
+    shown = page.get_by_text("Selected events (").first.inner_text()
+    count = int(shown.split("(")[1].rstrip(")"))
+    assert 0 < count < 51
+    assert "b" in _params(page)
     page.close()

@@ -208,3 +208,20 @@ def test_selected_days_reads_the_brush_from_the_whole_selection_state():
     first, last = history_charts.selected_days(state)
     assert (first.isoformat(), last.isoformat()) == ("2024-09-01", "2024-12-31")
     assert history_charts.selected_days({history_charts.INTERVAL: {}}) is None
+
+
+def test_aligned_chart_without_imprecise_events_has_no_subtitle():
+    import datetime as dt
+
+    import pandas as pd
+
+    from lib import history, history_charts, loading
+    from tests.conftest import DATA_DIR
+
+    bundle = loading.load_bundle(DATA_DIR)
+    precise = bundle.events[bundle.events["date_precision"] == "day"]
+    aligned = history.align_on_voting_day(precise, bundle.elections, election_ids=["pilkada-2024-bali"])
+    assert history.imprecise_counts(aligned) == {} or sum(history.imprecise_counts(aligned).values()) == 0
+    spec = history_charts.aligned_chart(aligned, "id").to_dict()
+    assert "subtitle" not in spec.get("title", {})
+    assert isinstance(dt.date.today(), dt.date) and isinstance(pd.DataFrame(), pd.DataFrame)
