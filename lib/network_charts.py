@@ -36,6 +36,7 @@ KIND_COLOURS: Mapping[str, str] = {
     "membership": "#9ecae9",
 }
 _WRAP = 6  # institutions side by side in one cell of the layout before a new row starts
+_STEP = 1.6  # horizontal distance between institutions side by side in a cell (columns are 1 apart)
 
 
 def layout_positions(graph: nx.Graph) -> dict[str, tuple[float, float]]:
@@ -44,8 +45,9 @@ def layout_positions(graph: nx.Graph) -> dict[str, tuple[float, float]]:
     National bodies come first, then the province, then each regency in code order; within a
     column the bands follow :data:`lib.stakeholders.TYPES` from top to bottom, so the Polres,
     KPU, Bawaslu and desa adat of one regency line up in its column. Inside a cell the
-    institutions sit in rows of up to four, by level then id. The same graph always gets the
-    same positions.
+    institutions sit in rows of up to six, 1.6 apart, by level then id, so circles and labels
+    in a crowded cell (the province) do not overlap. The same graph always gets the same
+    positions.
 
     Examples
     --------
@@ -75,7 +77,7 @@ def layout_positions(graph: nx.Graph) -> dict[str, tuple[float, float]]:
     x_start, running = {}, 0.0
     for column in columns:
         x_start[column] = running
-        running += widths[column] + 1
+        running += (widths[column] - 1) * _STEP + 2
     y_start, running = {}, 0.0
     for band in bands:
         y_start[band] = running
@@ -84,7 +86,7 @@ def layout_positions(graph: nx.Graph) -> dict[str, tuple[float, float]]:
     for (column, band), nodes in cells.items():
         ordered = sorted(nodes, key=lambda node: (level_rank.get(graph.nodes[node].get("level"), 9), node))
         for index, node in enumerate(ordered):
-            x = x_start[column] + index % widths[column]
+            x = x_start[column] + (index % widths[column]) * _STEP
             y = y_start[band] + index // widths[column]
             positions[node] = (float(x), float(-y) if y else 0.0)
     return dict(sorted(positions.items()))
@@ -268,10 +270,14 @@ def network_chart(
     circles = (
         base.mark_circle(stroke="white", strokeWidth=1)
         .encode(
-            size=alt.Size(f"{size_field}:Q", title=size_title).scale(range=[40, 900]),
-            color=alt.Color("type_label:N", title=t("network.chart.type", lang)).scale(
-                domain=type_domain, range=[TYPE_COLOURS[kind] for kind in TYPES]
+            size=alt.Size(f"{size_field}:Q", title=size_title, legend=alt.Legend(tickCount=3)).scale(
+                range=[40, 900]
             ),
+            color=alt.Color(
+                "type_label:N",
+                title=t("network.chart.type", lang),
+                legend=alt.Legend(orient="right", columns=1),
+            ).scale(domain=type_domain, range=[TYPE_COLOURS[kind] for kind in TYPES]),
             opacity=alt.when(pick | alt.datum.highlighted).then(alt.value(1.0)).otherwise(alt.value(0.25)),
             strokeWidth=alt.when(pick).then(alt.value(3)).otherwise(alt.value(1)),
             tooltip=[
@@ -290,14 +296,16 @@ def network_chart(
     )
     labels = (
         base.transform_filter(alt.datum.show_label)
-        .mark_text(dy=-12, fontSize=11)
+        .mark_text(dy=-13, fontSize=13, fontWeight="bold")
         .encode(
             text=alt.Text("label:N"),
             opacity=alt.when(alt.datum.highlighted).then(alt.value(1.0)).otherwise(alt.value(0.3)),
         )
     )
     chart = (links + circles + labels).properties(width=width, height=height)
-    return chart.resolve_scale(color="independent")
+    return chart.resolve_scale(color="independent").configure_legend(
+        orient="bottom", direction="horizontal", labelFontSize=13, titleFontSize=13, labelLimit=220
+    )
 
 
 _METRIC_KEYS = {

@@ -1,0 +1,127 @@
+"""Cached reads and analyses of the coordination graph for the Pemangku Kepentingan page.
+
+Every function is keyed on the store URL, the data revision ``rev`` and the caller's
+``ceiling`` (what the caller may see), plus the assumed delays per link kind and the scenario
+where they matter. Graphs are shared with ``st.cache_resource`` (lib never modifies them);
+tables are copied per caller with ``st.cache_data``.
+"""
+
+from __future__ import annotations
+
+import networkx as nx
+import pandas as pd
+import streamlit as st
+
+from lib import cached, network, network_charts, network_view
+from lib.cached import Context
+from lib.stakeholders import check_links, check_stakeholders
+
+Delays = tuple[tuple[str, float], ...]
+
+
+@st.cache_data(show_spinner=False, max_entries=16)
+def stored(_ctx: Context, url: str, rev: int, ceiling: str) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Return the stored institutions and links the caller may see, as stored (with ``origin``)."""
+    return cached.stakeholders(_ctx, url, rev, ceiling), cached.links(_ctx, url, rev, ceiling)
+
+
+@st.cache_data(show_spinner=False, max_entries=16)
+def checked(_ctx: Context, url: str, rev: int, ceiling: str, lang: str) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Return the stored institutions and links checked and typed (see lib/stakeholders.py)."""
+    people, links = stored(_ctx, url, rev, ceiling)
+    people = check_stakeholders(people, require_source=False, lang=lang)
+    return people, check_links(links, set(people["id"]), require_source=False, lang=lang)
+
+
+@st.cache_resource(show_spinner=False, max_entries=16)
+def graph(_ctx: Context, url: str, rev: int, ceiling: str, delays: Delays) -> nx.DiGraph:
+    """Return the coordination graph, shared by every session: read it, never modify it."""
+    people, links = checked(_ctx, url, rev, ceiling, "id")
+    return network.build_graph(people, links, assumed_delay_hours=dict(delays))
+
+
+@st.cache_resource(show_spinner=False, max_entries=32)
+def scenario_graph(
+    _ctx: Context, url: str, rev: int, ceiling: str, delays: Delays, scenario: str, lang: str
+) -> nx.DiGraph:
+    """Return the graph with the what-if ``scenario`` (its URL text) applied.
+
+    Raises DataProblem (not cached) when the text cannot be read or names unknown ids.
+    """
+    base = graph(_ctx, url, rev, ceiling, delays)
+    plan = network.decode_scenario(scenario, set(base.nodes), lang=lang)
+    return network.apply_scenario(
+        base,
+        plan.removed_nodes,
+        plan.removed_links,
+        plan.added_links,
+        assumed_delay_hours=dict(delays),
+        lang=lang,
+    )
+
+
+@st.cache_resource(show_spinner=False, max_entries=16)
+def positions(_ctx: Context, url: str, rev: int, ceiling: str) -> dict[str, tuple[float, float]]:
+    """Return the layout of the stored graph, computed once so positions stay put between reruns."""
+    return network_charts.layout_positions(
+        graph(_ctx, url, rev, ceiling, network_view.delays_key(network.DEFAULT_ASSUMED_DELAY_HOURS))
+    )
+
+
+@st.cache_data(show_spinner=False, max_entries=32)
+def analysis(
+    _ctx: Context, url: str, rev: int, ceiling: str, delays: Delays, lang: str
+) -> network_view.Analysis:
+    """Return metrics, single points of failure, Posko reach, alert times and coverage."""
+    return network_view.analyse(graph(_ctx, url, rev, ceiling, delays), lang=lang)
+
+
+@st.cache_data(show_spinner=False, max_entries=32)
+def comparison(
+    _ctx: Context, url: str, rev: int, ceiling: str, delays: Delays, scenario: str, lang: str
+) -> network_view.Comparison:
+    """Return today's network against the what-if ``scenario``."""
+    before = graph(_ctx, url, rev, ceiling, delays)
+    after = scenario_graph(_ctx, url, rev, ceiling, delays, scenario, lang)
+    return network_view.compare_networks(before, after, lang=lang)
+
+
+@st.cache_data(show_spinner=False, max_entries=32)
+def suggestions(
+    _ctx: Context, url: str, rev: int, ceiling: str, delays: Delays, which: str, count: int, lang: str
+) -> network.Suggestions:
+    """Return suggested links: ``which`` is "faster" (alert time) or "backup" (single points of failure)."""
+    base = graph(_ctx, url, rev, ceiling, delays)
+    if which == "faster":
+        return network.suggest_faster_links(base, count=count, assumed_delay_hours=dict(delays), lang=lang)
+    return network.suggest_backup_links(base, count=count, assumed_delay_hours=dict(delays), lang=lang)
+
+
+@st.cache_data(show_spinner=False, max_entries=8)
+def graph_files(_ctx: Context, url: str, rev: int, ceiling: str) -> tuple[bytes, bytes]:
+    """Return the network as GraphML and GEXF bytes (data only: no assumed delays added)."""
+    people, links = checked(_ctx, url, rev, ceiling, "id")
+    plain = network.build_graph(people, links)
+    return network.to_graphml_bytes(plain), network.to_gexf_bytes(plain)
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def chart_frames(
+    _ctx: Context,
+    url: str,
+    rev: int,
+    ceiling: str,
+    delays: Delays,
+    scenario: str,
+    keep: tuple[str, ...] | None,
+    lang: str,
+) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Return the node and edge frames of the drawing (scenario applied, only ``keep`` if given)."""
+    shown = (
+        scenario_graph(_ctx, url, rev, ceiling, delays, scenario, lang)
+        if scenario
+        else graph(_ctx, url, rev, ceiling, delays)
+    )
+    metrics = analysis(_ctx, url, rev, ceiling, delays, lang).metrics
+    where = network_view.restrict_positions(positions(_ctx, url, rev, ceiling), keep)
+    return network_charts.chart_frames(shown, metrics, where, lang=lang)
