@@ -1,6 +1,6 @@
-"""Time the Posko reads and aggregations on a temporary SQLite store holding 10,000 reports.
+"""Time the Posko reads and aggregations, and the Posko page's rerun, on a store holding 10,000 reports.
 
-python bench/bench_posko.py [n_reports]
+python bench/bench_posko.py [n_reports] [--runs 15]
 
 The reports are synthetic (random regency, category, severity, classification, status over
 60 days) and exist only in a temporary folder: they measure speed, they are not data.
@@ -9,6 +9,7 @@ The reports are synthetic (random regency, category, severity, classification, s
 from __future__ import annotations
 
 import datetime as dt
+import os
 import random
 import statistics
 import sys
@@ -17,7 +18,8 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
 
 from lib import posko, store  # noqa: E402
 from lib.access import Caller  # noqa: E402
@@ -70,9 +72,54 @@ def timed(label: str, action: Callable[[], object], repeat: int = 5) -> None:
     print(f"{label:<52} median {statistics.median(times):8.1f} ms   max {max(times):8.1f} ms")
 
 
+def page_rerun(n: int, runs: int) -> None:
+    """Print the Posko page's warm rerun time (AppTest, an analyst) next to an empty one-line page.
+
+    Same method as bench/bench_pages.py: the script's own rerun time, without the browser.
+    """
+    from streamlit.testing.v1 import AppTest
+
+    sys.path.insert(0, str(ROOT / "bench"))
+    from bench_pages import median_rerun_ms
+
+    from lib import loading
+    from lib.settings import load_settings
+
+    with tempfile.TemporaryDirectory() as folder:
+        os.environ["SINERGI_DATA_DIR"] = folder
+        os.environ.pop("SINERGI_DB_URL", None)
+        settings = load_settings()
+        engine = store.open_store(settings.store_url, loading.load_bundle(settings.bundled_dir))
+        seed(engine, n)
+        engine.dispose()
+        empty = Path(folder) / "empty.py"
+        empty.write_text('import streamlit as st\nst.write("hello")\n')
+        floor = median_rerun_ms(AppTest.from_file(str(empty), default_timeout=120), runs)
+        results = []
+        for label, opened in (("list", False), ("list + one report open", True)):
+            at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=120)
+            at.session_state["_caller"] = ANALYST  # as lib/ui_access keeps a signed-in analyst
+            at.run()
+            at.switch_page("pages/posko.py")
+            at.run()
+            if opened:
+                listed = next(d.value for d in at.dataframe if "No." in d.value.columns)
+                at.selectbox(key="posko_open").set_value(int(listed.iloc[0, 0]))
+            results.append((label, median_rerun_ms(at, runs)))
+    print(f"\nPosko page, {n} reports, analyst (median of {runs} warm AppTest reruns)")
+    print(f"{'view':34} {'rerun ms':>9} {'empty ms':>9} {'ratio':>6}")
+    for label, ms in results:
+        print(f"{label:34} {ms:9.1f} {floor:9.1f} {ms / floor:6.2f}")
+
+
 def main() -> None:
-    """Seed a temporary store and time each Posko call the page makes."""
-    n = int(sys.argv[1]) if len(sys.argv) > 1 else 10_000
+    """Seed a temporary store and time each Posko call the page makes, then the page itself."""
+    args = [a for a in sys.argv[1:] if not a.startswith("--")]
+    n = int(args[0]) if args else 10_000
+    runs = int(sys.argv[sys.argv.index("--runs") + 1]) if "--runs" in sys.argv else 15
+    if "--runs" in sys.argv:
+        args = [a for a in args if a != str(runs)]
+        n = int(args[0]) if args else 10_000
     with tempfile.TemporaryDirectory() as folder:
         engine = store.make_engine(f"sqlite:///{Path(folder) / 'bench.db'}")
         store.migrate(engine)
@@ -129,6 +176,7 @@ def main() -> None:
 
         timed("get_report + update_report", edit)
         engine.dispose()
+    page_rerun(n, runs)
 
 
 if __name__ == "__main__":

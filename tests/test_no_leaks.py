@@ -1,0 +1,384 @@
+"""Nothing RAHASIA reaches the public or a TERBATAS partner: not on any page, in a count, a chart or a file.
+
+RAHASIA items (events, an institution, a coordination link, a verified Posko report, a share
+link) carrying a marker text are seeded into a fresh store. Every page is opened as the public
+and through a partner link at TERBATAS; every element is searched for the marker (texts, tables,
+metrics, chart specs and their data, download files), and every page must look exactly as it
+does on a store without the secret items, so no total, tooltip or count moves either.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import json
+import zipfile
+from pathlib import Path
+
+import pyarrow as pa
+import pytest
+import sqlalchemy as sa
+import streamlit.testing.v1.app_test as app_test_module
+from streamlit.runtime.memory_media_file_storage import MemoryMediaFileStorage
+from streamlit.testing.v1 import AppTest
+
+from lib import loading, posko, sharing, store
+from lib.access import Caller
+from lib.settings import load_settings
+from tests.test_page_posko import NavigationPagesManager
+
+ROOT = Path(__file__).resolve().parent.parent
+PAGES = sorted(p.relative_to(ROOT).as_posix() for p in (ROOT / "pages").glob("*.py"))
+MARKER = "Zq7RahasiaPenanda"
+SECRET = "uji-kunci-rahasia-sinergi-" + "x" * 32
+ANALYST = Caller("analyst", "RAHASIA", "ana", "Ana (Kesbangpol)")
+NOW = dt.datetime.now(dt.UTC)
+
+
+def _seed_secrets(engine) -> None:
+    """Store RAHASIA items, each naming the marker, beside the bundled (TERBUKA) data."""
+    at = NOW
+    event = {
+        "date_precision": "day",
+        "region_code": "51.08",
+        "location": f"Desa {MARKER}",
+        "lat": -8.19,
+        "lon": 114.92,
+        "election_id": "pilkada-2024-bali",
+        "election_label": None,
+        "category": "clash",
+        "severity": 5,
+        "fatalities": 3,
+        "description": f"Bentrok {MARKER} di Seririt",
+        "source_url": f"https://rahasia.example/{MARKER}",
+        "source_title": f"Laporan intelijen {MARKER}",
+        "confidence": "high",
+        "severity_basis": MARKER,
+        "phase_reported": None,
+        "classification": "RAHASIA",
+        "origin": "test",
+        "created_at": at,
+        "created_by": MARKER,
+    }
+    days = ["2024-11-20", "2024-11-27", "2024-09-30", (NOW - dt.timedelta(days=2)).date().isoformat()]
+    with engine.begin() as conn:
+        conn.execute(
+            store.events.insert(),
+            [{**event, "id": f"rahasia-{i}", "date": day} for i, day in enumerate(days)],
+        )
+        conn.execute(
+            store.stakeholders.insert().values(
+                id="rahasia-informan",
+                name=f"Jaringan informan {MARKER}",
+                acronym=MARKER,
+                type="security",
+                level="regency",
+                region_code="51.08",
+                role=MARKER,
+                classification="RAHASIA",
+                source=MARKER,
+                note=MARKER,
+                origin="test",
+            )
+        )
+        conn.execute(
+            store.links.insert(),
+            [
+                {
+                    "source_id": "sekda-bali",
+                    "target_id": "pemprov-bali",
+                    "kind": "command",
+                    "directed": True,
+                    "strength": 3,
+                    "delay_hours": 0.1,
+                    "channel": MARKER,
+                    "assumption": False,
+                    "source_ref": MARKER,
+                    "note": MARKER,
+                    "classification": "RAHASIA",
+                    "origin": "test",
+                },
+                {
+                    "source_id": "rahasia-informan",
+                    "target_id": "pemprov-bali",
+                    "kind": "info",
+                    "directed": True,
+                    "strength": 3,
+                    "delay_hours": 0.1,
+                    "channel": MARKER,
+                    "assumption": False,
+                    "source_ref": MARKER,
+                    "note": MARKER,
+                    "classification": "RAHASIA",
+                    "origin": "test",
+                },
+            ],
+        )
+        store.bump_revision(conn)
+    report = {
+        "received_at": NOW - dt.timedelta(hours=3),
+        "reporter_id": "polres-buleleng",
+        "region_code": "51.08",
+        "subregion_code": None,
+        "lat": -8.19,
+        "lon": 114.92,
+        "category": "violence",
+        "severity": 5,
+        "classification": "RAHASIA",
+        "title": f"Laporan {MARKER}",
+        "description": f"Uraian {MARKER}",
+        "reliability": "A",
+        "credibility": 1,
+        "assigned_to": "polres-buleleng",
+    }
+    verified = posko.save_report(engine, report, actor=ANALYST, client_token="rahasia-1")
+    posko.set_status(engine, verified, "diverifikasi", expected_version=1, actor=ANALYST)
+    posko.save_report(engine, {**report, "title": f"Baru {MARKER}"}, actor=ANALYST, client_token="rahasia-2")
+
+
+def _make_store(folder: Path, *, secrets: bool) -> str:
+    """Open a fresh store in ``folder``, seed it, and return a partner token at TERBATAS."""
+    settings = load_settings({"SINERGI_DATA_DIR": str(folder)})
+    engine = store.open_store(settings.store_url, loading.load_bundle(settings.bundled_dir))
+    if secrets:
+        _seed_secrets(engine)
+        sharing.create_link(
+            engine,
+            secret=SECRET,
+            creator=ANALYST,
+            label=f"Tautan {MARKER}",
+            ceiling="RAHASIA",
+            expires=NOW + dt.timedelta(days=3),
+            view_params={"r": "51.08"},
+        )
+    link = sharing.create_link(
+        engine,
+        secret=SECRET,
+        creator=ANALYST,
+        label="KPU Bali, sampai akhir bulan",
+        ceiling="TERBATAS",
+        expires=NOW + dt.timedelta(days=3),
+        view_params={"r": "51.08"},
+    )
+    engine.dispose()
+    return link.token
+
+
+@pytest.fixture(scope="module")
+def stores(tmp_path_factory):
+    """Two stores alike but for the RAHASIA items: (folder, partner token) for each."""
+    root = tmp_path_factory.mktemp("leaks")
+    return {
+        "secret": (root / "secret", _make_store(root / "secret", secrets=True)),
+        "clean": (root / "clean", _make_store(root / "clean", secrets=False)),
+    }
+
+
+@pytest.fixture(autouse=True)
+def harness(monkeypatch):
+    monkeypatch.delenv("SINERGI_DB_URL", raising=False)
+    monkeypatch.delenv("SINERGI_BOUNDARIES", raising=False)
+    monkeypatch.setenv("SINERGI_SECRET_KEY", SECRET)
+    monkeypatch.setattr(app_test_module, "PagesManager", NavigationPagesManager)
+
+
+@pytest.fixture
+def downloads(monkeypatch):
+    """Collect the bytes of every file the pages offer for download (AppTest drops them after a run)."""
+    files: list[bytes] = []
+    original = MemoryMediaFileStorage.load_and_get_id
+
+    def keep(self, path_or_data, mimetype, kind, filename=None):
+        if isinstance(path_or_data, bytes):
+            files.append(path_or_data)
+        return original(self, path_or_data, mimetype, kind, filename)
+
+    monkeypatch.setattr(MemoryMediaFileStorage, "load_and_get_id", keep)
+    return files
+
+
+def open_as(monkeypatch, folder: Path, page: str, query: dict) -> AppTest:
+    monkeypatch.setenv("SINERGI_DATA_DIR", str(folder))
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=90)
+    at.query_params.update(query)
+    at.run()
+    at.switch_page(page)
+    at.run()
+    assert not at.exception, at.exception
+    return at
+
+
+def _nodes(node):
+    yield node
+    children = getattr(node, "children", None) or {}
+    for child in children.values():
+        yield from _nodes(child)
+
+
+def _arrow_text(data: bytes) -> str:
+    if not data:
+        return ""
+    table = pa.ipc.open_stream(data).read_all()
+    return table.to_pandas().to_csv() + json.dumps(
+        table.schema.metadata
+        and {k.decode(): v.decode("utf-8", "replace") for k, v in table.schema.metadata.items()}
+    )
+
+
+def page_content(at: AppTest) -> list[str]:
+    """Return everything the page sends to the browser, decoded: texts, tables, metrics, chart specs."""
+    found: list[str] = []
+    for node in _nodes(at._tree):
+        proto = getattr(node, "proto", None)
+        if proto is None:
+            continue
+        found.append(f"{node.type}:{proto}")  # every field, as protobuf text
+        kind = getattr(node, "type", "")
+        if kind in ("arrow_data_frame", "dataframe") or hasattr(proto, "data") and kind == "arrow_table":
+            found.append(node.value.to_csv())
+        if kind in ("arrow_vega_lite_chart", "vega_lite_chart"):
+            found.append(proto.spec)
+            found.append(_arrow_text(proto.data.data))
+            for dataset in proto.datasets:
+                found.append(dataset.name + _arrow_text(dataset.data.data))
+    return found
+
+
+def file_content(data: bytes) -> str:
+    """Return a downloaded file as text: the XML inside an .xlsx, or the CSV itself."""
+    if data[:2] == b"PK":
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            return "".join(archive.read(name).decode("utf-8", "replace") for name in archive.namelist())
+    return data.decode("utf-8", "replace")
+
+
+def comparable(at: AppTest) -> list[str]:
+    """Return what a viewer sees, minus the parts that differ between two stores for harmless reasons."""
+    shown = []
+    for node in _nodes(at._tree):
+        kind = getattr(node, "type", "")
+        if kind == "metric":
+            shown.append(f"metric {node.label}={node.value}")
+        elif kind in ("arrow_data_frame", "dataframe"):
+            shown.append(node.value.to_csv())
+        elif kind == "vega_lite_chart":
+            shown.append(
+                "".join(_arrow_text(d.data.data) for d in node.proto.datasets)
+                + _arrow_text(node.proto.data.data)
+            )
+        elif kind in ("markdown", "text", "caption", "info", "warning", "error", "success", "code"):
+            shown.append(f"{kind} {node.value}")
+    return shown
+
+
+AUDIENCES = ["public", "partner"]
+
+
+def _query(audience: str, token: str) -> dict:
+    return {"r": "51.08"} if audience == "public" else {"r": "51.08", "token": token}
+
+
+@pytest.mark.parametrize("audience", AUDIENCES)
+@pytest.mark.parametrize("page", PAGES)
+def test_no_rahasia_item_reaches_any_page_count_chart_or_download(
+    page, audience, stores, monkeypatch, downloads
+):
+    folder, token = stores["secret"]
+    at = open_as(monkeypatch, folder, page, _query(audience, token))
+    caller = at.session_state["_caller"]
+    expected = ("partner", "TERBATAS") if audience == "partner" else ("public", "TERBUKA")
+    assert (caller.role, caller.ceiling) == expected
+    content = page_content(at)
+    assert content, "the page shows nothing"
+    leaks = [text[:300] for text in content if MARKER in text]
+    assert leaks == []
+    assert [file_content(f)[:200] for f in downloads if MARKER in file_content(f)] == []
+    seen = comparable(at)
+
+    clean_folder, clean_token = stores["clean"]
+    clean = open_as(monkeypatch, clean_folder, page, _query(audience, clean_token))
+    assert seen == comparable(clean), "the page differs from a store without the RAHASIA items"
+
+
+@pytest.mark.parametrize("page", ["pages/peta.py", "pages/riwayat_konflik.py", "pages/ringkasan.py"])
+def test_a_ceiling_in_the_url_gives_a_partner_nothing_more(page, stores, monkeypatch):
+    folder, token = stores["secret"]
+    at = open_as(
+        monkeypatch, folder, page, {"r": "51.08", "token": token, "ceiling": "RAHASIA", "role": "admin"}
+    )
+    caller = at.session_state["_caller"]
+    assert (caller.role, caller.ceiling) == ("partner", "TERBATAS")
+    assert [text[:200] for text in page_content(at) if MARKER in text] == []
+
+
+def test_a_tampered_token_is_refused_and_shows_public_data_only(stores, monkeypatch):
+    folder, token = stores["secret"]
+    payload, signature = token.split(".")
+    body = json.loads(sharing._unb64(payload))
+    forged = (
+        sharing._b64(json.dumps({**body, "c": "RAHASIA"}, separators=(",", ":")).encode()) + "." + signature
+    )
+    monkeypatch.setenv("SINERGI_DATA_DIR", str(folder))
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=90)
+    at.query_params.update({"r": "51.08", "token": forged})
+    at.run()
+    assert at.session_state["_caller"].role == "public"
+    assert any("tidak sah" in w.value for w in at.warning)
+    at.switch_page("pages/peta.py").run()
+    assert [text[:200] for text in page_content(at) if MARKER in text] == []
+
+
+def test_the_seeded_items_are_there_for_an_analyst(stores):
+    """The check above means something only if the secret store really holds the marker."""
+    folder, _ = stores["secret"]
+    settings = load_settings({"SINERGI_DATA_DIR": str(folder)})
+    engine = store.make_engine(settings.store_url)
+    try:
+        events = store.read_events(engine, ceiling="RAHASIA")
+        assert events["description"].str.contains(MARKER).sum() == 5  # 4 events + the verified report
+        assert (store.read_events(engine, ceiling="TERBATAS")["description"].str.contains(MARKER)).sum() == 0
+        assert posko.count_open_alerts(engine, ceiling="RAHASIA") == 2
+        assert posko.count_open_alerts(engine, ceiling="TERBATAS") == 0
+        with engine.connect() as conn:
+            assert conn.execute(sa.select(sa.func.count()).select_from(store.links)).scalar() > 2
+    finally:
+        engine.dispose()
+
+
+def test_the_daily_briefing_at_terbatas_holds_no_rahasia_report(stores):
+    folder, _ = stores["secret"]
+    engine = store.make_engine(load_settings({"SINERGI_DATA_DIR": str(folder)}).store_url)
+    try:
+        today = NOW.astimezone(posko.LOCAL_TZ).date()
+        for day in (today, today - dt.timedelta(days=1)):
+            frame = posko.read_reports(engine, ceiling="TERBATAS")
+            data = posko.briefing_xlsx(frame, day=day, region_names={}, stakeholder_names={})
+            assert MARKER not in file_content(data)
+        everything = posko.read_reports(engine, ceiling="RAHASIA")
+        assert MARKER in file_content(
+            posko.briefing_xlsx(
+                everything,
+                day=(NOW - dt.timedelta(hours=3)).astimezone(posko.LOCAL_TZ).date(),
+                region_names={},
+                stakeholder_names={},
+            )
+        )
+    finally:
+        engine.dispose()
+
+
+@pytest.mark.parametrize("page", ["pages/peta.py", "pages/riwayat_konflik.py"])
+def test_the_search_finds_the_marker_when_an_analyst_may_see_it(page, stores, monkeypatch):
+    """A control: the same walk over the same page does find the items for a RAHASIA caller."""
+    folder, _ = stores["secret"]
+    monkeypatch.setenv("SINERGI_DATA_DIR", str(folder))
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=90)
+    at.session_state["_caller"] = ANALYST
+    at.query_params.update({"r": "51.08"})
+    at.run()
+    at.switch_page(page)
+    at.run()
+    kinds = {getattr(node, "type", "") for node in _nodes(at._tree)}
+    assert "vega_lite_chart" in kinds
+    assert any(MARKER in text for text in page_content(at))
+    assert any(MARKER in node.value.to_csv() for node in at.dataframe)
