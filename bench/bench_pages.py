@@ -48,22 +48,37 @@ def median_rerun_ms(at: AppTest, runs: int) -> float:
     return statistics.median(times)
 
 
+def empty_page_ms(runs: int) -> float:
+    """Return the median warm rerun of an empty one-line page: the framework's floor."""
+    with tempfile.TemporaryDirectory() as tmp:
+        empty = Path(tmp) / "empty.py"
+        empty.write_text('import streamlit as st\nst.write("hello")\n')
+        return median_rerun_ms(AppTest.from_file(str(empty), default_timeout=120), runs)
+
+
+def page_rerun_ms(page: str, runs: int, query: dict[str, str] | None = None, **widgets: object) -> float:
+    """Return the median warm rerun of ``page`` opened through app.py with ``query`` in the URL."""
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=300)
+    if query:
+        at.query_params.update(query)
+    at.run()
+    at.switch_page(page)
+    at.run()
+    for key, value in widgets.items():
+        at.radio(key=key).set_value(value).run()
+    return median_rerun_ms(at, runs)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--runs", type=int, default=15)
     args = parser.parse_args()
     os.environ.setdefault("SINERGI_DATA_DIR", tempfile.mkdtemp(prefix="sinergi-bench-"))
-    with tempfile.TemporaryDirectory() as tmp:
-        empty = Path(tmp) / "empty.py"
-        empty.write_text('import streamlit as st\nst.write("hello")\n')
-        floor = median_rerun_ms(AppTest.from_file(str(empty), default_timeout=120), args.runs)
+    floor = empty_page_ms(args.runs)
     pages = sorted(p.relative_to(ROOT).as_posix() for p in (ROOT / "pages").glob("*.py"))
     print(f"{'page':34} {'rerun ms':>9} {'empty ms':>9} {'ratio':>6}")
     for page in pages:
-        at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=120)
-        at.run()
-        at.switch_page(page)
-        ms = median_rerun_ms(at, args.runs)
+        ms = page_rerun_ms(page, args.runs)
         print(f"{page:34} {ms:9.1f} {floor:9.1f} {ms / floor:6.2f}")
     print(
         f"(median of {args.runs} warm reruns; SINERGI_BOUNDARIES={os.environ.get('SINERGI_BOUNDARIES', '')})"
