@@ -196,6 +196,12 @@ STRINGS: dict[str, dict[str, str]] = {
     "network.chart.assumed": {"id": "Asumsi", "en": "Assumption"},
     "network.chart.yes": {"id": "ya", "en": "yes"},
     "network.chart.no": {"id": "tidak", "en": "no"},
+    "network.chart.province_block": {"id": "Provinsi & nasional", "en": "Province & national"},
+    "network.chart.province_block_named": {
+        "id": "Provinsi {name} & nasional",
+        "en": "{name} province & national",
+    },
+    "network.chart.channel": {"id": "Saluran", "en": "Channel"},
     "network.metric.degree": {"id": "Jumlah hubungan", "en": "Number of links"},
     "network.metric.betweenness": {"id": "Keperantaraan", "en": "Betweenness"},
     "network.metric.pagerank": {"id": "PageRank", "en": "PageRank"},

@@ -57,11 +57,10 @@ STRINGS: dict[str, dict[str, str]] = {
     "stakeholderspage.pick_none": _s("(klik lingkaran atau pilih di sini)", "(click a circle or pick here)"),
     "stakeholderspage.focus_only": _s("Hanya kabupaten fokus", "Focus regency only"),
     "stakeholderspage.chart_hint": _s(
-        "Kolom = wilayah (nasional, provinsi, lalu tiap kabupaten/kota), baris = jenis lembaga. "
-        "Garis putus-putus "
-        "= hubungan asumsi. Klik lingkaran untuk melihat tetangganya dan rinciannya.",
-        "Columns = regions (national, province, then each regency/city), rows = types of institution. Dashed "
-        "lines = assumed links. Click a circle to see its neighbours and its detail.",
+        "Kiri: lembaga provinsi & nasional; kanan: satu kolom per kabupaten/kota; baris = jenis lembaga. "
+        "Garis putus-putus = hubungan asumsi. Klik lingkaran untuk melihat tetangganya dan rinciannya.",
+        "Left: province & national institutions; right: one column per regency/city; rows = types of "
+        "institution. Dashed lines = assumed links. Click a circle to see its neighbours and its detail.",
     ),
     "stakeholderspage.chart_scenario": _s(
         "Gambar menunjukkan jaringan dalam skenario; lembaga yang berubah ditonjolkan.",
