@@ -91,6 +91,29 @@ def chart_spec(_build: Callable[[], alt.TopLevelMixin], key: tuple[object, ...])
     """
     spec = _build().to_dict()
     spec["autosize"] = {"type": "fit-x", "contains": "padding"}
+    return _arrow_datasets(spec)
+
+
+def _arrow_datasets(spec: dict[str, Any]) -> dict[str, Any]:
+    """Return ``spec`` with its tabular datasets already in the Arrow form Streamlit sends.
+
+    ``st.vega_lite_chart`` turns every named dataset into Arrow bytes on every rerun (tens of
+    milliseconds for a network or a timeline) unless it is bytes already; this does it once, with
+    Streamlit's own converter, so the chart sent is the same. GeoJSON stays as it is: Vega-Lite
+    reads it from the spec.
+    """
+    from streamlit import dataframe_util
+    from streamlit.elements.vega_charts import _is_geojson_or_topojson_payload
+
+    datasets = spec.get("datasets")
+    if not isinstance(datasets, dict):
+        return spec
+    spec["datasets"] = {
+        name: rows
+        if isinstance(rows, bytes) or _is_geojson_or_topojson_payload(rows)
+        else dataframe_util.convert_anything_to_arrow_bytes(rows)
+        for name, rows in datasets.items()
+    }
     return spec
 
 
@@ -164,6 +187,15 @@ def posko_counts(_ctx: Context, url: str, rev: int, ceiling: str) -> pd.DataFram
     from lib import posko
 
     return posko.report_counts(_ctx.engine, ceiling=ceiling)
+
+
+@st.cache_resource(show_spinner=False, max_entries=256)
+def shared(_compute: Callable[[], Any], key: tuple[object, ...]) -> Any:
+    """Return ``_compute()``, computed once per ``key`` and shared, not copied: only read the result.
+
+    For tables a page shows on every rerun: ``memo`` unpickles a copy on every call.
+    """
+    return _compute()
 
 
 @st.cache_data(show_spinner=False, max_entries=256)

@@ -326,8 +326,8 @@ def use_navigation() -> None:
 def download_buttons(frame: pd.DataFrame, basename: str, *, key: str, sheet: str = "data") -> None:
     """Offer ``frame`` as Excel and CSV, with formula-like cells neutralised (safe to open in Excel)."""
     language = lang()
-    left, right = st.columns(2)
-    left.download_button(
+    row = st.container(horizontal=True)  # one block, not three (columns): each costs every rerun
+    row.download_button(
         t("common.download_xlsx", language),
         lambda: excel.to_xlsx_bytes({sheet: frame}),  # built on click, not on every rerun
         file_name=f"{basename}.xlsx",
@@ -335,7 +335,7 @@ def download_buttons(frame: pd.DataFrame, basename: str, *, key: str, sheet: str
         key=f"{key}_xlsx",
         on_click="ignore",
     )
-    right.download_button(
+    row.download_button(
         t("common.download_csv", language),
         lambda: excel.to_csv_bytes(frame),
         file_name=f"{basename}.csv",

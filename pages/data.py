@@ -241,11 +241,21 @@ with boundaries_tab:
 # ---------------------------------------------------------------- 4. indicator values
 with indicators_tab:
     st.caption(t("datapage.ind.intro", lang))
-    definitions = data_page.entered_definitions(bundle.indicators)
+    definitions = cached.shared(
+        lambda: data_page.entered_definitions(bundle.indicators),
+        ("data_definitions", str(settings.bundled_dir)),
+    )
     label = "label_id" if lang == "id" else "label_en"
     indicator_names = dict(zip(definitions["key"], definitions[label], strict=True))
-    stored = store.read_indicator_values(engine)
-    bundled_values, editable = data_page.split_indicator_values(stored)
+
+    def indicator_values():
+        rows = store.read_indicator_values(engine)
+        return (rows, *data_page.split_indicator_values(rows))
+
+    # Read once per data revision (every write bumps it), not on every rerun; only read here.
+    stored, bundled_values, editable = cached.shared(
+        indicator_values, ("data_indicators", page.url, page.rev)
+    )
     headers = {f: data_page.indicator_header(f, lang) for f in (*data_page.INDICATOR_FIELDS, "origin")}
     with st.expander(t("datapage.ind.bundled", lang, n=len(bundled_values))):
         st.dataframe(

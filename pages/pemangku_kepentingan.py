@@ -194,7 +194,10 @@ with tabs[0]:
 with tabs[1]:
     st.caption(t("stakeholderspage.metrics_intro", lang))
     only = members if (view.focus and focus_only) else None
-    table = network_view.metrics_display(result, region_names, lang=lang, only=only)
+    table = cached.shared(
+        lambda: network_view.metrics_display(result, region_names, lang=lang, only=only),
+        ("network_metrics", *key, delays, lang, view.focus if only is not None else None),
+    )
     st.dataframe(table.drop(columns="id"), hide_index=True, key="network_metrics", height=420)
     st.caption(assumed_note)
     ui.download_buttons(table, "sinergi-pemangku-metrik", key="network_metrics_dl")
@@ -202,7 +205,10 @@ with tabs[1]:
 # --- 3. Single points of failure ------------------------------------------------------------------
 with tabs[2]:
     st.caption(t("stakeholderspage.failures_intro", lang))
-    failures = network_view.failures_display(result.failures, lang=lang)
+    failures = cached.shared(
+        lambda: network_view.failures_display(result.failures, lang=lang),
+        ("network_failures", *key, delays, lang),
+    )
     if failures.empty:
         st.success(t("stakeholderspage.failures_none", lang))
     else:
@@ -213,7 +219,10 @@ with tabs[2]:
 with tabs[3]:
     st.info(assumed_note, icon=":material/info:")
     st.caption(t("stakeholderspage.reach_intro", lang))
-    reach = network_view.alerts_display(alerts, region_names, lang=lang)
+    reach = cached.shared(
+        lambda: network_view.alerts_display(alerts, region_names, lang=lang),
+        ("network_reach", *key, delays, lang),
+    )
     st.dataframe(reach, hide_index=True, key="network_reach")
     ui.download_buttons(reach, "sinergi-jangkauan-posko", key="network_reach_dl")
     st.subheader(t("stakeholderspage.suggest.title", lang))
@@ -239,7 +248,10 @@ with tabs[3]:
 # --- 5. Coverage -----------------------------------------------------------------------------------
 with tabs[4]:
     st.caption(t("stakeholderspage.coverage_intro", lang))
-    coverage = network_view.coverage_display(result.coverage, region_names, lang=lang)
+    coverage = cached.shared(
+        lambda: network_view.coverage_display(result.coverage, region_names, lang=lang),
+        ("network_coverage", *key, delays, lang),
+    )
     st.dataframe(coverage, hide_index=True, key="network_coverage")
     gaps = result.coverage[result.coverage["gaps"] != ""]
     if len(gaps):
@@ -369,7 +381,9 @@ with tabs[5]:
 # --- 7. Data: export, edit, import -----------------------------------------------------------------
 with tabs[6]:
     st.subheader(t("stakeholderspage.data.export", lang))
-    people_out, links_out = network_view.export_frames(people, links)
+    people_out, links_out = cached.shared(
+        lambda: network_view.export_frames(people, links), ("network_export", *key, lang)
+    )
     st.caption(t("stakeholderspage.data.people", lang, n=len(people_out)))
     ui.download_buttons(people_out, "sinergi-pemangku", key="network_people_dl", sheet="stakeholders")
     st.caption(t("stakeholderspage.data.links", lang, n=len(links_out)))

@@ -17,10 +17,10 @@ except DataProblem as problem:
     ui.stop_with(problem)
 
 period = page.period()
-events = cached.memo(
+events = cached.shared(
     lambda: summaries.in_scope(page.events(), period=period), ("in_scope", page.rev, page.ceiling, period, "")
 )
-table = cached.memo(
+table = cached.shared(
     lambda: vulnerability.measure_table(
         assessment,
         summaries.counts_by_regency(
@@ -59,7 +59,17 @@ if shapes is None:
             lang=lang,
             focus=view.focus or None,
         ),
-        ("tiles", page.rev, view.election, view.period, view.weights, view.focus, measure, lang),
+        (
+            "tiles",
+            page.rev,
+            page.ceiling,
+            view.election,
+            view.period,
+            view.weights,
+            view.focus,
+            measure,
+            lang,
+        ),
     )
 else:
     regions = shapes.display[level]
@@ -81,6 +91,7 @@ else:
         (
             "map",
             page.rev,
+            page.ceiling,
             view.election,
             view.period,
             view.weights,
@@ -123,7 +134,7 @@ if view.focus:
     )
     spec = cached.chart_spec(
         lambda: risk_charts.contribution_chart(contributions, row["name"], lang),
-        ("contrib", page.rev, view.election, view.weights, view.focus, lang),
+        ("contrib", page.rev, page.ceiling, view.election, view.weights, view.focus, lang),
     )
     st.vega_lite_chart(spec, key="contribution_chart", width="stretch")
     missing = contributions[~contributions["known"]]
@@ -159,6 +170,6 @@ else:
     st.subheader(t("map.ranking", lang))
     spec = cached.chart_spec(
         lambda: risk_charts.ranking_bars(assessment.index, lang, names=names),
-        ("ranking", page.rev, view.election, view.weights, lang),
+        ("ranking", page.rev, page.ceiling, view.election, view.weights, lang),
     )
     st.vega_lite_chart(spec, key="ranking_chart", width="stretch")

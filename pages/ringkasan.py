@@ -14,7 +14,7 @@ today = dt.date.today()
 st.title(f"{election['name']}")
 ui.focus_banner(view, page.regions)
 
-figures = cached.memo(
+figures = cached.shared(
     lambda: summaries.key_figures(
         election_id=election["id"],
         voting_day=election["voting_day"],
@@ -53,7 +53,7 @@ if figures.figures_source:
 
 all_events = page.events()
 period = page.period()
-events = cached.memo(
+events = cached.shared(
     lambda: summaries.in_scope(all_events, period=period, focus=view.focus),
     ("in_scope", page.rev, page.ceiling, period, view.focus),
 )
@@ -65,7 +65,7 @@ with left:
         found = cached.assessment(page.ctx, page.url, page.rev, page.ceiling, view.election, view.weights)
     except DataProblem as problem:
         ui.stop_with(problem)
-    table = cached.memo(
+    table = cached.shared(
         lambda: vulnerability.measure_table(
             found,
             summaries.counts_by_regency(
@@ -87,7 +87,7 @@ with left:
                 lang=lang,
                 focus=view.focus or None,
             ),
-            ("overview-tiles", page.rev, view.election, view.weights, view.focus, lang),
+            ("overview-tiles", page.rev, page.ceiling, view.election, view.weights, view.focus, lang),
         )
     else:
         spec = cached.chart_spec(
@@ -104,6 +104,7 @@ with left:
             (
                 "overview-map",
                 page.rev,
+                page.ceiling,
                 view.election,
                 view.weights,
                 view.focus,
@@ -142,7 +143,7 @@ with right:
         st.info(t("overview.posko_public", lang))
     st.subheader(t("overview.change_title", lang))
     st.caption(t("overview.change", lang))
-    change = cached.memo(
+    change = cached.shared(
         lambda: summaries.recent_change(all_events, page.regions, today=today),
         ("recent_change", page.rev, page.ceiling, today),
     )
@@ -166,7 +167,7 @@ if events.empty:
     st.info(t("overview.no_events", lang))
 else:
     st.dataframe(
-        cached.memo(
+        cached.shared(
             lambda: summaries.latest_events(events, page.regions, lang=lang),
             ("latest", page.rev, page.ceiling, period, view.focus, lang),
         ),

@@ -12,7 +12,7 @@ st.caption(t("historypage.intro", lang))
 
 names = dict(zip(page.regions["code"], page.regions["name"], strict=True))
 period = page.period()
-enriched = cached.memo(
+enriched = cached.shared(
     lambda: history.enrich(
         summaries.in_scope(page.events(), period=period), page.elections, election_id=view.election
     ),
@@ -34,13 +34,16 @@ spec = cached.chart_spec(
     lambda: history_charts.timeline(
         enriched, page.elections, freq=freq, lang=lang, highlight_region=view.focus or None
     ),
-    ("timeline", page.rev, view.election, view.period, view.focus, freq, lang),
+    ("timeline", page.rev, page.ceiling, view.election, view.period, view.focus, freq, lang),
 )
 picked = st.vega_lite_chart(spec, on_select="rerun", key=ui.widget_key("history_timeline"), width="stretch")
 chosen = history_charts.selected_days(picked.selection) if picked else None
 if chosen is not None:
     ui.set_field("brush", history.encode_range(chosen))
-brush = history.decode_range(ui.current().brush, lang=lang) if ui.current().brush else None
+brush_text = ui.current().brush  # this run's brush (``view`` still holds the one before a new pick)
+brush = history.decode_range(brush_text, lang=lang) if brush_text else None
+# What the charts and the table below show; each is computed once per scope, not on every rerun.
+scope = (page.rev, page.ceiling, period, view.election, view.focus, brush_text)
 if brush:
     left, right = st.columns([4, 1])
     left.info(
@@ -52,11 +55,18 @@ if brush:
         on_click=ui.queue_view,
         kwargs={"brush": "", "reset": ("history_timeline",)},
     )
-    selected = history.filter_events(enriched, start=brush[0], end=brush[1], partial_dates=True)
-else:
-    selected = enriched
-if view.focus:
-    selected = selected[history.in_focus(selected, view.focus)]
+
+
+def select_events():
+    rows = (
+        history.filter_events(enriched, start=brush[0], end=brush[1], partial_dates=True)
+        if brush
+        else enriched
+    )
+    return rows[history.in_focus(rows, view.focus)] if view.focus else rows
+
+
+selected = cached.shared(select_events, ("history_selected", *scope))
 
 st.subheader(t("historypage.aligned", lang))
 default_ids = [e for e in ("pilgub-2018", "pemilu-2019", "pilkada-2020", "pemilu-2024", "pilkada-2024-bali")]
@@ -68,21 +78,24 @@ compared = st.multiselect(
     format_func=election_names.get,
     key="history_compared",
 )
-aligned = history.align_on_voting_day(selected, page.elections, election_ids=compared)
 spec = cached.chart_spec(
-    lambda: history_charts.aligned_chart(aligned, lang, region_names=names),
-    ("aligned", page.rev, view.election, view.period, view.focus, view.brush, tuple(compared), lang),
+    lambda: history_charts.aligned_chart(
+        history.align_on_voting_day(selected, page.elections, election_ids=compared), lang, region_names=names
+    ),
+    ("aligned", *scope, tuple(compared), lang),
 )
 st.vega_lite_chart(spec, key="history_aligned", width="stretch")
 
 st.subheader(t("historypage.heatmap", lang))
 spec = cached.chart_spec(
     lambda: history_charts.heatmap(history.heatmap_counts(selected), names, lang),
-    ("heatmap", page.rev, view.election, view.period, view.focus, view.brush, lang),
+    ("heatmap", *scope, lang),
 )
 st.vega_lite_chart(spec, key="history_heatmap", width="stretch")
 
-table = history_table.event_table(selected, names, lang=lang)
+table = cached.shared(
+    lambda: history_table.event_table(selected, names, lang=lang), ("history_table", *scope, lang)
+)
 st.subheader(t("historypage.table", lang, n=len(table)))
 st.dataframe(
     table,

@@ -72,7 +72,7 @@ with left:
     st.subheader(t("scenario.ranking", lang))
     spec = cached.chart_spec(
         lambda: risk_charts.ranking_bars(found.index, lang, names=names),
-        ("ranking", page.rev, view.election, view.weights, lang),
+        ("ranking", page.rev, page.ceiling, view.election, view.weights, lang),
     )
     st.vega_lite_chart(spec, key="scenario_ranking", width="stretch")
 with right:
@@ -85,7 +85,7 @@ with right:
     )
     spec = cached.chart_spec(
         lambda: risk_charts.rank_ranges(ranges, lang, names=names),
-        ("ranges", page.rev, view.election, view.weights, spread, lang),
+        ("ranges", page.rev, page.ceiling, view.election, view.weights, spread, lang),
     )
     st.vega_lite_chart(spec, key="scenario_ranges", width="stretch")
     st.caption(
@@ -136,13 +136,21 @@ move = right.number_input(
     t("scenario.move", lang), min_value=-10_000, max_value=10_000, value=100, step=10, key="deployment_move"
 )
 preset = deployment.PRESETS[preset_key]
-try:
+
+
+def deployment_table():
     plan = deployment.what_if(counts, move_to_rawan=int(move), ratios=preset, lang=lang)
+    shown = plan.assign(category=[t(f"scenario.category.{c}", lang) for c in plan["category"]])
+    return shown.rename(columns={c: t(f"scenario.col.{c}", lang) for c in plan.columns})
+
+
+try:  # computed once per input, not on every rerun (DataProblem is not cached)
+    shown = cached.shared(
+        deployment_table, ("deployment", tuple(counts.items()), int(move), preset_key, lang)
+    )
 except DataProblem as problem:
     st.error(f"**{problem.what}**\n\n{problem.fix}")
 else:
-    shown = plan.assign(category=[t(f"scenario.category.{c}", lang) for c in plan["category"]])
-    shown = shown.rename(columns={c: t(f"scenario.col.{c}", lang) for c in plan.columns})
     st.dataframe(shown, hide_index=True, key="deployment_table")
     ui.download_buttons(shown, f"sinergi-kebutuhan-personel-{region}", key="deployment")
 st.caption(t("scenario.pattern_source", lang, name=preset.name, source=preset.source))
