@@ -424,7 +424,9 @@ def aligned_chart(
         .mark_text(align="left", baseline="top", dx=4, dy=2, fontSize=11, fontWeight="bold", color="#333333")
         .encode(x=x, y=alt.YValue(0), text=alt.Text("label:N"))
     )
-    title = alt.TitleParams(t("history.aligned_title", lang), subtitle=subtitle or alt.Undefined, anchor="start")
+    title = alt.TitleParams(
+        t("history.aligned_title", lang), subtitle=subtitle or alt.Undefined, anchor="start"
+    )
     height = alt.Step(44, **{"for": "position"}) if election_order else 60
     return alt.layer(rule, points, rule_label).properties(title=title, height=height)
 
