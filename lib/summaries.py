@@ -134,11 +134,16 @@ def latest_events(events: pd.DataFrame, regions: pd.DataFrame, *, lang: str, lim
 def counts_by_regency(
     events: pd.DataFrame, figures: pd.DataFrame, regions: pd.DataFrame, *, election_id: str
 ) -> pd.DataFrame:
-    """Return per regency: events, events per 100,000 voters (DPT), DPT and TPS (NA = unknown).
+    """Return per regency: events, events per 100,000 voters (DPT), verified Posko reports, DPT, TPS.
 
-    Province-wide events (code 51) are not attributed to any regency.
+    An event in a kecamatan or desa counts for its regency; province-wide events (code 51) count
+    for none. ``posko`` counts the verified Posko reports among the events (origin ``posko``).
+    Unknown DPT or TPS stay NA.
     """
-    counts = events[events["region_code"].isin(REGENCY_CODES)].groupby("region_code").size()
+    regency = events["region_code"].str.slice(0, 5)
+    in_regency = regency.isin(REGENCY_CODES)
+    counts = regency[in_regency].value_counts()
+    posko = regency[in_regency & (events["origin"] == "posko")].value_counts()
     mine = figures[figures["election_id"] == election_id].set_index("region_code")
     rows = []
     for code in REGENCY_CODES:
@@ -151,6 +156,7 @@ def counts_by_regency(
                 "name": regions.loc[code, "name"],
                 "events": n,
                 "events_per_100k": round(n / dpt * 100_000, 2) if dpt else None,
+                "posko": int(posko.get(code, 0)),
                 "dpt": dpt,
                 "n_tps": tps,
             }

@@ -1,6 +1,6 @@
 import streamlit as st
 
-from lib import cached, map_charts, risk, risk_charts, summaries, ui, vulnerability
+from lib import cached, history, map_charts, risk, risk_charts, summaries, ui, vulnerability
 from lib.i18n import t
 from lib.problems import DataProblem
 
@@ -17,6 +17,9 @@ except DataProblem as problem:
     ui.stop_with(problem)
 
 period = page.period()
+brush = history.decode_range(view.brush, lang=lang) if view.brush else None
+if brush is not None:  # a time range brushed on Riwayat Konflik narrows the period here too
+    period = brush if period is None else (max(period[0], brush[0]), min(period[1], brush[1]))
 events = cached.shared(
     lambda: summaries.in_scope(page.events(), period=period), ("in_scope", page.rev, page.ceiling, period, "")
 )
@@ -46,6 +49,20 @@ level = right.radio(
     horizontal=True,
     key="map_level",
 )
+show_points = st.toggle(t("map.points", lang), value="events" in view.layers, key="map_points")
+if show_points != ("events" in view.layers):
+    chosen = {*view.layers, "events"} if show_points else set(view.layers) - {"events"}
+    ui.set_field("layers", tuple(layer for layer in ("events", "posko", "labels") if layer in chosen))
+names = dict(zip(page.regions["code"], page.regions["name"], strict=True))
+points = None
+if show_points:
+    points = cached.shared(
+        lambda: vulnerability.event_points(events, names, lang=lang),
+        ("points", page.rev, page.ceiling, period, lang),
+    )
+    if points.empty:
+        st.caption(t("map.points_none", lang))
+        points = None
 categories = list(risk.CATEGORIES) if measure == "category" else None
 values = table[["code", measure, "source"]]
 if shapes is None:
@@ -64,7 +81,7 @@ if shapes is None:
             page.rev,
             page.ceiling,
             view.election,
-            view.period,
+            period,
             view.weights,
             view.focus,
             measure,
@@ -87,13 +104,15 @@ else:
             categories=categories,
             lang=lang,
             focus=view.focus or None,
+            points=points,
         ),
         (
             "map",
             page.rev,
             page.ceiling,
             view.election,
-            view.period,
+            period,
+            show_points,
             view.weights,
             view.focus,
             measure,
@@ -101,6 +120,15 @@ else:
             lang,
             cached.boundaries_stamp(page.ctx.settings),
         ),
+    )
+if brush is not None:
+    left, right = st.columns([4, 1])
+    left.info(t("map.brush", lang, start=brush[0].strftime("%d/%m/%Y"), end=brush[1].strftime("%d/%m/%Y")))
+    right.button(
+        t("map.clear_brush", lang),
+        key="map_clear_brush",
+        on_click=ui.queue_view,
+        kwargs={"brush": "", "reset": ("history_timeline",)},
     )
 st.caption(t("map.click_hint", lang))
 clicked = st.vega_lite_chart(spec, on_select="rerun", key=ui.widget_key("map_chart"), width="stretch")
@@ -119,7 +147,6 @@ if shapes is not None:
     st.caption(t("map.boundaries_source", lang, source=shapes.source, licence=shapes.licence))
 st.caption(t("map.model_note", lang, half_life=vulnerability.HALF_LIFE_YEARS))
 
-names = dict(zip(page.regions["code"], page.regions["name"], strict=True))
 if view.focus:
     row = table.set_index("code").loc[view.focus]
     st.subheader(t("map.detail", lang, name=row["name"]))

@@ -24,6 +24,22 @@ STRINGS: dict[str, dict[str, str]] = {
         "id": "Peristiwa per 100.000 pemilih",
         "en": "Events per 100,000 voters",
     },
+    "map.measure.posko": {
+        "id": "Laporan Posko terverifikasi dalam periode",
+        "en": "Verified command-post reports in the period",
+    },
+    "map.points": {"id": "Tampilkan titik kejadian & laporan", "en": "Show event and report points"},
+    "map.points_none": {
+        "id": "Tidak ada kejadian berkoordinat dalam periode ini (kejadian bawaan hanya tercatat per "
+        "wilayah; koordinat datang dari impor ACLED dan laporan Posko).",
+        "en": "No events with coordinates in this period (bundled events are recorded by region only; "
+        "coordinates come with ACLED imports and Posko reports).",
+    },
+    "map.brush": {
+        "id": "Rentang waktu dari Riwayat Konflik: {start} \u2013 {end} (berlaku untuk peristiwa dan titik).",
+        "en": "Time range from the conflict history: {start} \u2013 {end} (applies to events and points).",
+    },
+    "map.clear_brush": {"id": "Hapus rentang waktu", "en": "Clear the time range"},
     "map.measure.tps_rawan": {"id": "TPS rawan (%)", "en": "Polling stations rated rawan (%)"},
     "map.no_boundaries": {
         "id": "Batas wilayah belum dimuat: peta menampilkan petak 9 kabupaten/kota. Untuk peta sebenarnya, "

@@ -1,0 +1,102 @@
+"""Peta: levels from real boundaries, the tile grid without them, points, Posko measure, the brush."""
+
+from pathlib import Path
+
+import pandas as pd
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from lib import loading, store
+from lib.settings import load_settings
+from tests.conftest import SHARED_GEO
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture(autouse=True)
+def fresh_store(tmp_path, monkeypatch):
+    monkeypatch.setenv("SINERGI_DATA_DIR", str(tmp_path / "var"))
+    monkeypatch.delenv("SINERGI_DB_URL", raising=False)
+    monkeypatch.delenv("SINERGI_BOUNDARIES", raising=False)
+
+
+def open_map(query: dict | None = None) -> AppTest:
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=120)
+    if query:
+        at.query_params.update(query)
+    at.run()
+    at.switch_page("pages/peta.py")
+    return at.run()
+
+
+def map_spec(at: AppTest) -> str:
+    chart = at.get("vega_lite_chart")[0]
+    return chart.proto.spec + "".join(str(d.data.data) for d in chart.proto.datasets)
+
+
+def test_without_boundaries_the_tile_grid_says_how_to_load_them():
+    at = open_map({"lang": "en"})
+    assert any("No boundaries loaded" in i.value for i in at.info)
+    assert at.radio(key="map_level").options == ["Regency/city"]
+
+
+def test_with_the_shared_boundaries_every_level_can_be_drawn(monkeypatch):
+    monkeypatch.setenv("SINERGI_BOUNDARIES", str(SHARED_GEO))
+    at = open_map({"lang": "en"})
+    assert not any("No boundaries loaded" in i.value for i in at.info)
+    assert at.radio(key="map_level").options == ["Regency/city", "District (kecamatan)", "Village (desa)"]
+    kabupaten = map_spec(at)
+    assert "Buleleng" in kabupaten
+    at.radio(key="map_level").set_value("Village (desa)").run()
+    assert not at.exception
+    assert len(map_spec(at)) > len(kabupaten)
+
+
+def test_a_brush_from_the_history_narrows_the_events_of_the_focused_regency():
+    at = open_map({"lang": "en", "r": "51.07", "b": "2024-11-27~2024-12-31"})
+    assert any("Time range from the conflict history" in i.value for i in at.info)
+    dates = sorted(at.dataframe[-1].value["Date"])
+    assert dates == ["2024-12-01", "2024-11-27"][::-1]
+
+
+def _seed_located_posko_event():
+    settings = load_settings()
+    bundle = loading.load_bundle(settings.bundled_dir)
+    engine = store.open_store(settings.store_url, bundle)
+    event = bundle.events.head(1).assign(
+        id="posko-901",
+        date="2024-11-26",
+        region_code="51.08",
+        description="Laporan uji: spanduk dirusak di Seririt",
+        lat=-8.19,
+        lon=114.93,
+        origin="posko",
+        classification="TERBUKA",
+    )
+    store.save_events(engine, event, actor="test")
+    engine.dispose()
+
+
+def test_geolocated_reports_are_drawn_as_points_and_counted_as_posko(monkeypatch):
+    monkeypatch.setenv("SINERGI_BOUNDARIES", str(SHARED_GEO))
+    _seed_located_posko_event()
+    at = open_map({"lang": "en"})
+    assert "spanduk dirusak di Seririt" in map_spec(at)
+    at.selectbox(key="map_measure").set_value("posko").run()
+    assert "Verified command-post reports in the period" in map_spec(at)
+    at.toggle(key="map_points").set_value(False).run()
+    assert "spanduk dirusak di Seririt" not in map_spec(at)
+    assert "lay" in at.query_params
+
+
+def test_counts_include_events_coded_to_a_kecamatan():
+    from lib import summaries
+
+    bundle = loading.load_bundle(load_settings().bundled_dir)
+    one = bundle.events.head(1).assign(region_code="51.08.03", origin="posko")
+    counts = summaries.counts_by_regency(
+        one, bundle.figures, bundle.regions, election_id="pilkada-2024-bali"
+    ).set_index("code")
+    assert counts.loc["51.08", "events"] == 1
+    assert counts.loc["51.08", "posko"] == 1
+    assert pd.notna(counts.loc["51.08", "events_per_100k"])
