@@ -20,7 +20,7 @@ from lib.risk import CATEGORIES, DIMENSIONS, IKP_KABKOTA_BANDS, UNKNOWN, Bands
 
 CATEGORY_DOMAIN: tuple[str, ...] = (*CATEGORIES, UNKNOWN)
 """Category codes, in legend order: rendah, sedang, tinggi, tidak diketahui."""
-CATEGORY_RANGE: tuple[str, ...] = ("#fee8c8", "#fdbb84", "#e34a33", "#bdbdbd")
+CATEGORY_RANGE: tuple[str, ...] = ("#ffeda0", "#feb24c", "#f03b20", "#bdbdbd")  # as the map (YlOrRd)
 """Colour of each category in :data:`CATEGORY_DOMAIN`."""
 DIMENSION_DOMAIN: tuple[str, ...] = DIMENSIONS
 DIMENSION_RANGE: tuple[str, ...] = ("#0072B2", "#E69F00", "#009E73", "#CC79A7")
