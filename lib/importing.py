@@ -17,28 +17,11 @@ from lib.events import CATEGORIES, CLASSIFICATIONS, CONFIDENCES, EVENT_COLUMNS, 
 from lib.i18n import LANGUAGES, t
 from lib.problems import DataProblem
 from lib.regions import RegionIndex
+from lib.stakeholders import LEVELS, LINK_KINDS, TYPES
 
 KINDS: tuple[str, ...] = ("events", "stakeholders", "links")
 
-# Allowed values of stakeholders and links, identical to lib/stakeholders.py (not imported here).
-TYPES: tuple[str, ...] = (
-    "government",
-    "police",
-    "military",
-    "election_body",
-    "prosecution",
-    "intelligence",
-    "customary",
-    "religious",
-    "forum",
-    "posko",
-    "civil_society",
-    "party",
-    "media",
-    "national",
-)
-LEVELS: tuple[str, ...] = ("national", "province", "regency", "district", "village")
-LINK_KINDS: tuple[str, ...] = ("command", "coordination", "information", "membership")
+# Allowed values of stakeholders and links: one definition, in lib/stakeholders.py.
 PHASES: tuple[str, ...] = ("pre", "during", "post", "n/a")
 
 STAKEHOLDER_IMPORT_COLUMNS: tuple[str, ...] = (

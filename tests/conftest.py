@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 import streamlit.testing.v1.app_test as app_test_module
 from streamlit.runtime.pages_manager import PagesManager
+from streamlit.testing.v1 import AppTest
 
 from lib.regions import RegionIndex, build_index
 
@@ -47,3 +48,22 @@ class NavigationPagesManager(PagesManager):
 @pytest.fixture(autouse=True)
 def _navigation_mode_like_a_browser(monkeypatch):
     monkeypatch.setattr(app_test_module, "PagesManager", NavigationPagesManager)
+
+
+@pytest.fixture
+def fresh_store(tmp_path, monkeypatch):
+    """Point the app at an empty data folder (SQLite), with no boundaries and no database URL."""
+    monkeypatch.setenv("SINERGI_DATA_DIR", str(tmp_path / "var"))
+    monkeypatch.delenv("SINERGI_DB_URL", raising=False)
+    monkeypatch.delenv("SINERGI_BOUNDARIES", raising=False)
+    return tmp_path / "var"
+
+
+def open_page(page: str, query: dict | None = None) -> AppTest:
+    """Open ``page`` as `streamlit run app.py` does, with ``query`` in the URL of the first run."""
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=120)
+    if query:
+        at.query_params.update(query)
+    at.run()
+    at.switch_page(page)
+    return at.run()

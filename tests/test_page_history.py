@@ -5,22 +5,18 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from tests.conftest import open_page
+
 ROOT = Path(__file__).resolve().parent.parent
 
 
 @pytest.fixture(autouse=True)
-def fresh_store(tmp_path, monkeypatch):
-    monkeypatch.setenv("SINERGI_DATA_DIR", str(tmp_path / "var"))
-    monkeypatch.delenv("SINERGI_DB_URL", raising=False)
+def _empty_store(fresh_store):
+    return fresh_store
 
 
 def open_history(query: dict | None = None) -> AppTest:
-    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
-    if query:
-        at.query_params.update(query)
-    at.run()
-    at.switch_page("pages/riwayat_konflik.py")
-    return at.run()
+    return open_page("pages/riwayat_konflik.py", query)
 
 
 def table(at: AppTest):

@@ -8,25 +8,18 @@ from streamlit.testing.v1 import AppTest
 
 from lib import loading, store
 from lib.settings import load_settings
-from tests.conftest import SHARED_GEO
+from tests.conftest import SHARED_GEO, open_page
 
 ROOT = Path(__file__).resolve().parent.parent
 
 
 @pytest.fixture(autouse=True)
-def fresh_store(tmp_path, monkeypatch):
-    monkeypatch.setenv("SINERGI_DATA_DIR", str(tmp_path / "var"))
-    monkeypatch.delenv("SINERGI_DB_URL", raising=False)
-    monkeypatch.delenv("SINERGI_BOUNDARIES", raising=False)
+def _empty_store(fresh_store):
+    return fresh_store
 
 
 def open_map(query: dict | None = None) -> AppTest:
-    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=120)
-    if query:
-        at.query_params.update(query)
-    at.run()
-    at.switch_page("pages/peta.py")
-    return at.run()
+    return open_page("pages/peta.py", query)
 
 
 def map_spec(at: AppTest) -> str:

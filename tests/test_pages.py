@@ -6,6 +6,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from lib.i18n import STRINGS
+from tests.conftest import open_page
 
 ROOT = Path(__file__).resolve().parent.parent
 PAGES = sorted(p.relative_to(ROOT).as_posix() for p in (ROOT / "pages").glob("*.py"))
@@ -14,18 +15,8 @@ WIDGET_KINDS = ("selectbox", "radio", "multiselect", "button", "checkbox", "togg
 
 
 @pytest.fixture(autouse=True)
-def fresh_store(tmp_path, monkeypatch):
-    monkeypatch.setenv("SINERGI_DATA_DIR", str(tmp_path / "var"))
-    monkeypatch.delenv("SINERGI_DB_URL", raising=False)
-
-
-def open_page(page: str, query: dict | None = None) -> AppTest:
-    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
-    if query:
-        at.query_params.update(query)
-    at.run()
-    at.switch_page(page)
-    return at.run()
+def _empty_store(fresh_store):
+    return fresh_store
 
 
 def shown_texts(at: AppTest) -> list[str]:
