@@ -899,6 +899,23 @@ def _unknown_id(node: str, lang: str) -> DataProblem:
     return DataProblem(t("network.unknown_id", lang, id=node), t("network.unknown_id_fix", lang))
 
 
+def timing_change(then: float, now: float) -> str:
+    """Return how a route time changed: unreachable, reconnected, slower, faster or unchanged (NaN = none).
+
+    >>> timing_change(2.0, float("nan")), timing_change(2.0, 3.0), timing_change(2.0, 2.0)
+    ('unreachable', 'slower', 'unchanged')
+    """
+    if not math.isnan(then) and math.isnan(now):
+        return "unreachable"
+    if math.isnan(then) and not math.isnan(now):
+        return "reconnected"
+    if not math.isnan(then) and now > then + 1e-9:
+        return "slower"
+    if not math.isnan(then) and now < then - 1e-9:
+        return "faster"
+    return "unchanged"
+
+
 def compare(
     before: nx.DiGraph, after: nx.DiGraph, *, posko_id: str = POSKO_ID, lang: str = "id"
 ) -> pd.DataFrame:
@@ -932,16 +949,8 @@ def compare(
             status = "added"
         elif node in joined_before and node not in joined_after:
             status = "cut_off"
-        elif not math.isnan(then) and math.isnan(now):
-            status = "unreachable"
-        elif math.isnan(then) and not math.isnan(now):
-            status = "reconnected"
-        elif not math.isnan(then) and now > then + 1e-9:
-            status = "slower"
-        elif not math.isnan(then) and now < then - 1e-9:
-            status = "faster"
         else:
-            status = "unchanged"
+            status = timing_change(then, now)
         rows.append(
             {
                 "id": node,

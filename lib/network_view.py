@@ -437,16 +437,7 @@ def regency_comparison_display(
     rows = []
     for record in comparison.regencies.to_dict("records"):
         then, now = float(record["hours_before"]), float(record["hours_after"])
-        if math.isnan(now) and not math.isnan(then):
-            status = "unreachable"
-        elif math.isnan(then) and not math.isnan(now):
-            status = "reconnected"
-        elif not math.isnan(then) and now > then + 1e-9:
-            status = "slower"
-        elif not math.isnan(then) and now < then - 1e-9:
-            status = "faster"
-        else:
-            status = "unchanged"
+        status = network.timing_change(then, now)
         rows.append(
             {
                 t("stakeholderspage.col.status", lang): t(f"network.status.{status}", lang),
