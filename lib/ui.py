@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from typing import NoReturn
 
+import altair as alt
 import pandas as pd
 import streamlit as st
 
-from lib import access, cached, excel, sharing, ui_access, viewstate
+from lib import access, briefing, cached, excel, sharing, ui_access, viewstate
 from lib.access import Caller
 from lib.cached import Context
 from lib.elections import default_election
@@ -355,3 +357,27 @@ def show_alerts() -> None:
     if waiting:
         st.warning(t("alerts.banner", page.lang, n=waiting), icon=":material/notifications_active:")
         st.page_link("pages/posko.py", label=t("alerts.open_posko", page.lang), icon=":material/campaign:")
+
+
+def chart_downloads(build: Callable[[], alt.TopLevelMixin], basename: str, *, key: str) -> None:
+    """Offer a chart as PNG and PDF for the minutes; it is drawn only when a button is clicked."""
+    language = lang()
+    row = st.container(horizontal=True)
+    row.download_button(
+        t("common.download_png", language),
+        lambda: briefing.chart_png(build()),
+        file_name=f"{basename}.png",
+        mime="image/png",
+        key=f"{key}_png",
+        on_click="ignore",
+        icon=":material/image:",
+    )
+    row.download_button(
+        t("common.download_pdf", language),
+        lambda: briefing.chart_pdf(build()),
+        file_name=f"{basename}.pdf",
+        mime="application/pdf",
+        key=f"{key}_pdf",
+        on_click="ignore",
+        icon=":material/picture_as_pdf:",
+    )

@@ -1,3 +1,5 @@
+import functools
+
 import streamlit as st
 
 from lib import cached, history, map_charts, risk, risk_charts, summaries, ui, vulnerability
@@ -67,15 +69,17 @@ categories = list(risk.CATEGORIES) if measure == "category" else None
 values = table[["code", measure, "source"]]
 if shapes is None:
     st.info(t("map.no_boundaries", lang))
+    build_map = functools.partial(
+        map_charts.tile_grid,
+        values,
+        measure=measure,
+        measure_label=vulnerability.measure_label(measure, lang),
+        categories=categories,
+        lang=lang,
+        focus=view.focus or None,
+    )
     spec = cached.chart_spec(
-        lambda: map_charts.tile_grid(
-            values,
-            measure=measure,
-            measure_label=vulnerability.measure_label(measure, lang),
-            categories=categories,
-            lang=lang,
-            focus=view.focus or None,
-        ),
+        build_map,
         (
             "tiles",
             page.rev,
@@ -95,17 +99,19 @@ else:
         values = regions[["code", "regency"]].merge(
             table[["code", measure, "source"]].rename(columns={"code": "regency"}), on="regency", how="left"
         )[["code", measure, "source"]]
+    build_map = functools.partial(
+        map_charts.choropleth,
+        regions,
+        values,
+        measure=measure,
+        measure_label=vulnerability.measure_label(measure, lang),
+        categories=categories,
+        lang=lang,
+        focus=view.focus or None,
+        points=points,
+    )
     spec = cached.chart_spec(
-        lambda: map_charts.choropleth(
-            regions,
-            values,
-            measure=measure,
-            measure_label=vulnerability.measure_label(measure, lang),
-            categories=categories,
-            lang=lang,
-            focus=view.focus or None,
-            points=points,
-        ),
+        build_map,
         (
             "map",
             page.rev,
@@ -143,6 +149,7 @@ if view.focus:
         on_click=ui.queue_view,
         kwargs={"focus": "", "reset": ("map_chart",)},
     )
+ui.chart_downloads(build_map, f"sinergi-peta-{measure}-{level}", key="map_download")
 if shapes is not None:
     st.caption(t("map.boundaries_source", lang, source=shapes.source, licence=shapes.licence))
 st.caption(t("map.model_note", lang, half_life=vulnerability.HALF_LIFE_YEARS))

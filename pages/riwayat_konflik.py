@@ -1,3 +1,5 @@
+import functools
+
 import streamlit as st
 
 from lib import cached, history, history_charts, history_table, summaries, ui
@@ -30,13 +32,20 @@ freq = st.radio(
     key="history_freq",
 )
 st.subheader(t("historypage.timeline", lang))
+build_timeline = functools.partial(
+    history_charts.timeline,
+    enriched,
+    page.elections,
+    freq=freq,
+    lang=lang,
+    highlight_region=view.focus or None,
+)
 spec = cached.chart_spec(
-    lambda: history_charts.timeline(
-        enriched, page.elections, freq=freq, lang=lang, highlight_region=view.focus or None
-    ),
+    build_timeline,
     ("timeline", page.rev, page.ceiling, view.election, view.period, view.focus, freq, lang),
 )
 picked = st.vega_lite_chart(spec, on_select="rerun", key=ui.widget_key("history_timeline"), width="stretch")
+ui.chart_downloads(build_timeline, "sinergi-riwayat-konflik", key="timeline_download")
 chosen = history_charts.selected_days(picked.selection) if picked else None
 if chosen is not None:
     ui.set_field("brush", history.encode_range(chosen))

@@ -1,3 +1,4 @@
+import functools
 import math
 
 import streamlit as st
@@ -70,11 +71,12 @@ found = cached.assessment(page.ctx, page.url, page.rev, page.ceiling, view.elect
 left, right = st.columns(2)
 with left:
     st.subheader(t("scenario.ranking", lang))
+    build_ranking = functools.partial(risk_charts.ranking_bars, found.index, lang, names=names)
     spec = cached.chart_spec(
-        lambda: risk_charts.ranking_bars(found.index, lang, names=names),
-        ("ranking", page.rev, page.ceiling, view.election, view.weights, lang),
+        build_ranking, ("ranking", page.rev, page.ceiling, view.election, view.weights, lang)
     )
     st.vega_lite_chart(spec, key="scenario_ranking", width="stretch")
+    ui.chart_downloads(build_ranking, "sinergi-peringkat-kerawanan", key="ranking_download")
 with right:
     st.subheader(t("scenario.sensitivity", lang))
     spread = st.select_slider(

@@ -93,3 +93,10 @@ def test_counts_include_events_coded_to_a_kecamatan():
     assert counts.loc["51.08", "events"] == 1
     assert counts.loc["51.08", "posko"] == 1
     assert pd.notna(counts.loc["51.08", "events_per_100k"])
+
+
+def test_the_map_can_be_taken_into_the_minutes_as_png_and_pdf():
+    at = open_map({"lang": "en"})
+    labels = [button.label for button in at.get("download_button")]
+    assert "Download picture (PNG)" in labels
+    assert "Download PDF" in labels

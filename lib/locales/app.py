@@ -36,3 +36,10 @@ STRINGS.update(
         "alerts.open_posko": {"id": "Buka Posko", "en": "Open the command post"},
     }
 )
+
+STRINGS.update(
+    {
+        "common.download_png": {"id": "Unduh gambar (PNG)", "en": "Download picture (PNG)"},
+        "common.download_pdf": {"id": "Unduh PDF", "en": "Download PDF"},
+    }
+)
