@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import csv
+import os
 from pathlib import Path
 
 import pytest
+import sqlalchemy as sa
 import streamlit.testing.v1.app_test as app_test_module
 from streamlit.runtime.pages_manager import PagesManager
 from streamlit.testing.v1 import AppTest
 
+from lib import store
 from lib.regions import RegionIndex, build_index
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -67,3 +70,24 @@ def open_page(page: str, query: dict | None = None) -> AppTest:
     at.run()
     at.switch_page(page)
     return at.run()
+
+
+PG_URL = os.environ.get("SINERGI_TEST_PG_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/sinergi_test")
+
+
+def postgres_engine() -> sa.engine.Engine:
+    """Return an engine on the test PostgreSQL with every Sinergi table dropped.
+
+    In CI (env CI set) an unreachable server fails the test; elsewhere it skips.
+    """
+    engine = store.make_engine(PG_URL)
+    try:
+        with engine.connect() as conn:
+            conn.execute(sa.text("select 1"))
+    except sa.exc.OperationalError as error:
+        if os.environ.get("CI"):
+            pytest.fail(f"PostgreSQL must be reachable in CI at {PG_URL}: {error}")
+        pytest.skip(f"PostgreSQL not reachable at {PG_URL}")
+    with engine.begin() as conn:
+        store.metadata.drop_all(conn)
+    return engine

@@ -1,7 +1,6 @@
 """Posko reports: checks, workflow, locking, history, events, concurrency, attachments, briefing."""
 
 import datetime as dt
-import os
 from concurrent.futures import ThreadPoolExecutor
 
 import pytest
@@ -12,9 +11,8 @@ from hypothesis import strategies as hst
 from lib import loading, posko, store
 from lib.access import Caller
 from lib.problems import DataProblem
-from tests.conftest import DATA_DIR
+from tests.conftest import DATA_DIR, postgres_engine
 
-PG_URL = os.environ.get("SINERGI_TEST_PG_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/sinergi_test")
 ANALYST = Caller("analyst", "RAHASIA", "ana", "Ana (Kesbangpol)")
 ANALYST_2 = Caller("analyst", "RAHASIA", "budi", "Budi (Polda)")
 OPERATOR = Caller("posko", "TERBATAS", "op1", "Operator 1")
@@ -44,25 +42,11 @@ def _ready(engine):
     return engine
 
 
-def _postgres_engine():
-    engine = store.make_engine(PG_URL)
-    try:
-        with engine.connect() as conn:
-            conn.execute(sa.text("select 1"))
-    except sa.exc.OperationalError as error:
-        if os.environ.get("CI"):
-            pytest.fail(f"PostgreSQL must be reachable in CI at {PG_URL}: {error}")
-        pytest.skip(f"PostgreSQL not reachable at {PG_URL}")
-    with engine.begin() as conn:
-        store.metadata.drop_all(conn)
-    return engine
-
-
 @pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
 def engine(request, tmp_path):
     made = store.make_engine(f"sqlite:///{tmp_path / 'sinergi.db'}") if request.param == "sqlite" else None
     if made is None:
-        made = _postgres_engine()
+        made = postgres_engine()
     yield _ready(made)
     made.dispose()
 

@@ -1,15 +1,11 @@
 """The store on SQLite and on the real PostgreSQL (never silently skipped in CI)."""
 
-import os
-
 import pandas as pd
 import pytest
 import sqlalchemy as sa
 
 from lib import loading, store
-from tests.conftest import DATA_DIR
-
-PG_URL = os.environ.get("SINERGI_TEST_PG_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/sinergi_test")
+from tests.conftest import DATA_DIR, postgres_engine
 
 
 @pytest.fixture(scope="module")
@@ -17,26 +13,12 @@ def bundle():
     return loading.load_bundle(DATA_DIR)
 
 
-def _postgres_engine():
-    engine = store.make_engine(PG_URL)
-    try:
-        with engine.connect() as conn:
-            conn.execute(sa.text("select 1"))
-    except sa.exc.OperationalError as error:
-        if os.environ.get("CI"):
-            pytest.fail(f"PostgreSQL must be reachable in CI at {PG_URL}: {error}")
-        pytest.skip(f"PostgreSQL not reachable at {PG_URL}")
-    with engine.begin() as conn:
-        store.metadata.drop_all(conn)
-    return engine
-
-
 @pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
 def engine(request, tmp_path):
     if request.param == "sqlite":
         made = store.make_engine(f"sqlite:///{tmp_path / 'sinergi.db'}")
     else:
-        made = _postgres_engine()
+        made = postgres_engine()
     yield made
     made.dispose()
 
