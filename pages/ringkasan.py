@@ -148,7 +148,7 @@ with right:
         ("recent_change", page.rev, page.ceiling, today),
     )
     st.dataframe(
-        change.assign(rose=[t("overview.rose", lang) if r else "" for r in change["rose"]])[
+        change.assign(rose=["\u25b2" if rose else "" for rose in change["rose"]])[
             ["name", "last_7d", "weekly_before", "rose"]
         ].rename(
             columns={
@@ -161,6 +161,8 @@ with right:
         hide_index=True,
         key="overview_change",
     )
+    if not change["rose"].any():
+        st.caption(t("overview.none_rose", lang))
 
 st.subheader(t("overview.latest", lang))
 if events.empty:

@@ -48,9 +48,13 @@ STRINGS.update(
             "en": "Change: last 7 days against the weekly average of the 4 weeks before",
         },
         "overview.rose": {"id": "Naik", "en": "Rose"},
-        "overview.col.last_7d": {"id": "7 hari terakhir", "en": "Last 7 days"},
+        "overview.none_rose": {
+            "id": "Tidak ada kabupaten/kota yang naik.",
+            "en": "No regency rose.",
+        },
+        "overview.col.last_7d": {"id": "7 hari", "en": "7 days"},
         "overview.col.last_24h": {"id": "24 jam terakhir", "en": "Last 24 hours"},
-        "overview.col.weekly_before": {"id": "Rata-rata mingguan sebelumnya", "en": "Weekly average before"},
+        "overview.col.weekly_before": {"id": "Rata-rata/minggu", "en": "Weekly average"},
         "overview.col.open_alerts": {"id": "Peringatan terbuka", "en": "Open alerts"},
         "overview.alerts": {"id": "Peringatan belum dikonfirmasi", "en": "Alerts not acknowledged"},
         "overview.posko_public": {
