@@ -242,7 +242,9 @@ def split_ids(value: str | None) -> list[str]:
     >>> split_ids("bawaslu-buleleng;polres-buleleng")
     ['bawaslu-buleleng', 'polres-buleleng']
     """
-    return [part for part in (value or "").split(";") if part]
+    if not isinstance(value, str):  # None, pd.NA or NaN: nobody assigned
+        return []
+    return [part for part in value.split(";") if part]
 
 
 def confidence_of(reliability: str, credibility: int) -> str:
@@ -864,13 +866,6 @@ def _local_column(values: pd.Series) -> pd.Series:
     return moments.dt.tz_convert(LOCAL_TZ)
 
 
-def _frame(conn: Connection, query: sa.Select[Any]) -> pd.DataFrame:
-    result = conn.execute(query)
-    columns = list(result.keys())
-    rows = [tuple(row) for row in result.fetchall()]  # plain tuples: pandas inspects Row objects slowly
-    return pd.DataFrame.from_records(rows, columns=columns) if rows else pd.DataFrame(columns=columns)
-
-
 def read_reports(
     engine: Engine,
     *,
@@ -902,7 +897,7 @@ def read_reports(
         query = query.where(*_alert_conditions())
     query = query.order_by(reports.c.received_at.desc(), reports.c.id.desc())
     with engine.connect() as conn:
-        frame = _frame(conn, query)
+        frame = store.frame(conn, query)
     for name in _DATETIME_COLUMNS:
         frame[name] = _local_column(frame[name])
     for name in ("id", "severity", "credibility", "version", "attachment_size"):
@@ -963,7 +958,7 @@ def report_counts(
         .order_by(reports.c.region_code)
     )
     with engine.connect() as conn:
-        frame = _frame(conn, query)
+        frame = store.frame(conn, query)
     for name in ("last_24h", "last_7d", "open_alerts"):
         frame[name] = pd.to_numeric(frame[name]).astype("int64")
     return frame
@@ -992,9 +987,83 @@ def report_timeline(engine: Engine, report_id: int, *, ceiling: str, lang: str =
         .order_by(report_history.c.at, report_history.c.id)
     )
     with engine.connect() as conn:
-        frame = _frame(conn, query)
+        frame = store.frame(conn, query)
     frame["at"] = _local_column(frame["at"])
     return frame
+
+
+# ---------------------------------------------------------------- the list
+
+
+def is_open_alert(frame: pd.DataFrame) -> pd.Series:
+    """Return, per report of ``frame`` (as :func:`read_reports` gives it), whether its alert is open.
+
+    The same rule as the store's query (:func:`count_open_alerts`): severity of
+    :data:`ALERT_SEVERITY` or more, not acknowledged, not rejected.
+    """
+    severe = frame["severity"].fillna(0).astype("int64") >= ALERT_SEVERITY
+    return (severe & frame["alert_ack_at"].isna() & (frame["status"] != "ditolak")).astype(bool)
+
+
+@dataclass(frozen=True)
+class ReportList:
+    """What the list shows: a display table (at most ``limit`` rows), its ids and the total."""
+
+    table: pd.DataFrame
+    ids: tuple[int, ...]
+    labels: dict[int, str]
+    total: int
+
+
+def report_list(
+    frame: pd.DataFrame,
+    *,
+    region_names: Mapping[str, str],
+    people: Mapping[str, str],
+    limit: int,
+    lang: str = "id",
+) -> ReportList:
+    """Return the first ``limit`` reports of ``frame`` (from :func:`read_reports`) as a display table.
+
+    Every optional field may be empty (no assignee, no sub-region, no point): an empty one
+    shows as an empty cell.
+    """
+    shown = frame.head(limit)
+    open_alert = is_open_alert(shown)
+    table = pd.DataFrame(
+        {
+            t("poskopage.col.id", lang): shown["id"],
+            t("posko.field.received_at", lang): shown["received_at"].dt.strftime("%d/%m/%Y %H:%M"),
+            t("posko.field.region_code", lang): shown["region_code"].map(lambda c: region_names.get(c, c)),
+            t("posko.field.category", lang): shown["category"].map(lambda c: t(f"category.{c}", lang)),
+            t("posko.field.severity", lang): shown["severity"],
+            t("posko.field.title", lang): shown["title"],
+            t("posko.field.status", lang): shown["status"].map(lambda s: t(f"posko.status.{s}", lang)),
+            t("poskopage.col.alert", lang): open_alert.map(
+                lambda a: t("poskopage.alert.open", lang) if a else ""
+            ),
+            t("posko.field.grading", lang): _grading(shown),
+            t("posko.field.assigned_to", lang): shown["assigned_to"].map(
+                lambda v: ", ".join(people.get(s, s).split(" \u2013 ")[0] for s in split_ids(v))
+            ),
+            t("posko.field.classification", lang): shown["classification"],
+        }
+    ).reset_index(drop=True)
+    ids = tuple(int(i) for i in shown["id"])
+    labels = {
+        int(i): f"#{i} \u00b7 {str(title)[:70]} \u00b7 {t(f'posko.status.{s}', lang)}"
+        for i, title, s in zip(shown["id"], shown["title"], shown["status"], strict=True)
+    }
+    return ReportList(table=table, ids=ids, labels=labels, total=len(frame))
+
+
+def _grading(frame: pd.DataFrame) -> pd.Series:
+    """Return each report's source grading as shown ("B2")."""
+    return pd.Series(
+        [f"{r}{c}" for r, c in zip(frame["reliability"], frame["credibility"], strict=True)],
+        index=frame.index,
+        dtype=object,
+    )
 
 
 # ---------------------------------------------------------------- daily briefing
@@ -1033,7 +1102,7 @@ def briefing_sheets(
             t("posko.field.severity", lang): mine["severity"],
             t("posko.field.title", lang): mine["title"],
             t("posko.field.description", lang): mine["description"],
-            t("posko.field.grading", lang): mine["reliability"] + mine["credibility"].astype("string"),
+            t("posko.field.grading", lang): _grading(mine),
             t("posko.field.status", lang): mine["status"].map(lambda s: t(f"posko.status.{s}", lang)),
             t("posko.field.reporter_id", lang): mine["reporter_id"].map(
                 lambda s: stakeholder_names.get(s, s)

@@ -350,9 +350,45 @@ def open_store(url: str, bundle: Bundle) -> Engine:
 # ---------------------------------------------------------------- reads
 
 
-def _frame(conn: Connection, query: sa.Select[Any]) -> pd.DataFrame:
+def _column_dtype(sql_type: sa.types.TypeEngine[Any]) -> str | None:
+    """Return the pandas dtype that holds a column of ``sql_type`` with its gaps, or None to infer."""
+    if isinstance(sql_type, sa.Boolean):
+        return "boolean"
+    if isinstance(sql_type, sa.Integer):
+        return "Int64"
+    if isinstance(sql_type, sa.Float | sa.Numeric):
+        return "Float64"
+    if isinstance(sql_type, sa.String):  # Text is a String
+        return "object"
+    return None
+
+
+def frame(conn: Connection, query: sa.Select[Any]) -> pd.DataFrame:
+    """Run ``query`` and return its rows as a frame typed by the query's own column types.
+
+    One rule for every read, so no caller meets a gap it did not expect: a missing text is
+    ``None`` (object column), a missing number is ``pd.NA`` (``Int64``/``Float64``), a missing
+    flag ``pd.NA`` (``boolean``). pandas would otherwise infer ``str`` columns whose gaps are
+    ``NaN`` (a truthy float), which ``value or ""`` lets through.
+    """
     result = conn.execute(query)
-    return pd.DataFrame(result.fetchall(), columns=list(result.keys()))
+    columns = list(result.keys())
+    rows = [tuple(row) for row in result.fetchall()]  # plain tuples: pandas inspects Row objects slowly
+    types = {c.name: c.type for c in query.selected_columns if hasattr(c, "name")}
+    data: dict[str, pd.Series] = {}
+    for position, name in enumerate(columns):
+        values = [row[position] for row in rows]
+        dtype = _column_dtype(types[name]) if name in types else None
+        if dtype == "object":
+            data[name] = pd.Series(values, dtype=object)
+        elif dtype is not None:
+            data[name] = pd.Series(pd.array(values, dtype=dtype))
+        else:
+            data[name] = pd.Series(values, dtype=object if not values else None)
+    return pd.DataFrame(data, columns=columns)
+
+
+_frame = frame
 
 
 def read_table(engine: Engine, table: sa.Table) -> pd.DataFrame:

@@ -123,14 +123,8 @@ def status_counts(_ctx: Context, url: str, rev: int, ceiling: str) -> dict[str, 
     return posko.status_counts(_ctx.engine, ceiling=ceiling)
 
 
-@dataclass(frozen=True)
-class ReportList:
-    """What the list shows: a display table (at most :data:`LIST_LIMIT` rows), its ids and the total."""
 
-    table: pd.DataFrame
-    ids: tuple[int, ...]
-    labels: dict[int, str]
-    total: int
+ReportList = posko.ReportList
 
 
 @st.cache_data(show_spinner=False, max_entries=32)
@@ -157,40 +151,9 @@ def report_list(
         since=since,
         until=until,
     )
-    total = len(frame)
-    shown = frame.head(LIST_LIMIT)
     region_names = dict(zip(_ctx.bundle.regions["code"], _ctx.bundle.regions["name"], strict=True))
     people = stakeholder_names(_ctx, url, rev, ceiling)
-    open_alert = (
-        (shown["severity"] >= posko.ALERT_SEVERITY)
-        & shown["alert_ack_at"].isna()
-        & (shown["status"] != "ditolak")
-    )
-    table = pd.DataFrame(
-        {
-            t("poskopage.col.id", lang): shown["id"],
-            t("posko.field.received_at", lang): shown["received_at"].dt.strftime("%d/%m/%Y %H:%M"),
-            t("posko.field.region_code", lang): shown["region_code"].map(lambda c: region_names.get(c, c)),
-            t("posko.field.category", lang): shown["category"].map(lambda c: t(f"category.{c}", lang)),
-            t("posko.field.severity", lang): shown["severity"],
-            t("posko.field.title", lang): shown["title"],
-            t("posko.field.status", lang): shown["status"].map(lambda s: t(f"posko.status.{s}", lang)),
-            t("poskopage.col.alert", lang): open_alert.map(
-                lambda a: t("poskopage.alert.open", lang) if a else ""
-            ),
-            t("posko.field.grading", lang): shown["reliability"] + shown["credibility"].astype("string"),
-            t("posko.field.assigned_to", lang): shown["assigned_to"].map(
-                lambda v: ", ".join(people.get(s, s).split(" \u2013 ")[0] for s in posko.split_ids(v))
-            ),
-            t("posko.field.classification", lang): shown["classification"],
-        }
-    ).reset_index(drop=True)
-    ids = tuple(int(i) for i in shown["id"])
-    labels = {
-        int(i): f"#{i} \u00b7 {str(title)[:70]} \u00b7 {t(f'posko.status.{s}', lang)}"
-        for i, title, s in zip(shown["id"], shown["title"], shown["status"], strict=True)
-    }
-    return ReportList(table=table, ids=ids, labels=labels, total=total)
+    return posko.report_list(frame, region_names=region_names, people=people, limit=LIST_LIMIT, lang=lang)
 
 
 @st.cache_data(show_spinner=False, max_entries=32)

@@ -488,3 +488,103 @@ def test_the_briefing_file_keeps_formula_text_as_text(sqlite_engine, index, stak
     assert '\'=HYPERLINK("http://evil.example","klik")' in cells
     assert "'+62 811" in cells
     assert all(cell.data_type != "f" for row in sheet.iter_rows() for cell in row)
+
+
+# ---------------------------------------------------------------- any mix of empty optional fields
+
+OPTIONAL = {
+    "subregion": hst.sampled_from(["", "51.08.02"]),
+    "point": hst.sampled_from([("", ""), ("-8.19", "114.93")]),
+    "assigned_to": hst.sampled_from([[], ["polres-buleleng"], ["polres-buleleng", "bawaslu-buleleng"]]),
+    "severity": hst.integers(min_value=1, max_value=5),
+    "status": hst.sampled_from(["baru", "diverifikasi", "ditolak"]),
+    "acknowledged": hst.booleans(),
+}
+
+
+def _store_mixed(engine, index, stakeholder_ids, drawn: list[dict]) -> None:
+    for i, item in enumerate(drawn):
+        lat, lon = item["point"]
+        values = clean(
+            index,
+            stakeholder_ids,
+            lat=lat,
+            lon=lon,
+            assigned_to=item["assigned_to"],
+            severity=item["severity"],
+            title=f"Laporan {i}",
+        )
+        if item["subregion"]:
+            values["subregion_code"] = item["subregion"]  # boundaries are not loaded here
+        report_id = posko.save_report(engine, values, actor=ANALYST, client_token=f"mix-{i}")
+        version = 1
+        if item["status"] != "baru":
+            reason = "Tidak dapat dikonfirmasi" if item["status"] == "ditolak" else None
+            version = posko.set_status(
+                engine, report_id, item["status"], expected_version=version, actor=ANALYST, reason=reason
+            )
+        if item["acknowledged"] and item["severity"] >= posko.ALERT_SEVERITY:
+            posko.acknowledge_alert(engine, report_id, actor=ANALYST)
+
+
+@settings(max_examples=25, deadline=None)
+@given(drawn=hst.lists(hst.fixed_dictionaries(OPTIONAL), min_size=1, max_size=6))
+def test_every_read_list_count_and_briefing_takes_any_mix_of_empty_optional_fields(
+    tmp_path_factory, index, stakeholder_ids, drawn
+):
+    import io
+
+    import openpyxl
+
+    engine = _ready(store.make_engine(f"sqlite:///{tmp_path_factory.mktemp('mix') / 's.db'}"))
+    try:
+        _store_mixed(engine, index, stakeholder_ids, drawn)
+        frame = posko.read_reports(engine, ceiling="RAHASIA")
+        assert len(frame) == len(drawn)
+        for name in ("assigned_to", "subregion_code", "reject_reason", "alert_ack_by"):
+            assert all(v is None or isinstance(v, str) for v in frame[name]), name
+        listed = posko.report_list(
+            frame, region_names={"51.08": "Buleleng"}, people={"polres-buleleng": "Polres Buleleng"}, limit=500
+        )
+        assert listed.total == len(drawn)
+        assigned = listed.table["Ditugaskan kepada"].tolist()
+        for cell, item in zip(assigned[::-1], drawn, strict=True):  # the list is newest first
+            assert (cell == "") == (not item["assigned_to"])
+        open_alerts = sum(
+            1
+            for item in drawn
+            if item["severity"] >= posko.ALERT_SEVERITY
+            and item["status"] != "ditolak"
+            and not item["acknowledged"]
+        )
+        assert posko.count_open_alerts(engine, ceiling="RAHASIA") == open_alerts
+        assert int(posko.is_open_alert(frame).sum()) == open_alerts
+        assert len(posko.open_alerts(engine, ceiling="RAHASIA")) == open_alerts
+        assert sum(posko.status_counts(engine, ceiling="RAHASIA").values()) == len(drawn)
+        counts = posko.report_counts(engine, ceiling="RAHASIA", now=NOW, include_rejected=True)
+        assert int(counts["last_7d"].sum()) == len(drawn)
+        sheets = posko.briefing_sheets(
+            frame, day=dt.date(2024, 11, 27), region_names={}, stakeholder_names={"polres-buleleng": "Polres"}
+        )
+        assert len(sheets["Laporan"]) == len(drawn)
+        book = openpyxl.load_workbook(
+            io.BytesIO(posko.briefing_xlsx(frame, day=dt.date(2024, 11, 27), region_names={}, stakeholder_names={}))
+        )
+        assert book["Laporan"].max_row == len(drawn) + 1
+        for report_id in frame["id"]:
+            found = posko.get_report(engine, int(report_id), ceiling="RAHASIA")
+            assert posko.split_ids(found["assigned_to"]) == posko.split_ids(
+                frame.set_index("id").loc[report_id, "assigned_to"]
+            )
+            assert len(posko.report_timeline(engine, int(report_id), ceiling="RAHASIA")) >= 1
+    finally:
+        engine.dispose()
+
+
+def test_split_ids_reads_every_kind_of_missing_as_nobody():
+    import math
+
+    import pandas as pd
+
+    for missing in (None, pd.NA, math.nan, ""):
+        assert posko.split_ids(missing) == []
