@@ -28,7 +28,7 @@ import datetime as dt
 import difflib
 import math
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -290,7 +290,7 @@ def derive_indicators(
     if not half_life_years > 0:
         raise ValueError(f"half_life_years must be positive, got {half_life_years}.")
     as_of = election_voting_day if as_of is None else as_of
-    regency = figures[figures["region_code"].astype(str).map(_is_regency)]
+    regency = figures[figures["region_code"].astype(str).map(_is_regency).astype(bool)]
     if regency["region_code"].duplicated().any():
         raise ValueError("figures hold more than one row per region; pass the figures of one election.")
     dpt = {str(r): _number(d) for r, d in zip(regency["region_code"], regency["dpt"], strict=True)}
@@ -499,12 +499,30 @@ def compute_index(
     return out
 
 
+CONTRIBUTION_COLUMNS: tuple[str, ...] = (
+    "region_code",
+    "key",
+    "dimension",
+    "label_id",
+    "label_en",
+    "value",
+    "year",
+    "source",
+    "score",
+    "weight",
+    "weight_share",
+    "contribution",
+    "known",
+)
+
+
 def contributions(
     values: pd.DataFrame,
     definitions: pd.DataFrame,
     weights: Mapping[str, float] | None = None,
     *,
     regions: Sequence[str] | None = None,
+    select: Collection[str] | None = None,
     lang: str = "id",
 ) -> pd.DataFrame:
     """Return each indicator's weighted contribution to each region's index, for an explain-a-score chart.
@@ -513,14 +531,21 @@ def contributions(
     ``region_code``, ``key``, ``dimension``, ``label_id``, ``label_en``, ``value``, ``year``,
     ``source``, ``score`` (0-100), ``weight``, ``weight_share`` (the weight renormalised over the
     region's known indicators) and ``contribution`` = ``weight_share * score``. A region's
-    contributions add up to its index. Compute it for all regions and then pick one: with
-    ``regions`` set to a single region, every score is scaled against that region alone.
+    contributions add up to its index in :func:`compute_index` called with the same ``values``,
+    ``weights`` and ``regions``.
+
+    ``regions`` is the assessment's scope, as in :func:`compute_index`: scores are scaled over
+    all of them. ``select`` only picks which of them to return (default: all), so explaining one
+    region never rescales its scores against itself alone.
     """
     matrix = _Matrix.build(values, definitions, weights, regions, lang)
     known_weight = matrix.known.astype(float) @ matrix.weights
     rows = []
     scored = matrix.scored.set_index(["region_code", "key"])
+    wanted = None if select is None else {str(code) for code in select}
     for r, code in enumerate(matrix.regions):
+        if wanted is not None and code not in wanted:
+            continue
         for k, key in enumerate(matrix.keys):
             known = bool(matrix.known[r, k])
             share = matrix.weights[k] / known_weight[r] if known and known_weight[r] > 0 else math.nan
@@ -543,7 +568,7 @@ def contributions(
                     "known": known,
                 }
             )
-    out = pd.DataFrame(rows)
+    out = pd.DataFrame(rows, columns=list(CONTRIBUTION_COLUMNS))
     for column in ("value", "score", "weight_share", "contribution"):
         out[column] = pd.array(out[column].tolist(), dtype="Float64")
     out["year"] = pd.array(out["year"].tolist(), dtype="Int64")

@@ -162,10 +162,8 @@ if view.focus:
     cols[0].metric(t("map.detail.index", lang), unknown if row.isna()["index"] else f"{row['index']:.1f}")
     cols[1].metric(t("map.detail.category", lang), risk_charts.category_label(row["category"], lang))
     cols[2].metric(t("map.detail.coverage", lang), f"{int(row['n_known'])}/{int(row['n_total'])}")
-    cols[3].metric(t("map.detail.rank", lang), unknown if row.isna()["rank"] else f"{int(row['rank'])}/9")
-    contributions = risk.contributions(
-        assessment.values, page.ctx.bundle.indicators, assessment.weights, regions=[view.focus], lang=lang
-    )
+    cols[3].metric(t("map.detail.rank", lang), unknown if row.isna()["rank"] else f"{int(row['rank'])}/{int(table['rank'].notna().sum())}")
+    contributions = assessment.explain(view.focus, lang=lang)
     spec = cached.chart_spec(
         lambda: risk_charts.contribution_chart(contributions, row["name"], lang),
         ("contrib", page.rev, page.ceiling, view.election, view.weights, view.focus, lang),
