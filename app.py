@@ -2,8 +2,8 @@
 
 import streamlit as st
 
-from lib import ui
-from lib.i18n import t
+from lib.core.i18n import t
+from lib.ui import page as ui
 
 st.set_page_config(page_title="Sinergi", page_icon="assets/sinergi.png", layout="wide")
 ui.use_navigation()

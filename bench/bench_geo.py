@@ -17,8 +17,8 @@ import pandas as pd
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from lib import geo, map_charts  # noqa: E402
-from lib.regions import build_index  # noqa: E402
+from lib import geo  # noqa: E402
+from lib.core.regions import build_index  # noqa: E402
 
 SHARED_GEO = ROOT.parent / "shared" / "data" / "geo"
 REPEAT = 3
@@ -50,11 +50,11 @@ def main() -> None:
         regions = boundaries.display[level]
         values = pd.DataFrame({"code": regions["code"], "events": range(len(regions))})
         start = time.perf_counter()
-        chart = map_charts.choropleth(regions, values, measure="events", measure_label="Kejadian", focus=None)
+        chart = geo.choropleth(regions, values, measure="events", measure_label="Kejadian", focus=None)
         size = len(json.dumps(chart.to_dict()))
         print(f"{'choropleth ' + level:<34} {size:>16,} {time.perf_counter() - start:>16.2f}")
     values = pd.DataFrame({"code": boundaries.display["kabupaten"]["code"], "events": range(9)})
-    chart = map_charts.tile_grid(values, measure="events", measure_label="Kejadian")
+    chart = geo.tile_grid(values, measure="events", measure_label="Kejadian")
     print(f"{'tile_grid':<34} {len(json.dumps(chart.to_dict())):>16,}")
 
 

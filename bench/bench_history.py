@@ -20,9 +20,9 @@ import pandas as pd
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from lib import history, history_charts  # noqa: E402
-from lib.events import CATEGORIES  # noqa: E402
-from lib.regions import REGENCY_CODES  # noqa: E402
+from lib import history  # noqa: E402
+from lib.core.regions import REGENCY_CODES  # noqa: E402
+from lib.core.vocab import CATEGORIES  # noqa: E402
 
 warnings.filterwarnings("ignore", category=DeprecationWarning, module="altair.*")
 COMPARED = ["pilgub-2018", "pemilu-2019", "pilkada-2020", "pemilu-2024", "pilkada-2024-bali"]
@@ -109,23 +109,23 @@ def run(name: str, events: pd.DataFrame, elections: pd.DataFrame, names: dict[st
         ),
     )
     charts = {
-        "timeline month": lambda: history_charts.timeline(enriched, elections, freq="month", lang="id"),
-        "timeline year + focus": lambda: history_charts.timeline(
+        "timeline month": lambda: history.timeline(enriched, elections, freq="month", lang="id"),
+        "timeline year + focus": lambda: history.timeline(
             enriched, elections, freq="year", lang="id", highlight_region="51.08"
         ),
-        "aligned": lambda: history_charts.aligned_chart(aligned, "id", region_names=names),
-        "heatmap": lambda: history_charts.heatmap(counts, names, "id"),
+        "aligned": lambda: history.aligned_chart(aligned, "id", region_names=names),
+        "heatmap": lambda: history.heatmap(counts, names, "id"),
     }
     for label, build in charts.items():
         chart = timed(f"chart {label} (build + to_dict)", lambda build=build: build().to_dict())
         print(f"  {'':<38} spec {len(json.dumps(chart).encode()) / 1024:9.1f} KB")
     began = time.perf_counter()
     enriched = history.enrich(events, elections, election_id="pilkada-2024-bali")
-    history_charts.timeline(enriched, elections, freq="month", lang="id").to_dict()
-    history_charts.aligned_chart(
+    history.timeline(enriched, elections, freq="month", lang="id").to_dict()
+    history.aligned_chart(
         history.align_on_voting_day(events, elections, election_ids=COMPARED), "id", region_names=names
     ).to_dict()
-    history_charts.heatmap(history.heatmap_counts(enriched), names, "id").to_dict()
+    history.heatmap(history.heatmap_counts(enriched), names, "id").to_dict()
     print(f"  {'whole page (enrich + 3 charts)':<38} {(time.perf_counter() - began) * 1000:9.1f} ms")
 
 

@@ -22,16 +22,19 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bench_pages import empty_page_ms, page_rerun_ms  # noqa: E402
 
-from lib import loading, store  # noqa: E402
-from lib.events import CATEGORIES  # noqa: E402
-from lib.regions import REGENCY_CODES  # noqa: E402
-from lib.settings import load_settings  # noqa: E402
+from lib import (
+    intake,
+    store,  # noqa: E402
+)
+from lib.core.regions import REGENCY_CODES  # noqa: E402
+from lib.core.settings import load_settings  # noqa: E402
+from lib.core.vocab import CATEGORIES  # noqa: E402
 
 
 def seed_synthetic(n: int) -> None:
     """Write ``n`` synthetic day-precision events into the store of SINERGI_DATA_DIR."""
     settings = load_settings()
-    engine = store.open_store(settings.store_url, loading.load_bundle(settings.bundled_dir))
+    engine = store.open_store(settings.store_url, intake.load_bundle(settings.bundled_dir))
     rng = np.random.default_rng(0)
     start = dt.date(1999, 1, 1).toordinal()
     days = rng.integers(start, dt.date(2024, 12, 31).toordinal(), n)

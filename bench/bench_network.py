@@ -19,8 +19,8 @@ import pandas as pd
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from lib import network, network_charts  # noqa: E402
-from lib.stakeholders import LINK_COLUMNS, STAKEHOLDER_COLUMNS, TYPES, check_links, check_stakeholders  # noqa: E402
+from lib import network  # noqa: E402
+from lib.network import LINK_COLUMNS, STAKEHOLDER_COLUMNS, TYPES, check_links, check_stakeholders  # noqa: E402
 
 
 def bundled() -> tuple[pd.DataFrame, pd.DataFrame]:
@@ -96,11 +96,11 @@ def run(name: str, people: pd.DataFrame, links: pd.DataFrame) -> None:
     timed("read_graph_file (GraphML)", lambda: network.read_graph_file(data, "g.graphml"))
     gexf = timed("to_gexf_bytes", lambda: network.to_gexf_bytes(graph))
     timed("read_graph_file (GEXF)", lambda: network.read_graph_file(gexf, "g.gexf"))
-    positions = timed("layout_positions", lambda: network_charts.layout_positions(graph))
-    frames = timed("chart_frames", lambda: network_charts.chart_frames(graph, metrics, positions))
+    positions = timed("layout_positions", lambda: network.layout_positions(graph))
+    frames = timed("chart_frames", lambda: network.chart_frames(graph, metrics, positions))
     chart = timed(
         "network_chart + to_dict",
-        lambda: network_charts.network_chart(*frames, size_field="betweenness").to_dict(),
+        lambda: network.network_chart(*frames, size_field="betweenness").to_dict(),
     )
     print(f"  GraphML size {len(data) / 1024:.0f} KB; chart spec {len(str(chart)) / 1024:.0f} KB")
 

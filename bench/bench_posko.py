@@ -21,10 +21,15 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from lib import posko, store  # noqa: E402
+from lib import (
+    intake,
+    posko,
+    store,  # noqa: E402
+)
 from lib.access import Caller  # noqa: E402
-from lib.events import CATEGORIES, CLASSIFICATIONS  # noqa: E402
-from lib.regions import REGENCY_CODES  # noqa: E402
+from lib.core.clock import LOCAL_TZ
+from lib.core.regions import REGENCY_CODES  # noqa: E402
+from lib.core.vocab import CATEGORIES, CLASSIFICATIONS  # noqa: E402
 
 ANALYST = Caller("analyst", "RAHASIA", "bench", "Bench")
 NOW = dt.datetime.now(dt.UTC)
@@ -58,7 +63,7 @@ def seed(engine, n: int) -> None:
             }
         )
     with engine.begin() as conn:
-        conn.execute(posko.reports.insert(), rows)
+        conn.execute(store.reports.insert(), rows)
         store.bump_revision(conn)
 
 
@@ -82,14 +87,14 @@ def page_rerun(n: int, runs: int) -> None:
     sys.path.insert(0, str(ROOT / "bench"))
     from bench_pages import median_rerun_ms
 
-    from lib import loading
-    from lib.settings import load_settings
+    from lib import store
+    from lib.core.settings import load_settings
 
     with tempfile.TemporaryDirectory() as folder:
         os.environ["SINERGI_DATA_DIR"] = folder
         os.environ.pop("SINERGI_DB_URL", None)
         settings = load_settings()
-        engine = store.open_store(settings.store_url, loading.load_bundle(settings.bundled_dir))
+        engine = store.open_store(settings.store_url, intake.load_bundle(settings.bundled_dir))
         seed(engine, n)
         engine.dispose()
         empty = Path(folder) / "empty.py"
@@ -143,7 +148,7 @@ def main() -> None:
         timed("open_alerts (list)", lambda: posko.open_alerts(engine, ceiling="RAHASIA"))
         timed("get_report", lambda: posko.get_report(engine, n // 2, ceiling="RAHASIA"))
         timed("report_timeline", lambda: posko.report_timeline(engine, n // 2, ceiling="RAHASIA"))
-        today = NOW.astimezone(posko.LOCAL_TZ).date()
+        today = NOW.astimezone(LOCAL_TZ).date()
         names = {"region_names": {}, "stakeholder_names": {}}
         timed("briefing_sheets (one day)", lambda: posko.briefing_sheets(frame, day=today, **names))
         timed("briefing_xlsx (one day)", lambda: posko.briefing_xlsx(frame, day=today, **names))

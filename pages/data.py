@@ -3,10 +3,13 @@ import datetime as dt
 import pandas as pd
 import streamlit as st
 
-from lib import access, cached, data_page, history, importing, store, ui, ui_data
-from lib.i18n import t
-from lib.problems import DataProblem
-from lib.regions import REGENCY_CODES
+from lib import access, intake, store
+from lib.core.i18n import t
+from lib.core.problems import DataProblem
+from lib.core.regions import REGENCY_CODES
+from lib.ui import cached
+from lib.ui import data as ui_data
+from lib.ui import page as ui
 
 page = ui.this_page()
 lang = page.lang
@@ -14,7 +17,7 @@ engine = page.ctx.engine
 settings = page.ctx.settings
 bundle = page.ctx.bundle
 allowed = access.can(page.caller, "data.import")
-index = cached.region_index(page.ctx, page.url)
+index = cached.region_index(page.ctx.settings)
 names = dict(zip(page.regions["code"], page.regions["name"], strict=True))
 
 st.title(t("datapage.title", lang))
@@ -31,11 +34,11 @@ tables_tab, acled_tab, boundaries_tab, indicators_tab, downloads_tab = st.tabs(
 
 
 def saved(slot: str, digest: str, outcome: store.WriteOutcome, filename: str) -> None:
-    ui_data.remember_outcome(slot, digest, data_page.outcome_text(outcome, filename, lang))
+    ui_data.remember_outcome(slot, digest, intake.outcome_text(outcome, filename, lang))
 
 
-def save_boundaries(check: data_page.BoundaryCheck) -> str:
-    data_page.save_checked_boundaries(
+def save_boundaries(check: intake.BoundaryCheck) -> str:
+    intake.save_checked_boundaries(
         check,
         settings.data_dir,
         page.caller,
@@ -43,12 +46,12 @@ def save_boundaries(check: data_page.BoundaryCheck) -> str:
         licence_text=str(st.session_state.get("data_bnd_licence") or ""),
         lang=lang,
     )
-    return t("datapage.bnd.saved", lang, levels=data_page.level_names(check.imported.boundaries, lang))
+    return t("datapage.bnd.saved", lang, levels=intake.level_names(check.imported.boundaries, lang))
 
 
 def active_shapes():
     try:
-        return cached.boundaries(page.ctx, settings, cached.boundaries_stamp(settings)), None
+        return cached.current_boundaries(settings), None
     except DataProblem as problem:
         return None, problem
 
@@ -59,7 +62,7 @@ shapes, shapes_problem = active_shapes()
 with tables_tab:
     kind = st.radio(
         t("datapage.kind", lang),
-        data_page.KINDS,
+        intake.KINDS,
         format_func=lambda k: t(f"datapage.kind.{k}", lang),
         horizontal=True,
         key="data_kind",
@@ -75,12 +78,12 @@ with tables_tab:
         check = ui_data.checked_upload(
             f"table_{kind}",
             uploaded,
-            lambda data, name: data_page.check_table(
+            lambda data, name: intake.check_table(
                 data,
                 name,
                 kind,
                 index=index,
-                known_ids=data_page.stakeholder_ids(engine, page.ceiling) if kind == "links" else None,
+                known_ids=intake.stakeholder_ids(engine, page.ceiling) if kind == "links" else None,
                 lang=lang,
             ),
             salt=(lang, page.rev),
@@ -90,20 +93,20 @@ with tables_tab:
         check = None
     if check is not None:
         result = check.result
-        st.caption(data_page.plain(data_page.describe_read(check.read, lang)))
-        st.info(data_page.plain(importing.summary(result, lang)), icon=":material/fact_check:")
+        st.caption(intake.plain(intake.describe_read(check.read, lang)))
+        st.info(intake.plain(intake.summary(result, lang)), icon=":material/fact_check:")
         st.subheader(t("datapage.good", lang, n=len(result.good)))
-        st.dataframe(data_page.good_preview(result, lang), hide_index=True, key="data_good_preview")
+        st.dataframe(intake.good_preview(result, lang), hide_index=True, key="data_good_preview")
         if result.problems:
             st.subheader(t("datapage.bad", lang, n=len(result.rejected_rows)))
             st.caption(t("datapage.bad_caption", lang))
-            st.dataframe(importing.problems_frame(result, lang), hide_index=True, key="data_problems")
+            st.dataframe(intake.problems_frame(result.problems, lang), hide_index=True, key="data_problems")
         ui_data.confirm_button(
             f"table_{kind}",
             t("datapage.confirm", lang, n=len(result.good)),
             digest=check.digest,
-            save=lambda c=check: data_page.outcome_text(
-                data_page.save_table(engine, c, page.caller, lang=lang), c.filename, lang
+            save=lambda c=check: intake.outcome_text(
+                intake.save_table(engine, c, page.caller, lang=lang), c.filename, lang
             ),
             allowed=allowed,
             lang=lang,
@@ -113,7 +116,7 @@ with tables_tab:
 # ---------------------------------------------------------------- 2. ACLED
 with acled_tab:
     st.caption(t("datapage.acled.intro", lang))
-    polygons = data_page.regency_polygons(shapes)
+    polygons = intake.regency_polygons(shapes)
     st.caption(
         t("datapage.acled.placement" if polygons is not None else "datapage.acled.placement_seats", lang)
     )
@@ -122,12 +125,12 @@ with acled_tab:
         acled = ui_data.checked_upload(
             "acled",
             uploaded,
-            lambda data, name: data_page.check_acled(
+            lambda data, name: intake.check_acled(
                 data,
                 name,
                 index=index,
                 today=dt.date.today(),
-                seats=history.regency_seats(page.regions),
+                seats=intake.regency_seats(page.regions),
                 boundaries=shapes,
                 lang=lang,
             ),
@@ -151,18 +154,18 @@ with acled_tab:
             rows = ", ".join(str(r) for r in found.approximate_rows)
             st.warning(t("datapage.acled.approximate", lang, rows=rows), icon=":material/near_me:")
         st.subheader(t("datapage.acled.good", lang, n=len(found.events)))
-        st.dataframe(data_page.acled_preview(found, lang), hide_index=True, key="data_acled_preview")
+        st.dataframe(intake.acled_preview(found, lang), hide_index=True, key="data_acled_preview")
         if found.problems:
             st.subheader(t("datapage.bad", lang, n=len({p.row for p in found.problems})))
             st.dataframe(
-                data_page.acled_problems_frame(found, lang), hide_index=True, key="data_acled_problems"
+                intake.problems_frame(found.problems, lang), hide_index=True, key="data_acled_problems"
             )
         ui_data.confirm_button(
             "acled",
             t("datapage.confirm", lang, n=len(found.events)),
             digest=acled.digest,
-            save=lambda c=acled: data_page.outcome_text(
-                data_page.save_acled(engine, c, page.caller, lang=lang), c.filename, lang
+            save=lambda c=acled: intake.outcome_text(
+                intake.save_acled(engine, c, page.caller, lang=lang), c.filename, lang
             ),
             allowed=allowed,
             lang=lang,
@@ -179,19 +182,19 @@ with boundaries_tab:
         bounds = ui_data.checked_upload(
             "boundaries",
             uploaded,
-            lambda data, name: data_page.check_boundaries(data, name, index=index, lang=lang),
+            lambda data, name: intake.check_boundaries(data, name, index=index, lang=lang),
             salt=(lang,),
         )
     except DataProblem as problem:
         ui_data.show_problem(problem)
         bounds = None
     if bounds is not None:
-        counts = data_page.boundary_counts(bounds.imported)
+        counts = intake.boundary_counts(bounds.imported)
         cols = st.columns(4)
         for col, name in zip(cols, ("repaired", "unmatched", "duplicates", "missing"), strict=True):
             col.metric(t(f"datapage.bnd.{name}", lang), counts[name])
         st.dataframe(
-            data_page.boundary_levels(bounds.imported, index, lang), hide_index=True, key="data_bnd_levels"
+            intake.boundary_levels(bounds.imported, index, lang), hide_index=True, key="data_bnd_levels"
         )
         with st.expander(
             t("datapage.bnd.report", lang), expanded=bool(counts["unmatched"] or counts["missing"])
@@ -217,18 +220,18 @@ with boundaries_tab:
             lang=lang,
         )
     with status:
-        where = data_page.active_boundaries(settings.data_dir, settings.boundaries_dir)
+        where = intake.active_boundaries(settings.data_dir, settings.boundaries_dir)
         if shapes_problem is not None:
             ui_data.show_problem(shapes_problem)
         elif shapes is None:
             st.info(t("datapage.bnd.active.none", lang), icon=":material/map:")
         else:
             st.info(
-                t(f"datapage.bnd.active.{where}", lang, levels=data_page.level_names(shapes, lang)),
+                t(f"datapage.bnd.active.{where}", lang, levels=intake.level_names(shapes, lang)),
                 icon=":material/map:",
             )
             st.caption(
-                data_page.plain(
+                intake.plain(
                     t(
                         "datapage.bnd.provenance",
                         lang,
@@ -242,7 +245,7 @@ with boundaries_tab:
 with indicators_tab:
     st.caption(t("datapage.ind.intro", lang))
     definitions = cached.shared(
-        lambda: data_page.entered_definitions(bundle.indicators),
+        lambda: intake.entered_definitions(bundle.indicators),
         ("data_definitions", str(settings.bundled_dir)),
     )
     label = "label_id" if lang == "id" else "label_en"
@@ -250,13 +253,11 @@ with indicators_tab:
 
     def indicator_values():
         rows = store.read_indicator_values(engine)
-        return (rows, *data_page.split_indicator_values(rows))
+        return (rows, *intake.split_indicator_values(rows))
 
     # Read once per data revision (every write bumps it), not on every rerun; only read here.
-    stored, bundled_values, editable = cached.shared(
-        indicator_values, ("data_indicators", page.url, page.rev)
-    )
-    headers = {f: data_page.indicator_header(f, lang) for f in (*data_page.INDICATOR_FIELDS, "origin")}
+    stored, bundled_values, editable = cached.shared(indicator_values, ("data_indicators", page.scope))
+    headers = {f: intake.indicator_header(f, lang) for f in (*intake.INDICATOR_FIELDS, "origin")}
     with st.expander(t("datapage.ind.bundled", lang, n=len(bundled_values))):
         st.dataframe(
             bundled_values.rename(columns=headers),
@@ -297,7 +298,7 @@ with indicators_tab:
     if not allowed:
         st.info(t("datapage.must_sign_in", lang), icon=":material/lock:")
     if submitted:
-        edits = data_page.check_indicator_edits(
+        edits = intake.check_indicator_edits(
             pd.DataFrame(edited), definitions=bundle.indicators, index=index, lang=lang
         )
         if len(edits.problems):
@@ -305,11 +306,11 @@ with indicators_tab:
             st.dataframe(edits.problems, hide_index=True, key="data_ind_problems")
         else:
             try:
-                outcome = data_page.save_indicator_values(
+                outcome = intake.save_indicator_values(
                     engine,
-                    data_page.with_origins(edits.good, stored, origin=data_page.ENTERED_ORIGIN),
+                    intake.with_origins(edits.good, stored, origin=intake.ENTERED_ORIGIN),
                     page.caller,
-                    origin=data_page.ENTERED_ORIGIN,
+                    origin=intake.ENTERED_ORIGIN,
                     lang=lang,
                 )
             except DataProblem as problem:
@@ -326,7 +327,7 @@ with indicators_tab:
         values_check = ui_data.checked_upload(
             "indicators",
             uploaded,
-            lambda data, name: data_page.check_indicator_file(
+            lambda data, name: intake.check_indicator_file(
                 data, name, definitions=bundle.indicators, index=index, lang=lang
             ),
             salt=(lang, page.rev),
@@ -344,8 +345,8 @@ with indicators_tab:
             "indicators",
             t("datapage.confirm", lang, n=len(values_check.good)),
             digest=values_check.digest,
-            save=lambda c=values_check: data_page.outcome_text(
-                data_page.save_indicator_values(
+            save=lambda c=values_check: intake.outcome_text(
+                intake.save_indicator_values(
                     engine, c.good, page.caller, origin=f"import:{c.filename}", lang=lang
                 ),
                 c.filename,
@@ -361,11 +362,11 @@ with downloads_tab:
     st.subheader(t("datapage.dl.templates", lang))
     st.caption(t("datapage.dl.templates_caption", lang))
     cols = st.columns(2)
-    for position, template_kind in enumerate(data_page.TEMPLATE_KINDS):
+    for position, template_kind in enumerate(intake.TEMPLATE_KINDS):
         cols[position % 2].download_button(
             t("datapage.dl.template", lang, kind=t(f"datapage.kind.{template_kind}", lang)),
-            ui_data.template_bytes(page.ctx, template_kind, lang),
-            file_name=data_page.template_filename(template_kind, lang),
+            ui_data.template_bytes(page.ctx.settings, template_kind, lang),
+            file_name=intake.template_filename(template_kind, lang),
             mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
             key=f"data_template_{template_kind}",
             on_click="ignore",
@@ -375,8 +376,8 @@ with downloads_tab:
     st.caption(t("datapage.dl.current_caption", lang))
     current = {
         "events": page.events(),
-        "stakeholders": cached.stakeholders(page.ctx, page.url, page.rev, page.ceiling),
-        "links": cached.links(page.ctx, page.url, page.rev, page.ceiling),
+        "stakeholders": cached.stakeholders(page.scope),
+        "links": cached.links(page.scope),
         "indicator_values": stored,
     }
     for current_kind, frame in current.items():

@@ -1,15 +1,18 @@
 import streamlit as st
 
-from lib import access, cached, network, network_charts, network_view, ui, ui_network
-from lib.events import CLASSIFICATIONS
-from lib.i18n import t
-from lib.problems import DataProblem
-from lib.stakeholders import LEVELS, LINK_KINDS, TYPES
+from lib import access, network
+from lib.core.i18n import t
+from lib.core.problems import DataProblem
+from lib.core.vocab import CLASSIFICATIONS
+from lib.network import LEVELS, LINK_KINDS, TYPES
+from lib.ui import cached
+from lib.ui import network as ui_network
+from lib.ui import page as ui
 
 page = ui.this_page()
 lang = page.lang
 view = page.view
-key = (page.url, page.rev, page.ceiling)
+key = (page.scope,)
 region_names = dict(zip(page.regions["code"], page.regions["name"], strict=True))
 st.title(t("stakeholderspage.title", lang))
 ui.focus_banner(view, page.regions)
@@ -21,7 +24,7 @@ def show_problem(problem: DataProblem) -> None:
 
 
 try:
-    people, links = ui_network.checked(page.ctx, *key, lang)
+    people, links = ui_network.checked(page.scope, lang)
 except DataProblem as problem:
     ui.stop_with(problem)
 
@@ -38,12 +41,12 @@ with st.expander(t("stakeholderspage.delays.title", lang), icon=":material/sched
             step=0.5,
             key=f"delay_{kind}",
         )
-delays = network_view.delays_key(chosen)
-assumed_note = t("stakeholderspage.assumed_note", lang, delays=network_view.delays_text(chosen, lang))
+delays = network.delays_key(chosen)
+assumed_note = t("stakeholderspage.assumed_note", lang, delays=network.delays_text(chosen, lang))
 
 try:
-    graph = ui_network.graph(page.ctx, *key, delays)
-    result = ui_network.analysis(page.ctx, *key, delays, lang)
+    graph = ui_network.graph(page.scope, delays)
+    result = ui_network.analysis(page.scope, delays, lang)
 except DataProblem as problem:
     ui.stop_with(problem)
 
@@ -53,12 +56,12 @@ scenario_text = ""
 if view.scenario:
     try:
         scenario = network.decode_scenario(view.scenario, set(graph.nodes), lang=lang)
-        ui_network.scenario_graph(page.ctx, *key, delays, view.scenario, lang)
+        ui_network.scenario_graph(page.scope, delays, view.scenario, lang)
         scenario_text = view.scenario
     except DataProblem as problem:
         show_problem(problem)
         scenario = network.Scenario()
-comparison = ui_network.comparison(page.ctx, *key, delays, scenario_text, lang) if scenario_text else None
+comparison = ui_network.comparison(page.scope, delays, scenario_text, lang) if scenario_text else None
 
 # --- Headline ------------------------------------------------------------------------------------
 alerts = result.alerts
@@ -78,7 +81,7 @@ if worst.size:
             "stakeholderspage.kpi.worst_note",
             lang,
             region=region_names.get(worst["region_code"].iloc[0], worst["region_code"].iloc[0]),
-            delays=network_view.delays_text(chosen, lang),
+            delays=network.delays_text(chosen, lang),
         )
     )
 if comparison is not None:
@@ -100,21 +103,21 @@ tabs = st.tabs(
 )
 names = {node: str(graph.nodes[node].get("name") or node) for node in sorted(graph.nodes)}
 names = dict(sorted(names.items(), key=lambda item: item[1]))
-members = network_view.focus_members(graph, view.focus)
+members = network.focus_members(graph, view.focus)
 
 # --- 1. The drawing --------------------------------------------------------------------------------
 with tabs[0]:
     clicked = st.session_state.get("network_chart")
     picked = []
     if clicked is not None:
-        picked = [p.get("id") for p in (clicked.get("selection", {}).get(network_charts.NODE_PICK) or [])]
+        picked = [p.get("id") for p in (clicked.get("selection", {}).get(network.NODE_PICK) or [])]
     if picked and picked[0] in names and picked[0] != st.session_state.get("_network_last_click"):
         st.session_state["network_node"] = picked[0]
         st.session_state["_network_last_click"] = picked[0]
     left, middle, right = st.columns([1, 2, 1])
     size_field = left.selectbox(
         t("stakeholderspage.size_by", lang),
-        list(network_view.SIZE_FIELDS),
+        list(network.SIZE_FIELDS),
         format_func=lambda field: t(f"network.metric.{field}", lang),
         key="network_size",
     )
@@ -132,9 +135,9 @@ with tabs[0]:
     )
     keep = None
     if view.focus and focus_only:
-        keep = tuple(sorted(network_view.neighbourhood(graph, members)))
+        keep = tuple(sorted(network.neighbourhood(graph, members)))
     if selected:
-        highlight = network_view.neighbourhood(graph, [selected])
+        highlight = network.neighbourhood(graph, [selected])
     elif comparison is not None:
         changed = comparison.institutions
         highlight = set(changed.loc[changed["status"] != "unchanged", "id"])
@@ -142,9 +145,9 @@ with tabs[0]:
         highlight = members
     else:
         highlight = None
-    nodes_frame, edges_frame = ui_network.chart_frames(page.ctx, *key, delays, scenario_text, keep, lang)
+    nodes_frame, edges_frame = ui_network.chart_frames(page.scope, delays, scenario_text, keep, lang)
     spec = cached.chart_spec(
-        lambda: network_charts.network_chart(
+        lambda: network.network_chart(
             nodes_frame,
             edges_frame,
             size_field=size_field,
@@ -170,8 +173,8 @@ with tabs[0]:
     if comparison is not None and selected == "":
         st.caption(t("stakeholderspage.chart_scenario", lang))
     if selected:
-        detail = network_view.node_detail(graph, result, selected, region_names, lang=lang)
-        st.subheader(t("stakeholderspage.detail", lang, name=network_view.escape_markdown(detail.name)))
+        detail = network.node_detail(graph, result, selected, region_names, lang=lang)
+        st.subheader(t("stakeholderspage.detail", lang, name=network.escape_markdown(detail.name)))
         st.text(
             f"{detail.type_label} \u00b7 {detail.level_label}"
             + (f" \u00b7 {detail.region}" if detail.region else "")
@@ -195,7 +198,7 @@ with tabs[1]:
     st.caption(t("stakeholderspage.metrics_intro", lang))
     only = members if (view.focus and focus_only) else None
     table = cached.shared(
-        lambda: network_view.metrics_display(result, region_names, lang=lang, only=only),
+        lambda: network.metrics_display(result, region_names, lang=lang, only=only),
         ("network_metrics", *key, delays, lang, view.focus if only is not None else None),
     )
     st.dataframe(table.drop(columns="id"), hide_index=True, key="network_metrics", height=420)
@@ -206,7 +209,7 @@ with tabs[1]:
 with tabs[2]:
     st.caption(t("stakeholderspage.failures_intro", lang))
     failures = cached.shared(
-        lambda: network_view.failures_display(result.failures, lang=lang),
+        lambda: network.failures_display(result.failures, lang=lang),
         ("network_failures", *key, delays, lang),
     )
     if failures.empty:
@@ -220,7 +223,7 @@ with tabs[3]:
     st.info(assumed_note, icon=":material/info:")
     st.caption(t("stakeholderspage.reach_intro", lang))
     reach = cached.shared(
-        lambda: network_view.alerts_display(alerts, region_names, lang=lang),
+        lambda: network.alerts_display(alerts, region_names, lang=lang),
         ("network_reach", *key, delays, lang),
     )
     st.dataframe(reach, hide_index=True, key="network_reach")
@@ -235,12 +238,12 @@ with tabs[3]:
         st.session_state["network_suggest"] = "backup"
     which = st.session_state.get("network_suggest")
     if which:
-        found = ui_network.suggestions(page.ctx, *key, delays, which, 3, lang)
+        found = ui_network.suggestions(page.scope, delays, which, 3, lang)
         if found.links.empty:
             st.info(t("stakeholderspage.suggest.none", lang))
         else:
             st.dataframe(
-                network_view.suggestions_display(found, lang=lang), hide_index=True, key="network_suggestions"
+                network.suggestions_display(found, lang=lang), hide_index=True, key="network_suggestions"
             )
         st.caption(t("stakeholderspage.suggest.how", lang) + " " + found.method)
         st.caption(assumed_note)
@@ -249,7 +252,7 @@ with tabs[3]:
 with tabs[4]:
     st.caption(t("stakeholderspage.coverage_intro", lang))
     coverage = cached.shared(
-        lambda: network_view.coverage_display(result.coverage, region_names, lang=lang),
+        lambda: network.coverage_display(result.coverage, region_names, lang=lang),
         ("network_coverage", *key, delays, lang),
     )
     st.dataframe(coverage, hide_index=True, key="network_coverage")
@@ -265,12 +268,12 @@ with tabs[4]:
 with tabs[5]:
     st.caption(t("stakeholderspage.whatif_intro", lang))
     if st.session_state.get("_whatif_seed") != view.scenario:
-        seeded = network_view.scenario_choices(scenario)
+        seeded = network.scenario_choices(scenario)
         for widget, values in zip(("whatif_nodes", "whatif_links", "whatif_added"), seeded, strict=True):
             st.session_state[widget] = values
         st.session_state["_whatif_seed"] = view.scenario
         st.session_state["_whatif_value"] = network.encode_scenario(scenario)
-    pairs = network_view.link_choices(graph)
+    pairs = network.link_choices(graph)
     st.multiselect(
         t("stakeholderspage.whatif.nodes", lang),
         list(names),
@@ -289,7 +292,7 @@ with tabs[5]:
     st.multiselect(
         t("stakeholderspage.whatif.added", lang),
         added_now,
-        format_func=lambda value: network_view.added_label(value, graph, lang),
+        format_func=lambda value: network.added_label(value, graph, lang),
         key="whatif_added",
         placeholder=t("stakeholderspage.whatif.added_none", lang),
     )
@@ -299,7 +302,7 @@ with tabs[5]:
         first = a_col.selectbox(
             t("stakeholderspage.whatif.from", lang), list(names), format_func=names.get, key="whatif_add_a"
         )
-        linked = network_view.neighbourhood(graph, [first])
+        linked = network.neighbourhood(graph, [first])
         second = b_col.selectbox(
             t("stakeholderspage.whatif.to", lang),
             [node for node in names if node not in linked],
@@ -316,7 +319,7 @@ with tabs[5]:
         def add_link() -> None:
             a, b = st.session_state.get("whatif_add_a"), st.session_state.get("whatif_add_b")
             if a and b and a != b:
-                value = network_view.added_key(a, b, st.session_state.get("whatif_add_kind", "coordination"))
+                value = network.added_key(a, b, st.session_state.get("whatif_add_kind", "coordination"))
                 st.session_state["whatif_added"] = sorted(
                     set(st.session_state.get("whatif_added") or []) | {value}
                 )
@@ -328,7 +331,7 @@ with tabs[5]:
             icon=":material/add_link:",
         )
     wanted = network.encode_scenario(
-        network_view.scenario_from_choices(
+        network.scenario_from_choices(
             st.session_state.get("whatif_nodes") or [],
             st.session_state.get("whatif_links") or [],
             st.session_state.get("whatif_added") or [],
@@ -347,17 +350,15 @@ with tabs[5]:
         for index, row in enumerate(comparison.summary.to_dict("records")):
             figure_cols[index % 3].metric(
                 row["label"],
-                network_view.figure_text(row["after"], lang),
-                delta=network_view.delta_text(row["change"], row["status"], lang),
-                delta_color=network_view.delta_colour(row["change"], row["status"]),
-                help=t(
-                    "stakeholderspage.whatif.today", lang, value=network_view.figure_text(row["before"], lang)
-                ),
+                network.figure_text(row["after"], lang),
+                delta=network.delta_text(row["change"], row["status"], lang),
+                delta_color=network.delta_colour(row["change"], row["status"]),
+                help=t("stakeholderspage.whatif.today", lang, value=network.figure_text(row["before"], lang)),
             )
-        summary = network_view.summary_display(comparison, lang=lang)
+        summary = network.summary_display(comparison, lang=lang)
         st.dataframe(summary.drop(columns="status"), hide_index=True, key="whatif_summary")
         cut_off = comparison.cut_off
-        changes = network_view.comparison_display(comparison, lang=lang)
+        changes = network.comparison_display(comparison, lang=lang)
         st.subheader(t("stakeholderspage.whatif.cut_off", lang, n=len(cut_off)))
         if len(cut_off):
             st.dataframe(
@@ -369,7 +370,7 @@ with tabs[5]:
             st.success(t("stakeholderspage.whatif.none_cut", lang))
         st.subheader(t("stakeholderspage.whatif.changes", lang))
         st.dataframe(changes.drop(columns="status"), hide_index=True, key="whatif_changes")
-        regencies = network_view.regency_comparison_display(comparison, region_names, lang=lang)
+        regencies = network.regency_comparison_display(comparison, region_names, lang=lang)
         st.subheader(t("stakeholderspage.whatif.regencies", lang))
         st.dataframe(regencies.drop(columns="status"), hide_index=True, key="whatif_regencies")
         ui.download_buttons(changes.drop(columns="status"), "sinergi-skenario", key="whatif_dl")
@@ -382,13 +383,13 @@ with tabs[5]:
 with tabs[6]:
     st.subheader(t("stakeholderspage.data.export", lang))
     people_out, links_out = cached.shared(
-        lambda: network_view.export_frames(people, links), ("network_export", *key, lang)
+        lambda: network.export_frames(people, links), ("network_export", *key, lang)
     )
     st.caption(t("stakeholderspage.data.people", lang, n=len(people_out)))
     ui.download_buttons(people_out, "sinergi-pemangku", key="network_people_dl", sheet="stakeholders")
     st.caption(t("stakeholderspage.data.links", lang, n=len(links_out)))
     ui.download_buttons(links_out, "sinergi-hubungan", key="network_links_dl", sheet="links")
-    graphml, gexf = ui_network.graph_files(page.ctx, *key)
+    graphml, gexf = ui_network.graph_files(page.scope)
     left, right = st.columns(2)
     left.download_button(
         t("stakeholderspage.data.graphml", lang),
@@ -409,7 +410,7 @@ with tabs[6]:
     if not access.can(page.caller, "data.import"):
         st.info(t("stakeholderspage.data.read_only", lang), icon=":material/lock:")
     else:
-        stored_people, stored_links = ui_network.stored(page.ctx, *key)
+        stored_people, stored_links = ui_network.stored(page.scope)
         origin = f"app:{page.caller.who}"
         for message in st.session_state.pop("_network_saved", []):
             st.success(message, icon=":material/check_circle:")
@@ -450,13 +451,11 @@ with tabs[6]:
             submitted = st.form_submit_button(t("stakeholderspage.data.save", lang), icon=":material/save:")
         if submitted:
             try:
-                plan = network_view.plan_edits(
-                    stored_people, edited_people, stored_links, edited_links, lang=lang
-                )
+                plan = network.plan_edits(stored_people, edited_people, stored_links, edited_links, lang=lang)
                 if plan.is_empty():
                     st.info(t("stakeholderspage.data.nothing", lang))
                 else:
-                    outcome = network_view.save_plan(
+                    outcome = network.save_plan(
                         page.ctx.engine, plan, caller=page.caller, origin=origin, lang=lang
                     )
                     st.session_state["_network_saved"] = [
@@ -473,7 +472,7 @@ with tabs[6]:
         )
         if upload is not None:
             try:
-                plan = network_view.plan_import(
+                plan = network.plan_import(
                     upload.getvalue(), upload.name, stored_people, stored_links, lang=lang
                 )
             except DataProblem as problem:
@@ -498,7 +497,7 @@ with tabs[6]:
                     icon=":material/upload:",
                 ):
                     try:
-                        outcome = network_view.save_plan(
+                        outcome = network.save_plan(
                             page.ctx.engine,
                             plan,
                             caller=page.caller,

@@ -2,9 +2,11 @@ import functools
 
 import streamlit as st
 
-from lib import cached, history, map_charts, risk, risk_charts, summaries, ui, vulnerability
-from lib.i18n import t
-from lib.problems import DataProblem
+from lib import geo, history, risk
+from lib.core.i18n import t
+from lib.core.problems import DataProblem
+from lib.ui import cached
+from lib.ui import page as ui
 
 page = ui.this_page()
 lang = page.lang
@@ -13,8 +15,8 @@ st.title(t("map.title", lang))
 ui.focus_banner(view, page.regions)
 
 try:
-    shapes = cached.boundaries(page.ctx, page.ctx.settings, cached.boundaries_stamp(page.ctx.settings))
-    assessment = cached.assessment(page.ctx, page.url, page.rev, page.ceiling, view.election, view.weights)
+    shapes = cached.current_boundaries(page.ctx.settings)
+    assessment = cached.assessment(page.scope, view.election, view.weights)
 except DataProblem as problem:
     ui.stop_with(problem)
 
@@ -23,24 +25,24 @@ brush = history.decode_range(view.brush, lang=lang) if view.brush else None
 if brush is not None:  # a time range brushed on Riwayat Konflik narrows the period here too
     period = brush if period is None else (max(period[0], brush[0]), min(period[1], brush[1]))
 events = cached.shared(
-    lambda: summaries.in_scope(page.events(), period=period), ("in_scope", page.rev, page.ceiling, period, "")
+    lambda: history.in_scope(page.events(), period=period), ("in_scope", page.scope, period, "")
 )
 table = cached.shared(
-    lambda: vulnerability.measure_table(
+    lambda: risk.measure_table(
         assessment,
-        summaries.counts_by_regency(
+        history.counts_by_regency(
             events, page.reference("election_figures"), page.regions, election_id=view.election
         ),
         page.regions,
     ),
-    ("measures", page.rev, page.ceiling, view.election, view.weights, period, ""),
+    ("measures", page.scope, view.election, view.weights, period, ""),
 )
 
 left, right = st.columns([2, 1])
 measure = left.selectbox(
     t("map.measure", lang),
-    list(vulnerability.MEASURES),
-    format_func=lambda m: vulnerability.measure_label(m, lang),
+    list(risk.MEASURES),
+    format_func=lambda m: risk.measure_label(m, lang),
     key="map_measure",
 )
 levels = shapes.levels if shapes is not None else ["kabupaten"]
@@ -59,8 +61,8 @@ names = dict(zip(page.regions["code"], page.regions["name"], strict=True))
 points = None
 if show_points:
     points = cached.shared(
-        lambda: vulnerability.event_points(events, names, lang=lang),
-        ("points", page.rev, page.ceiling, period, lang),
+        lambda: risk.event_points(events, names, lang=lang),
+        ("points", page.scope, period, lang),
     )
     if points.empty:
         st.caption(t("map.points_none", lang))
@@ -70,10 +72,10 @@ values = table[["code", measure, "source"]]
 if shapes is None:
     st.info(t("map.no_boundaries", lang))
     build_map = functools.partial(
-        map_charts.tile_grid,
+        geo.tile_grid,
         values,
         measure=measure,
-        measure_label=vulnerability.measure_label(measure, lang),
+        measure_label=risk.measure_label(measure, lang),
         categories=categories,
         lang=lang,
         focus=view.focus or None,
@@ -100,11 +102,11 @@ else:
             table[["code", measure, "source"]].rename(columns={"code": "regency"}), on="regency", how="left"
         )[["code", measure, "source"]]
     build_map = functools.partial(
-        map_charts.choropleth,
+        geo.choropleth,
         regions,
         values,
         measure=measure,
-        measure_label=vulnerability.measure_label(measure, lang),
+        measure_label=risk.measure_label(measure, lang),
         categories=categories,
         lang=lang,
         focus=view.focus or None,
@@ -138,7 +140,7 @@ if brush is not None:
     )
 st.caption(t("map.click_hint", lang))
 clicked = st.vega_lite_chart(spec, on_select="rerun", key=ui.widget_key("map_chart"), width="stretch")
-picked = [p.get("code") for p in (clicked.selection.get(map_charts.REGION_PICK) or []) if p.get("code")]
+picked = [p.get("code") for p in (clicked.selection.get(geo.REGION_PICK) or []) if p.get("code")]
 if picked:
     regency = str(picked[0])[:5]
     ui.request_view(focus="" if regency == view.focus else regency, reset=("map_chart",))
@@ -152,7 +154,7 @@ if view.focus:
 ui.chart_downloads(build_map, f"sinergi-peta-{measure}-{level}", key="map_download")
 if shapes is not None:
     st.caption(t("map.boundaries_source", lang, source=shapes.source, licence=shapes.licence))
-st.caption(t("map.model_note", lang, half_life=vulnerability.HALF_LIFE_YEARS))
+st.caption(t("map.model_note", lang, half_life=risk.HALF_LIFE_YEARS))
 
 if view.focus:
     row = table.set_index("code").loc[view.focus]
@@ -160,13 +162,16 @@ if view.focus:
     cols = st.columns(4)
     unknown = t("common.unknown", lang)
     cols[0].metric(t("map.detail.index", lang), unknown if row.isna()["index"] else f"{row['index']:.1f}")
-    cols[1].metric(t("map.detail.category", lang), risk_charts.category_label(row["category"], lang))
+    cols[1].metric(t("map.detail.category", lang), risk.category_label(row["category"], lang))
     cols[2].metric(t("map.detail.coverage", lang), f"{int(row['n_known'])}/{int(row['n_total'])}")
-    cols[3].metric(t("map.detail.rank", lang), unknown if row.isna()["rank"] else f"{int(row['rank'])}/{int(table['rank'].notna().sum())}")
+    cols[3].metric(
+        t("map.detail.rank", lang),
+        unknown if row.isna()["rank"] else f"{int(row['rank'])}/{int(table['rank'].notna().sum())}",
+    )
     contributions = assessment.explain(view.focus, lang=lang)
     spec = cached.chart_spec(
-        lambda: risk_charts.contribution_chart(contributions, row["name"], lang),
-        ("contrib", page.rev, page.ceiling, view.election, view.weights, view.focus, lang),
+        lambda: risk.contribution_chart(contributions, row["name"], lang),
+        ("contrib", page.scope, view.election, view.weights, view.focus, lang),
     )
     st.vega_lite_chart(spec, key="contribution_chart", width="stretch")
     missing = contributions[~contributions["known"]]
@@ -193,7 +198,7 @@ if view.focus:
     st.subheader(t("map.detail.events", lang))
     here = events[events["region_code"].str.startswith(view.focus)]
     st.dataframe(
-        summaries.latest_events(here, page.regions, lang=lang, limit=50),
+        history.latest_events(here, page.regions, lang=lang, limit=50),
         hide_index=True,
         column_config={t("col.source", lang): st.column_config.LinkColumn(t("col.source", lang))},
         key="focus_events",
@@ -201,7 +206,7 @@ if view.focus:
 else:
     st.subheader(t("map.ranking", lang))
     spec = cached.chart_spec(
-        lambda: risk_charts.ranking_bars(assessment.index, lang, names=names),
-        ("ranking", page.rev, page.ceiling, view.election, view.weights, lang),
+        lambda: risk.ranking_bars(assessment.index, lang, names=names),
+        ("ranking", page.scope, view.election, view.weights, lang),
     )
     st.vega_lite_chart(spec, key="ranking_chart", width="stretch")

@@ -3,12 +3,18 @@ import functools
 
 import streamlit as st
 
-from lib import access, cached, posko, sharing, ui, ui_access, ui_posko, viewstate
-from lib.events import CATEGORIES
-from lib.i18n import t
-from lib.problems import DataProblem
-from lib.regions import REGENCY_CODES
-from lib.viewstate import ViewState
+from lib import access, posko, store
+from lib.core import viewstate
+from lib.core.clock import LOCAL_TZ, local_time
+from lib.core.i18n import t
+from lib.core.problems import DataProblem
+from lib.core.regions import REGENCY_CODES
+from lib.core.viewstate import ViewState
+from lib.core.vocab import CATEGORIES
+from lib.ui import access as ui_access
+from lib.ui import cached
+from lib.ui import page as ui
+from lib.ui import posko as ui_posko
 
 page = ui.this_page()
 lang = page.lang
@@ -23,9 +29,9 @@ if not access.can(caller, "report.read"):
 
 region_names = {"51": t("poskopage.form.province", lang)}
 region_names.update(dict(zip(page.regions["code"], page.regions["name"], strict=True)))
-people = ui_posko.stakeholder_names(page.ctx, page.url, page.rev, page.ceiling)
+people = ui_posko.stakeholder_names(page.scope)
 
-counts = ui_posko.status_counts(page.ctx, page.url, page.rev, page.ceiling)
+counts = ui_posko.status_counts(page.scope)
 st.caption(t("poskopage.status_counts", lang))
 for column, status in zip(st.columns(len(posko.STATUSES)), posko.STATUSES, strict=True):
     column.metric(t(f"posko.status.{status}", lang), counts[status])
@@ -43,8 +49,8 @@ with tabs[1]:
     else:
         stamp = cached.boundaries_stamp(page.ctx.settings)
         try:
-            index = ui_posko.region_index(page.ctx, page.url, stamp)
-            subregions = ui_posko.subregion_labels(page.ctx, page.url, stamp)
+            index = ui_posko.region_index(page.scope, stamp)
+            subregions = ui_posko.subregion_labels(page.scope, stamp)
         except DataProblem as problem:
             ui.stop_with(problem)
         levels = list(access.allowed_levels(caller.ceiling))
@@ -208,10 +214,7 @@ with tabs[0]:
         since = dt.datetime.combine(span[0], dt.time(0, 0))
         until = dt.datetime.combine(span[1] + dt.timedelta(days=1), dt.time(0, 0))
     listing = ui_posko.report_list(
-        page.ctx,
-        page.url,
-        page.rev,
-        page.ceiling,
+        page.scope,
         statuses=tuple(statuses),
         regions=tuple(regions),
         categories=tuple(categories),
@@ -285,9 +288,9 @@ with tabs[0]:
                     lang,
                     version=report["version"],
                     created_by=report["created_by"],
-                    created_at=posko.local_time(report["created_at"]).strftime(stamp_fmt),
+                    created_at=local_time(report["created_at"]).strftime(stamp_fmt),
                     updated_by=report["updated_by"],
-                    updated_at=posko.local_time(report["updated_at"]).strftime(stamp_fmt),
+                    updated_at=local_time(report["updated_at"]).strftime(stamp_fmt),
                 )
             )
         )
@@ -316,7 +319,7 @@ with tabs[0]:
         cols[2].metric(t("posko.field.grading", lang), f"{report['reliability']}{report['credibility']}")
         cols[3].metric(t("posko.field.classification", lang), report["classification"])
         facts = {
-            t("posko.field.received_at", lang): posko.local_time(report["received_at"]).strftime(stamp_fmt),
+            t("posko.field.received_at", lang): local_time(report["received_at"]).strftime(stamp_fmt),
             t("poskopage.detail.where", lang): where,
             t("posko.field.category", lang): t(f"category.{report['category']}", lang),
             t("posko.field.reporter_id", lang): people.get(report["reporter_id"], report["reporter_id"]),
@@ -384,7 +387,7 @@ with tabs[0]:
                         "poskopage.detail.alert_ack",
                         lang,
                         who=report["alert_ack_by"],
-                        at=posko.local_time(report["alert_ack_at"]).strftime(stamp_fmt),
+                        at=local_time(report["alert_ack_at"]).strftime(stamp_fmt),
                     )
                 )
             )
@@ -475,7 +478,7 @@ with tabs[0]:
 
         st.markdown(f"**{t('poskopage.timeline', lang)}**")
         st.dataframe(
-            ui_posko.timeline(page.ctx, page.url, page.rev, page.ceiling, int(report["id"]), lang),
+            ui_posko.timeline(page.scope, int(report["id"]), lang),
             hide_index=True,
             key="posko_timeline",
         )
@@ -488,9 +491,9 @@ if access.can(caller, "share.list"):
         params = viewstate.encode(page.view, ViewState(election=page.default_election))
         shown = ", ".join(f"{k}={v}" for k, v in params.items()) or t("poskopage.links.view_default", lang)
         st.caption(t("poskopage.links.view", lang, view=shown))
-        if not secret or len(secret) < sharing.SECRET_MIN:
+        if not secret or len(secret) < access.SECRET_MIN:
             st.warning(
-                f"**{t('access.share.no_secret', lang, minimum=sharing.SECRET_MIN)}**\n\n"
+                f"**{t('access.share.no_secret', lang, minimum=access.SECRET_MIN)}**\n\n"
                 + ui_posko.plain(t("access.share.no_secret_fix", lang)),
                 icon=":material/key_off:",
             )
@@ -507,7 +510,7 @@ if access.can(caller, "share.list"):
                 left, right = st.columns(2)
                 label = left.text_input(
                     t("poskopage.links.label", lang),
-                    max_chars=sharing.LABEL_MAX,
+                    max_chars=access.LABEL_MAX,
                     help=t("poskopage.links.label_help", lang),
                     key="share_label",
                 )
@@ -525,7 +528,7 @@ if access.can(caller, "share.list"):
                     t("poskopage.links.expiry", lang),
                     value=today + dt.timedelta(days=14),
                     min_value=today,
-                    max_value=today + dt.timedelta(days=sharing.LINK_MAX_DAYS - 1),
+                    max_value=today + dt.timedelta(days=access.LINK_MAX_DAYS - 1),
                     format="DD/MM/YYYY",
                     key="share_expiry",
                 )
@@ -534,7 +537,7 @@ if access.can(caller, "share.list"):
                 )
             if create:
                 try:
-                    link = sharing.create_link(
+                    link = store.create_link(
                         engine,
                         secret=secret,
                         creator=caller,
@@ -549,7 +552,7 @@ if access.can(caller, "share.list"):
                     st.error(f"**{ui_posko.plain(problem.what)}**\n\n{ui_posko.plain(problem.fix)}")
                 else:
                     base = f"{ui_posko.app_base_url()}/{target}"
-                    ui_posko.created_link(link, sharing.share_url(base, params, link.token), label)
+                    ui_posko.created_link(link, access.share_url(base, params, link.token), label)
             made = ui_posko.created_link()
             if made:
                 url, made_label, until = made
@@ -559,7 +562,7 @@ if access.can(caller, "share.list"):
                             "poskopage.links.created",
                             lang,
                             label=made_label,
-                            until=until.astimezone(posko.LOCAL_TZ).strftime("%d/%m/%Y %H:%M"),
+                            until=until.astimezone(LOCAL_TZ).strftime("%d/%m/%Y %H:%M"),
                         )
                     ),
                     icon=":material/link:",
@@ -568,7 +571,7 @@ if access.can(caller, "share.list"):
 
         st.subheader(t("poskopage.links.list", lang))
         try:
-            links = sharing.list_links(engine, actor=caller, lang=lang)
+            links = store.list_links(engine, actor=caller, lang=lang)
         except DataProblem as problem:
             ui.stop_with(problem)
         if links.empty:
@@ -613,7 +616,7 @@ if access.can(caller, "share.list"):
                     t("poskopage.links.revoke", lang), key="share_revoke", icon=":material/link_off:"
                 ):
                     try:
-                        sharing.revoke_link(engine, pick, actor=caller, lang=lang)
+                        store.revoke_link(engine, pick, actor=caller, lang=lang)
                     except DataProblem as problem:
                         st.error(f"**{problem.what}**\n\n{problem.fix}")
                     else:

@@ -2,9 +2,11 @@ import datetime as dt
 
 import streamlit as st
 
-from lib import access, cached, map_charts, risk, summaries, ui, vulnerability
-from lib.i18n import t
-from lib.problems import DataProblem
+from lib import access, geo, history, risk
+from lib.core.i18n import t
+from lib.core.problems import DataProblem
+from lib.ui import cached
+from lib.ui import page as ui
 
 page = ui.this_page()
 lang = page.lang
@@ -15,7 +17,7 @@ st.title(f"{election['name']}")
 ui.focus_banner(view, page.regions)
 
 figures = cached.shared(
-    lambda: summaries.key_figures(
+    lambda: history.key_figures(
         election_id=election["id"],
         voting_day=election["voting_day"],
         stages=page.reference("election_stages"),
@@ -29,11 +31,11 @@ figures = cached.shared(
 )
 unknown = t("common.unknown", lang)
 can_read_reports = access.can(page.caller, "report.read")
-alerts = cached.open_alert_count(page.ctx, page.url, page.rev, page.ceiling) if can_read_reports else None
+alerts = cached.open_alert_count(page.scope) if can_read_reports else None
 cols = st.columns(5 if alerts is not None else 4)
 cols[0].metric(
     t("overview.voting_day_on", lang, day=election["voting_day"].strftime("%d/%m/%Y")),
-    summaries.days_short(figures.days_from_voting, lang),
+    history.days_short(figures.days_from_voting, lang),
 )
 cols[1].metric(t("overview.dpt", lang), f"{figures.dpt:,}".replace(",", ".") if figures.dpt else unknown)
 cols[2].metric(t("overview.tps", lang), f"{figures.n_tps:,}".replace(",", ".") if figures.n_tps else unknown)
@@ -54,32 +56,32 @@ if figures.figures_source:
 all_events = page.events()
 period = page.period()
 events = cached.shared(
-    lambda: summaries.in_scope(all_events, period=period, focus=view.focus),
-    ("in_scope", page.rev, page.ceiling, period, view.focus),
+    lambda: history.in_scope(all_events, period=period, focus=view.focus),
+    ("in_scope", page.scope, period, view.focus),
 )
 left, right = st.columns([3, 2])
 with left:
     st.subheader(t("overview.map", lang))
     try:
-        shapes = cached.boundaries(page.ctx, page.ctx.settings, cached.boundaries_stamp(page.ctx.settings))
-        found = cached.assessment(page.ctx, page.url, page.rev, page.ceiling, view.election, view.weights)
+        shapes = cached.current_boundaries(page.ctx.settings)
+        found = cached.assessment(page.scope, view.election, view.weights)
     except DataProblem as problem:
         ui.stop_with(problem)
     table = cached.shared(
-        lambda: vulnerability.measure_table(
+        lambda: risk.measure_table(
             found,
-            summaries.counts_by_regency(
+            history.counts_by_regency(
                 events, page.reference("election_figures"), page.regions, election_id=view.election
             ),
             page.regions,
         ),
-        ("measures", page.rev, page.ceiling, view.election, view.weights, period, view.focus),
+        ("measures", page.scope, view.election, view.weights, period, view.focus),
     )
     values = table[["code", "category", "source"]]
-    label = vulnerability.measure_label("category", lang)
+    label = risk.measure_label("category", lang)
     if shapes is None:
         spec = cached.chart_spec(
-            lambda: map_charts.tile_grid(
+            lambda: geo.tile_grid(
                 values,
                 measure="category",
                 measure_label=label,
@@ -87,11 +89,11 @@ with left:
                 lang=lang,
                 focus=view.focus or None,
             ),
-            ("overview-tiles", page.rev, page.ceiling, view.election, view.weights, view.focus, lang),
+            ("overview-tiles", page.scope, view.election, view.weights, view.focus, lang),
         )
     else:
         spec = cached.chart_spec(
-            lambda: map_charts.choropleth(
+            lambda: geo.choropleth(
                 shapes.display["kabupaten"],
                 values,
                 measure="category",
@@ -113,7 +115,7 @@ with left:
             ),
         )
     clicked = st.vega_lite_chart(spec, on_select="rerun", key=ui.widget_key("overview_map"), width="stretch")
-    picked = [p.get("code") for p in (clicked.selection.get(map_charts.REGION_PICK) or []) if p.get("code")]
+    picked = [p.get("code") for p in (clicked.selection.get(geo.REGION_PICK) or []) if p.get("code")]
     if picked:
         regency = str(picked[0])[:5]
         ui.request_view(focus="" if regency == view.focus else regency, reset=("overview_map",))
@@ -121,7 +123,7 @@ with right:
     st.subheader(t("overview.posko", lang))
     names = page.regions[["code", "name"]].reset_index(drop=True)
     if can_read_reports:
-        posko_counts = cached.posko_counts(page.ctx, page.url, page.rev, page.ceiling)
+        posko_counts = cached.posko_counts(page.scope)
         shown = (
             names[names["code"] != "51"]
             .merge(posko_counts.rename(columns={"region_code": "code"}), on="code", how="left")
@@ -144,8 +146,8 @@ with right:
     st.subheader(t("overview.change_title", lang))
     st.caption(t("overview.change", lang))
     change = cached.shared(
-        lambda: summaries.recent_change(all_events, page.regions, today=today),
-        ("recent_change", page.rev, page.ceiling, today),
+        lambda: history.recent_change(all_events, page.regions, today=today),
+        ("recent_change", page.scope, today),
     )
     st.dataframe(
         change.assign(rose=["\u25b2" if rose else "" for rose in change["rose"]])[
@@ -170,8 +172,8 @@ if events.empty:
 else:
     st.dataframe(
         cached.shared(
-            lambda: summaries.latest_events(events, page.regions, lang=lang),
-            ("latest", page.rev, page.ceiling, period, view.focus, lang),
+            lambda: history.latest_events(events, page.regions, lang=lang),
+            ("latest", page.scope, period, view.focus, lang),
         ),
         hide_index=True,
         column_config={t("col.source", lang): st.column_config.LinkColumn(t("col.source", lang))},

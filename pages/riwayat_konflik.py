@@ -2,8 +2,10 @@ import functools
 
 import streamlit as st
 
-from lib import cached, history, history_charts, history_table, summaries, ui
-from lib.i18n import t
+from lib import history
+from lib.core.i18n import t
+from lib.ui import cached
+from lib.ui import page as ui
 
 page = ui.this_page()
 lang = page.lang
@@ -16,9 +18,9 @@ names = dict(zip(page.regions["code"], page.regions["name"], strict=True))
 period = page.period()
 enriched = cached.shared(
     lambda: history.enrich(
-        summaries.in_scope(page.events(), period=period), page.elections, election_id=view.election
+        history.in_scope(page.events(), period=period), page.elections, election_id=view.election
     ),
-    ("enriched", page.rev, page.ceiling, period, view.election),
+    ("enriched", page.scope, period, view.election),
 )
 if enriched.empty:
     st.info(t("historypage.empty", lang))
@@ -33,7 +35,7 @@ freq = st.radio(
 )
 st.subheader(t("historypage.timeline", lang))
 build_timeline = functools.partial(
-    history_charts.timeline,
+    history.timeline,
     enriched,
     page.elections,
     freq=freq,
@@ -42,17 +44,17 @@ build_timeline = functools.partial(
 )
 spec = cached.chart_spec(
     build_timeline,
-    ("timeline", page.rev, page.ceiling, view.election, view.period, view.focus, freq, lang),
+    ("timeline", page.scope, view.election, view.period, view.focus, freq, lang),
 )
 picked = st.vega_lite_chart(spec, on_select="rerun", key=ui.widget_key("history_timeline"), width="stretch")
 ui.chart_downloads(build_timeline, "sinergi-riwayat-konflik", key="timeline_download")
-chosen = history_charts.selected_days(picked.selection) if picked else None
+chosen = history.selected_days(picked.selection) if picked else None
 if chosen is not None:
     ui.set_field("brush", history.encode_range(chosen))
 brush_text = ui.current().brush  # this run's brush (``view`` still holds the one before a new pick)
 brush = history.decode_range(brush_text, lang=lang) if brush_text else None
 # What the charts and the table below show; each is computed once per scope, not on every rerun.
-scope = (page.rev, page.ceiling, period, view.election, view.focus, brush_text)
+scope = (page.scope, period, view.election, view.focus, brush_text)
 if brush:
     left, right = st.columns([4, 1])
     left.info(
@@ -88,7 +90,7 @@ compared = st.multiselect(
     key="history_compared",
 )
 spec = cached.chart_spec(
-    lambda: history_charts.aligned_chart(
+    lambda: history.aligned_chart(
         history.align_on_voting_day(selected, page.elections, election_ids=compared), lang, region_names=names
     ),
     ("aligned", *scope, tuple(compared), lang),
@@ -97,13 +99,13 @@ st.vega_lite_chart(spec, key="history_aligned", width="stretch")
 
 st.subheader(t("historypage.heatmap", lang))
 spec = cached.chart_spec(
-    lambda: history_charts.heatmap(history.heatmap_counts(selected), names, lang),
+    lambda: history.heatmap(history.heatmap_counts(selected), names, lang),
     ("heatmap", *scope, lang),
 )
 st.vega_lite_chart(spec, key="history_heatmap", width="stretch")
 
 table = cached.shared(
-    lambda: history_table.event_table(selected, names, lang=lang), ("history_table", *scope, lang)
+    lambda: history.event_table(selected, names, lang=lang), ("history_table", *scope, lang)
 )
 st.subheader(t("historypage.table", lang, n=len(table)))
 st.dataframe(

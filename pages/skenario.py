@@ -3,9 +3,11 @@ import math
 
 import streamlit as st
 
-from lib import cached, deployment, risk, risk_charts, ui
-from lib.i18n import t
-from lib.problems import DataProblem
+from lib import risk
+from lib.core.i18n import t
+from lib.core.problems import DataProblem
+from lib.ui import cached
+from lib.ui import page as ui
 
 page = ui.this_page()
 lang = page.lang
@@ -67,14 +69,12 @@ if view.weights:
         kwargs={"weights": "", "reset": slider_keys},
     )
 
-found = cached.assessment(page.ctx, page.url, page.rev, page.ceiling, view.election, view.weights)
+found = cached.assessment(page.scope, view.election, view.weights)
 left, right = st.columns(2)
 with left:
     st.subheader(t("scenario.ranking", lang))
-    build_ranking = functools.partial(risk_charts.ranking_bars, found.index, lang, names=names)
-    spec = cached.chart_spec(
-        build_ranking, ("ranking", page.rev, page.ceiling, view.election, view.weights, lang)
-    )
+    build_ranking = functools.partial(risk.ranking_bars, found.index, lang, names=names)
+    spec = cached.chart_spec(build_ranking, ("ranking", page.scope, view.election, view.weights, lang))
     st.vega_lite_chart(spec, key="scenario_ranking", width="stretch")
     ui.chart_downloads(build_ranking, "sinergi-peringkat-kerawanan", key="ranking_download")
 with right:
@@ -82,12 +82,10 @@ with right:
     spread = st.select_slider(
         t("scenario.spread", lang), options=[0.1, 0.2, 0.3, 0.4, 0.5], value=0.3, key="sensitivity_spread"
     )
-    ranges = cached.sensitivity(
-        page.ctx, page.url, page.rev, page.ceiling, view.election, view.weights, spread
-    )
+    ranges = cached.sensitivity(page.scope, view.election, view.weights, spread)
     spec = cached.chart_spec(
-        lambda: risk_charts.rank_ranges(ranges, lang, names=names),
-        ("ranges", page.rev, page.ceiling, view.election, view.weights, spread, lang),
+        lambda: risk.rank_ranges(ranges, lang, names=names),
+        ("ranges", page.scope, view.election, view.weights, spread, lang),
     )
     st.vega_lite_chart(spec, key="scenario_ranges", width="stretch")
     st.caption(
@@ -114,7 +112,7 @@ known = page.ctx.bundle.tps_categories
 row = known[(known["election_id"] == view.election) & (known["region_code"] == region)]
 counts = {}
 columns = st.columns(3)
-for column, category in zip(columns, deployment.TPS_CATEGORIES, strict=True):
+for column, category in zip(columns, risk.TPS_CATEGORIES, strict=True):
     value = None if row.empty or row[category].isna().iloc[0] else int(row[category].iloc[0])
     counts[category] = column.number_input(
         t(f"scenario.tps.{category}", lang),
@@ -130,18 +128,18 @@ else:
 left, right = st.columns(2)
 preset_key = left.selectbox(
     t("scenario.preset", lang),
-    list(deployment.PRESETS),
-    format_func=lambda k: deployment.PRESETS[k].name,
+    list(risk.PRESETS),
+    format_func=lambda k: risk.PRESETS[k].name,
     key="deployment_preset",
 )
 move = right.number_input(
     t("scenario.move", lang), min_value=-10_000, max_value=10_000, value=100, step=10, key="deployment_move"
 )
-preset = deployment.PRESETS[preset_key]
+preset = risk.PRESETS[preset_key]
 
 
 def deployment_table():
-    plan = deployment.what_if(counts, move_to_rawan=int(move), ratios=preset, lang=lang)
+    plan = risk.what_if(counts, move_to_rawan=int(move), ratios=preset, lang=lang)
     shown = plan.assign(category=[t(f"scenario.category.{c}", lang) for c in plan["category"]])
     return shown.rename(columns={c: t(f"scenario.col.{c}", lang) for c in plan.columns})
 

@@ -17,9 +17,12 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from lib import access, accounts, store  # noqa: E402
-from lib.problems import DataProblem  # noqa: E402
-from lib.settings import load_settings  # noqa: E402
+from lib import (
+    access,
+    store,  # noqa: E402
+)
+from lib.core.problems import DataProblem  # noqa: E402
+from lib.core.settings import load_settings  # noqa: E402
 
 
 def read_password(from_stdin: bool) -> str:
@@ -46,14 +49,14 @@ def main(argv: list[str] | None = None) -> int:
     engine = store.make_engine(settings.store_url)
     store.migrate(engine)
     try:
-        name = accounts.create_user(
+        name = store.create_user(
             engine,
             username=args.username,
             display_name=args.name,
             role=args.role,
             password=read_password(args.password_stdin),
             ceiling=args.ceiling,
-            actor=accounts.SYSTEM,
+            actor=access.SYSTEM,
         )
     except DataProblem as problem:
         print(f"{problem.what}\n{problem.fix}", file=sys.stderr)

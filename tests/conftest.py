@@ -13,7 +13,7 @@ from streamlit.runtime.pages_manager import PagesManager
 from streamlit.testing.v1 import AppTest
 
 from lib import store
-from lib.regions import RegionIndex, build_index
+from lib.core.regions import RegionIndex, build_index
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA_DIR = ROOT / "data"

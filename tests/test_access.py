@@ -1,11 +1,11 @@
-"""Roles, ceilings, permissions, argon2 passwords and local accounts."""
+"""Roles, ceilings, permissions, argon2 passwords and local access."""
 
 import pytest
 import sqlalchemy as sa
 
-from lib import access, accounts, store
+from lib import access, store
 from lib.access import Caller
-from lib.problems import DataProblem
+from lib.core.problems import DataProblem
 
 ADMIN = Caller("admin", "RAHASIA", "root", "Admin")
 ANALYST = Caller("analyst", "RAHASIA", "ana", "Ana")
@@ -75,7 +75,7 @@ def test_passwords_are_hashed_with_argon2_and_salted():
 
 
 def test_an_admin_creates_an_account_that_can_sign_in(engine):
-    name = accounts.create_user(
+    name = store.create_user(
         engine,
         username="Op.Buleleng",
         display_name="Operator Buleleng",
@@ -84,34 +84,34 @@ def test_an_admin_creates_an_account_that_can_sign_in(engine):
         actor=ADMIN,
     )
     assert name == "op.buleleng"
-    caller = accounts.authenticate(engine, "op.buleleng", "sembilan-huruf-lagi")
+    caller = store.authenticate(engine, "op.buleleng", "sembilan-huruf-lagi")
     assert caller == Caller("posko", "TERBATAS", "op.buleleng", "Operator Buleleng")
     with engine.connect() as conn:
-        stored = conn.execute(sa.select(accounts.users.c.password_hash)).scalar()
+        stored = conn.execute(sa.select(store.users.c.password_hash)).scalar()
     assert stored.startswith("$argon2id$")
     assert "sembilan" not in stored
-    assert "password_hash" not in accounts.list_users(engine, actor=ADMIN).columns
+    assert "password_hash" not in store.list_users(engine, actor=ADMIN).columns
 
 
 def test_a_wrong_password_and_an_unknown_user_get_the_same_message(engine):
-    accounts.create_user(
+    store.create_user(
         engine, username="ana", display_name="Ana", role="analyst", password="panjang-sekali-1", actor=ADMIN
     )
     with pytest.raises(DataProblem) as wrong:
-        accounts.authenticate(engine, "ana", "salah-sekali-1")
+        store.authenticate(engine, "ana", "salah-sekali-1")
     with pytest.raises(DataProblem) as unknown:
-        accounts.authenticate(engine, "siapa", "panjang-sekali-1")
+        store.authenticate(engine, "siapa", "panjang-sekali-1")
     assert wrong.value.what == unknown.value.what == "Nama pengguna atau kata sandi salah."
 
 
 def test_only_an_admin_manages_accounts_and_never_above_their_own_ceiling(engine):
     with pytest.raises(DataProblem, match="Analis tidak boleh mengelola akun"):
-        accounts.create_user(
+        store.create_user(
             engine, username="x1x", display_name="X", role="posko", password="0123456789", actor=ANALYST
         )
     limited_admin = Caller("admin", "TERBATAS", "lim", "Limited")
     with pytest.raises(DataProblem, match="sampai RAHASIA"):
-        accounts.create_user(
+        store.create_user(
             engine,
             username="y1y",
             display_name="Y",
@@ -136,22 +136,22 @@ def test_bad_account_details_are_refused(engine, changes, words):
     details = {"username": "budi", "display_name": "Budi", "role": "analyst", "password": "0123456789"}
     details.update(changes)
     with pytest.raises(DataProblem, match=words):
-        accounts.create_user(engine, **details, actor=ADMIN)
-    assert accounts.list_users(engine, actor=ADMIN).empty
+        store.create_user(engine, **details, actor=ADMIN)
+    assert store.list_users(engine, actor=ADMIN).empty
 
 
 def test_a_taken_username_and_a_disabled_account_are_said_so(engine):
     details = {"username": "budi", "display_name": "Budi", "role": "analyst", "password": "0123456789"}
-    accounts.create_user(engine, **details, actor=ADMIN)
+    store.create_user(engine, **details, actor=ADMIN)
     with pytest.raises(DataProblem, match="sudah dipakai"):
-        accounts.create_user(engine, **details, actor=ADMIN)
-    assert accounts.disable_user(engine, "budi", actor=ADMIN) is True
+        store.create_user(engine, **details, actor=ADMIN)
+    assert store.disable_user(engine, "budi", actor=ADMIN) is True
     with pytest.raises(DataProblem, match="dinonaktifkan"):
-        accounts.authenticate(engine, "budi", "0123456789")
+        store.authenticate(engine, "budi", "0123456789")
 
 
 def test_an_oidc_identity_gets_the_role_of_its_account_only(engine):
-    accounts.create_user(
+    store.create_user(
         engine,
         username="ana@kesbangpol.baliprov.go.id",
         display_name="Ana",
@@ -159,9 +159,9 @@ def test_an_oidc_identity_gets_the_role_of_its_account_only(engine):
         password="0123456789",
         actor=ADMIN,
     )
-    assert accounts.caller_for_identity(engine, "Ana@Kesbangpol.Baliprov.go.id").role == "analyst"
+    assert store.caller_for_identity(engine, "Ana@Kesbangpol.Baliprov.go.id").role == "analyst"
     with pytest.raises(DataProblem, match="belum terdaftar"):
-        accounts.caller_for_identity(engine, "someone@gmail.com")
+        store.caller_for_identity(engine, "someone@gmail.com")
 
 
 def test_the_create_admin_command_makes_the_first_admin(tmp_path, monkeypatch, capsys):
@@ -174,7 +174,7 @@ def test_the_create_admin_command_makes_the_first_admin(tmp_path, monkeypatch, c
     monkeypatch.setattr("sys.stdin", io.StringIO("kata-sandi-admin-1\n"))
     assert create_admin.main(["admin", "--name", "Admin Kesbangpol", "--password-stdin"]) == 0
     made = store.make_engine(f"sqlite:///{tmp_path / 'sinergi.db'}")
-    assert accounts.has_admin(made)
-    assert accounts.authenticate(made, "admin", "kata-sandi-admin-1").role == "admin"
+    assert store.has_admin(made)
+    assert store.authenticate(made, "admin", "kata-sandi-admin-1").role == "admin"
     made.dispose()
     assert "admin (admin)" in capsys.readouterr().out

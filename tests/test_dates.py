@@ -6,8 +6,8 @@ import pytest
 from hypothesis import example, given
 from hypothesis import strategies as hst
 
-from lib.dates import ParsedDate, format_date, parse_date
-from lib.problems import DataProblem
+from lib.core.dates import ParsedDate, format_date, parse_date
+from lib.core.problems import DataProblem
 
 
 @pytest.mark.parametrize(

@@ -8,9 +8,9 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as hst
 
-from lib import deployment
-from lib.deployment import PEMILU_2019_NATIONAL, POLDA_BALI_2024, Pattern, deployment_needs, what_if
-from lib.problems import DataProblem
+from lib import risk
+from lib.core.problems import DataProblem
+from lib.risk import PEMILU_2019_NATIONAL, POLDA_BALI_2024, Pattern, deployment_needs, what_if
 
 # Polres Buleleng, Pilkada 2024: 1,173 TPS, 381 rawan, 792 kurang rawan (Tribun Bali 26 Nov 2024).
 BULELENG = {"kurang_rawan": 792, "rawan": 381, "sangat_rawan": 0}
@@ -26,7 +26,7 @@ def test_polda_bali_pattern_per_tps_matches_the_announced_table():
     assert (patterns["rawan"].police_per_tps, patterns["rawan"].linmas_per_tps) == (1.0, 2.0)
     assert (patterns["sangat_rawan"].police_per_tps, patterns["sangat_rawan"].linmas_per_tps) == (2.0, 2.0)
     assert "balitribune.co.id" in POLDA_BALI_2024.source
-    assert set(deployment.PRESETS) == {"polda-bali-2024", "polri-pemilu-2019"}
+    assert set(risk.PRESETS) == {"polda-bali-2024", "polri-pemilu-2019"}
 
 
 def test_buleleng_needs_by_hand():

@@ -9,7 +9,7 @@ import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as hst
 
-from lib.excel import FORMULA_TRIGGERS, printable_text, safe_cell, to_csv_bytes, to_xlsx_bytes
+from lib.intake import FORMULA_TRIGGERS, printable_text, safe_cell, to_csv_bytes, to_xlsx_bytes
 
 ATTACKS = [
     '=HYPERLINK("http://evil.example","klik")',

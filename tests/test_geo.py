@@ -15,8 +15,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as hst
 
 from lib import geo
-from lib.problems import DataProblem
-from lib.regions import REGENCY_CODES
+from lib.core.problems import DataProblem
+from lib.core.regions import REGENCY_CODES
 
 
 @pytest.fixture(scope="module")

@@ -7,8 +7,8 @@ import json
 import pandas as pd
 import pytest
 
-from lib import history, history_charts
-from lib.events import CATEGORIES
+from lib import history, intake
+from lib.core.vocab import CATEGORIES
 from tests.conftest import DATA_DIR
 
 COMPARED = ["pilgub-2018", "pemilu-2019", "pilkada-2020", "pemilu-2024", "pilkada-2024-bali"]
@@ -75,19 +75,19 @@ def untyped_fields(spec: dict) -> list[str]:
 
 @pytest.mark.parametrize("freq", ["month", "year"])
 def test_timeline_is_valid_with_the_brush_on_x(events, elections, freq):
-    spec = history_charts.timeline(events, elections, freq=freq, lang="id").to_dict()
-    brush = params_of(spec)[history_charts.INTERVAL]
+    spec = history.timeline(events, elections, freq=freq, lang="id").to_dict()
+    brush = params_of(spec)[history.INTERVAL]
     assert brush["select"]["type"] == "interval"
     assert brush["select"]["encodings"] == ["x"]
-    assert history_charts.INTERVAL == "time_brush"
+    assert history.INTERVAL == "time_brush"
     assert untyped_fields(spec) == []
 
 
 def test_timeline_keeps_the_category_colours_fixed_whatever_the_filter(events, elections):
-    expected = [history_charts.CATEGORY_COLOURS[c] for c in CATEGORIES]
+    expected = [history.CATEGORY_COLOURS[c] for c in CATEGORIES]
     only_riots = events.loc[events["category"] == "riot"]
     for frame in (events, only_riots):
-        spec = history_charts.timeline(frame, elections, freq="year", lang="en").to_dict()
+        spec = history.timeline(frame, elections, freq="year", lang="en").to_dict()
         for domain in colour_domains(spec):
             assert domain == [
                 "Riot",
@@ -111,7 +111,7 @@ def test_timeline_keeps_the_category_colours_fixed_whatever_the_filter(events, e
 
 
 def test_monthly_timeline_draws_year_dated_events_as_spans_not_days(events, elections):
-    chart = history_charts.timeline(events, elections, freq="month", lang="id")
+    chart = history.timeline(events, elections, freq="month", lang="id")
     spec = chart.to_dict()
     assert len(spec["vconcat"]) == 2
     strip = spec["vconcat"][1]
@@ -124,12 +124,12 @@ def test_monthly_timeline_draws_year_dated_events_as_spans_not_days(events, elec
 
 
 def test_yearly_timeline_has_no_separate_strip(events, elections):
-    chart = history_charts.timeline(events, elections, freq="year", lang="id")
+    chart = history.timeline(events, elections, freq="year", lang="id")
     assert isinstance(chart.to_dict().get("layer"), list)
 
 
 def test_timeline_bars_stack_to_the_number_of_events(events, elections):
-    spec = history_charts.timeline(events, elections, freq="month", lang="id").to_dict()
+    spec = history.timeline(events, elections, freq="month", lang="id").to_dict()
     bars = spec["vconcat"][0]["layer"][0]
     rows = spec["datasets"][bars["data"]["name"]]
     october_1999 = [r for r in rows if r["period_start"].startswith("1999-10-01")]
@@ -138,9 +138,7 @@ def test_timeline_bars_stack_to_the_number_of_events(events, elections):
 
 
 def test_timeline_marks_voting_days_and_follows_the_focus(events, elections):
-    spec = history_charts.timeline(
-        events, elections, freq="year", lang="id", highlight_region="51.07"
-    ).to_dict()
+    spec = history.timeline(events, elections, freq="year", lang="id", highlight_region="51.07").to_dict()
     rules = next(layer for layer in spec["layer"] if layer["mark"]["type"] == "rule")
     names = {r["name"] for r in spec["datasets"][rules["data"]["name"]]}
     assert "Pilkada Serentak 2024 (Bali)" in names
@@ -150,8 +148,8 @@ def test_timeline_marks_voting_days_and_follows_the_focus(events, elections):
 
 
 def test_timeline_titles_follow_the_language(events, elections):
-    indonesian = json.dumps(history_charts.timeline(events, elections, freq="year", lang="id").to_dict())
-    english = json.dumps(history_charts.timeline(events, elections, freq="year", lang="en").to_dict())
+    indonesian = json.dumps(history.timeline(events, elections, freq="year", lang="id").to_dict())
+    english = json.dumps(history.timeline(events, elections, freq="year", lang="en").to_dict())
     assert "Jumlah kejadian" in indonesian
     assert "Number of events" in english
     assert "Kerusuhan" in indonesian
@@ -160,7 +158,7 @@ def test_timeline_titles_follow_the_language(events, elections):
 
 def test_aligned_chart_marks_voting_day_and_says_what_it_leaves_out(events, elections, region_names):
     aligned = history.align_on_voting_day(events, elections, election_ids=COMPARED)
-    spec = history_charts.aligned_chart(aligned, "id", region_names=region_names).to_dict()
+    spec = history.aligned_chart(aligned, "id", region_names=region_names).to_dict()
     assert spec["title"]["subtitle"] == ["2 kejadian yang hanya diketahui bulan/tahunnya tidak ditampilkan."]
     rule, points, label = spec["layer"]
     assert spec["datasets"][label["data"]["name"]] == [{"days": 0, "label": "hari pemungutan"}]
@@ -169,16 +167,16 @@ def test_aligned_chart_marks_voting_day_and_says_what_it_leaves_out(events, elec
     assert points["encoding"]["size"]["field"] == "severity"
     tooltip_fields = {t["field"] for t in points["encoding"]["tooltip"]}
     assert {"date_label", "place", "description", "source"} <= tooltip_fields
-    assert all(len(r["description"]) <= history_charts.DESCRIPTION_CHARS + 1 for r in rows)
+    assert all(len(r["description"]) <= history.DESCRIPTION_CHARS + 1 for r in rows)
     assert points["encoding"]["y"]["sort"][0] == "Pilkada Serentak 2024 (Bali)"
     assert untyped_fields(spec) == []
-    english = history_charts.aligned_chart(aligned, "en").to_dict()
+    english = history.aligned_chart(aligned, "en").to_dict()
     assert english["datasets"][english["layer"][2]["data"]["name"]][0]["label"] == "voting day"
 
 
 def test_aligned_chart_counts_per_day_when_there_are_too_many_points(events, elections):
     aligned = history.align_on_voting_day(events, elections, election_ids=COMPARED)
-    spec = history_charts.aligned_chart(aligned, "en", max_points=5).to_dict()
+    spec = history.aligned_chart(aligned, "en", max_points=5).to_dict()
     points = spec["layer"][1]
     assert points["encoding"]["size"]["field"] == "count"
     rows = spec["datasets"][points["data"]["name"]]
@@ -187,7 +185,7 @@ def test_aligned_chart_counts_per_day_when_there_are_too_many_points(events, ele
 
 def test_heatmap_shows_regencies_by_category_with_unknown_fatalities_said(events, region_names):
     counts = history.heatmap_counts(events)
-    spec = history_charts.heatmap(counts, region_names, "id").to_dict()
+    spec = history.heatmap(counts, region_names, "id").to_dict()
     rows = (
         spec["datasets"][spec["data"]["name"]]
         if "data" in spec
@@ -202,21 +200,19 @@ def test_heatmap_shows_regencies_by_category_with_unknown_fatalities_said(events
 
 
 def test_selected_days_reads_the_brush_from_the_whole_selection_state():
-    state = {
-        history_charts.INTERVAL: {"period_start": ["2024-08-31T16:00:00.000Z", "2024-12-30T16:00:00.000Z"]}
-    }
-    first, last = history_charts.selected_days(state)
+    state = {history.INTERVAL: {"period_start": ["2024-08-31T16:00:00.000Z", "2024-12-30T16:00:00.000Z"]}}
+    first, last = history.selected_days(state)
     assert (first.isoformat(), last.isoformat()) == ("2024-09-01", "2024-12-31")
-    assert history_charts.selected_days({history_charts.INTERVAL: {}}) is None
+    assert history.selected_days({history.INTERVAL: {}}) is None
 
 
 def test_aligned_chart_without_imprecise_events_has_no_subtitle():
-    from lib import history, history_charts, loading
+    from lib import history
     from tests.conftest import DATA_DIR
 
-    bundle = loading.load_bundle(DATA_DIR)
+    bundle = intake.load_bundle(DATA_DIR)
     precise = bundle.events[bundle.events["date_precision"] == "day"]
     aligned = history.align_on_voting_day(precise, bundle.elections, election_ids=["pilkada-2024-bali"])
     assert history.imprecise_counts(aligned) == {} or sum(history.imprecise_counts(aligned).values()) == 0
-    spec = history_charts.aligned_chart(aligned, "id").to_dict()
+    spec = history.aligned_chart(aligned, "id").to_dict()
     assert "subtitle" not in spec.get("title", {})

@@ -1,7 +1,7 @@
 import re
 from pathlib import Path
 
-from lib.i18n import LANGUAGES, STRINGS, missing_translations, t
+from lib.core.i18n import LANGUAGES, STRINGS, missing_translations, t
 
 ROOT = Path(__file__).resolve().parent.parent
 KEY_USE = re.compile(r"""\bt\(\s*f?["']([a-z_]+(?:\.[A-Za-z_/{}]+)+)["']""")

@@ -7,10 +7,10 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as hst
 
-from lib.events import EVENT_COLUMNS
-from lib.excel import to_xlsx_bytes
-from lib.i18n import STRINGS
-from lib.importing import (
+from lib.core.i18n import STRINGS
+from lib.core.problems import DataProblem
+from lib.core.vocab import EVENT_COLUMNS
+from lib.intake import (
     KINDS,
     LINK_IMPORT_COLUMNS,
     SCHEMAS,
@@ -20,12 +20,12 @@ from lib.importing import (
     fold_header,
     map_headers,
     problems_frame,
+    read_table,
     summary,
     template_frame,
+    to_xlsx_bytes,
     validate_rows,
 )
-from lib.problems import DataProblem
-from lib.tabular import read_table
 from tests.conftest import FIXTURES
 
 TODAY = dt.date(2025, 1, 31)
@@ -374,8 +374,8 @@ def test_no_header_alias_means_two_fields():
 
 
 def test_problems_frame_has_localised_headers(polres):
-    assert list(problems_frame(polres, "id").columns) == ["Baris", "Kolom", "Nilai", "Masalah"]
-    shown = problems_frame(polres, "en")
+    assert list(problems_frame(polres.problems, "id").columns) == ["Baris", "Kolom", "Nilai", "Masalah"]
+    shown = problems_frame(polres.problems, "en")
     assert list(shown.columns) == ["Row", "Column", "Value", "Problem"]
     assert shown.iloc[0].tolist()[:3] == [5, "Kab/Kota", "Karangasm"]
 

@@ -5,8 +5,8 @@ import shutil
 import pandas as pd
 import pytest
 
-from lib import loading
-from lib.problems import DataProblem
+from lib import intake
+from lib.core.problems import DataProblem
 from tests.conftest import DATA_DIR
 
 
@@ -18,7 +18,7 @@ def data_copy(tmp_path):
 
 
 def test_the_bundle_loads_with_every_fact_sourced():
-    bundle = loading.load_bundle(DATA_DIR)
+    bundle = intake.load_bundle(DATA_DIR)
     assert len(bundle.regions) == 10
     assert len(bundle.events) == 51
     assert bundle.events["source_url"].str.startswith("http").all()
@@ -29,7 +29,7 @@ def test_the_bundle_loads_with_every_fact_sourced():
 
 
 def test_unknown_values_stay_unknown():
-    bundle = loading.load_bundle(DATA_DIR)
+    bundle = intake.load_bundle(DATA_DIR)
     regions = bundle.regions
     assert pd.isna(regions.loc["51.03", "seat_lat"])  # Badung: no seat point found
     figures = bundle.figures.set_index("region_code")
@@ -37,7 +37,7 @@ def test_unknown_values_stay_unknown():
 
 
 def test_stages_of_pilkada_2024_follow_pkpu_2_2024():
-    bundle = loading.load_bundle(DATA_DIR)
+    bundle = intake.load_bundle(DATA_DIR)
     stages = bundle.stages.set_index("stage")
     assert stages.loc["campaign", "start"].isoformat() == "2024-09-25"
     assert stages.loc["quiet", "end"].isoformat() == "2024-11-26"
@@ -61,16 +61,24 @@ def _edit(path, column, row, value):
         ("elections.csv", "voting_day", "27/11/2024", "baris 4, kolom voting_day"),
         ("election_figures.csv", "dpt", "0x10", "baris 4, kolom dpt"),
     ],
-    ids=["category", "impossible date", "unknown region", "severity", "no source", "population",
-         "date format", "number"],
+    ids=[
+        "category",
+        "impossible date",
+        "unknown region",
+        "severity",
+        "no source",
+        "population",
+        "date format",
+        "number",
+    ],
 )
 def test_a_broken_file_names_the_row_and_column(data_copy, file, column, value, message):
     _edit(data_copy / file, column, 2, value)
     with pytest.raises(DataProblem, match=message):
-        loading.load_bundle(data_copy)
+        intake.load_bundle(data_copy)
 
 
 def test_a_missing_file_is_named(data_copy):
     (data_copy / "events.csv").unlink()
     with pytest.raises(DataProblem, match="events.csv"):
-        loading.load_bundle(data_copy)
+        intake.load_bundle(data_copy)

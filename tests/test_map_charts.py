@@ -8,8 +8,9 @@ import altair as alt
 import pandas as pd
 import pytest
 
-from lib import geo, map_charts
-from lib.regions import REGENCY_CODES
+from lib import geo
+from lib.core.regions import REGENCY_CODES
+from lib.geo.charts import _format_number
 
 
 @pytest.fixture(scope="module")
@@ -43,7 +44,7 @@ def data_values(spec: dict) -> list[list[dict]]:
 
 
 def test_choropleth_spec_validates_and_has_the_region_pick(bali, events_per_regency):
-    chart = map_charts.choropleth(
+    chart = geo.choropleth(
         bali.display["kabupaten"],
         events_per_regency,
         measure="events",
@@ -51,13 +52,13 @@ def test_choropleth_spec_validates_and_has_the_region_pick(bali, events_per_rege
         focus="51.08",
     )
     spec = chart.to_dict()  # validates against the Vega-Lite schema
-    params = [p for p in all_params(spec) if p["name"] == map_charts.REGION_PICK]
+    params = [p for p in all_params(spec) if p["name"] == geo.REGION_PICK]
     assert len(params) == 1
     assert params[0]["select"] == {"type": "point", "fields": ["code"]}
 
 
 def test_map_data_is_inline_geojson_with_clockwise_rings(bali, events_per_regency):
-    chart = map_charts.choropleth(
+    chart = geo.choropleth(
         bali.display["kabupaten"], events_per_regency, measure="events", measure_label="Kejadian"
     )
     spec = chart.to_dict()
@@ -76,7 +77,7 @@ def test_map_data_is_inline_geojson_with_clockwise_rings(bali, events_per_regenc
 
 def test_geo_data_turns_counter_clockwise_rings_clockwise(bali):
     exact = bali.exact["kabupaten"]  # as in the file: counter-clockwise
-    data = map_charts.geo_data(exact[["code", "name", "geometry"]].head(1))
+    data = geo.geo_data(exact[["code", "name", "geometry"]].head(1))
     assert isinstance(data, alt.Data)
     geometry = data.to_dict()["values"][0]["geometry"]
     rings = geometry["coordinates"][0] if geometry["type"] == "MultiPolygon" else geometry["coordinates"]
@@ -85,7 +86,7 @@ def test_geo_data_turns_counter_clockwise_rings_clockwise(bali):
 
 
 def test_unknown_values_are_grey_and_labelled_in_the_legend(bali, events_per_regency):
-    chart = map_charts.choropleth(
+    chart = geo.choropleth(
         bali.display["kabupaten"], events_per_regency, measure="events", measure_label="Kejadian", lang="en"
     )
     spec = chart.to_dict()
@@ -99,13 +100,13 @@ def test_unknown_values_are_grey_and_labelled_in_the_legend(bali, events_per_reg
         for layer in layers_of(spec)
         if layer.get("encoding", {}).get("color", {}).get("field") == "status"
     ]
-    assert legend_scales == [{"domain": ["unknown"], "range": [map_charts.UNKNOWN_GREY]}]
+    assert legend_scales == [{"domain": ["unknown"], "range": [geo.UNKNOWN_GREY]}]
     assert spec["resolve"] == {"scale": {"color": "independent"}}
 
 
 def test_categories_get_a_fixed_scale_with_unknown_last(bali):
     values = pd.DataFrame({"code": ["51.01", "51.02", "51.08"], "level": ["rendah", "tinggi", "sedang"]})
-    chart = map_charts.choropleth(
+    chart = geo.choropleth(
         bali.display["kabupaten"],
         values,
         measure="level",
@@ -117,7 +118,7 @@ def test_categories_get_a_fixed_scale_with_unknown_last(bali):
         layer["encoding"]["color"] for layer in layers_of(spec) if "color" in layer.get("encoding", {})
     )
     assert color["scale"]["domain"] == ["rendah", "sedang", "tinggi", "tidak diketahui"]
-    assert color["scale"]["range"][-1] == map_charts.UNKNOWN_GREY
+    assert color["scale"]["range"][-1] == geo.UNKNOWN_GREY
     assert color["legend"]["labelFontSize"] >= 14
     assert color["legend"]["titleFontSize"] >= 14
 
@@ -125,7 +126,7 @@ def test_categories_get_a_fixed_scale_with_unknown_last(bali):
 def test_values_outside_the_categories_are_a_bug(bali):
     values = pd.DataFrame({"code": ["51.01"], "level": ["ekstrem"]})
     with pytest.raises(ValueError, match="ekstrem"):
-        map_charts.choropleth(
+        geo.choropleth(
             bali.display["kabupaten"], values, measure="level", measure_label="x", categories=["rendah"]
         )
 
@@ -140,7 +141,7 @@ def test_focus_is_outlined_and_labels_and_points_are_layered(bali, events_per_re
             "region_code": ["51.71", "51.08", "51.08"],
         }
     )
-    chart = map_charts.choropleth(
+    chart = geo.choropleth(
         bali.display["kabupaten"],
         events_per_regency,
         measure="events",
@@ -165,16 +166,16 @@ def test_focus_is_outlined_and_labels_and_points_are_layered(bali, events_per_re
 
 def test_kecamatan_map_has_no_labels_by_default(bali):
     values = pd.DataFrame({"code": bali.display["kecamatan"]["code"], "n": range(57)})
-    chart = map_charts.choropleth(bali.display["kecamatan"], values, measure="n", measure_label="n")
+    chart = geo.choropleth(bali.display["kecamatan"], values, measure="n", measure_label="n")
     assert "text" not in [layer["mark"]["type"] for layer in layers_of(chart.to_dict())]
 
 
 def test_tile_grid_places_the_nine_regencies_and_shares_the_selection(events_per_regency):
-    chart = map_charts.tile_grid(
+    chart = geo.tile_grid(
         events_per_regency, measure="events", measure_label="Kejadian", lang="en", focus="51.08"
     )
     spec = chart.to_dict()
-    assert [p["name"] for p in all_params(spec)] == [map_charts.REGION_PICK]
+    assert [p["name"] for p in all_params(spec)] == [geo.REGION_PICK]
     tiles = next(rows for rows in data_values(spec) if len(rows) == 9)
     cells = {r["code"]: (r["col"], r["row"]) for r in tiles}
     assert set(cells) == set(REGENCY_CODES)
@@ -188,12 +189,12 @@ def test_tile_grid_places_the_nine_regencies_and_shares_the_selection(events_per
 
 
 def test_numbers_are_formatted_for_the_room():
-    assert map_charts._format_number(1234.5, "id") == "1.234,5"
-    assert map_charts._format_number(1234.5, "en") == "1,234.5"
-    assert map_charts._format_number(12.0, "id") == "12"
+    assert _format_number(1234.5, "id") == "1.234,5"
+    assert _format_number(1234.5, "en") == "1,234.5"
+    assert _format_number(12.0, "id") == "12"
 
 
 def test_chart_sizes_stay_small(bali):
     values = pd.DataFrame({"code": bali.display["kecamatan"]["code"], "n": range(57)})
-    chart = map_charts.choropleth(bali.display["kecamatan"], values, measure="n", measure_label="n")
+    chart = geo.choropleth(bali.display["kecamatan"], values, measure="n", measure_label="n")
     assert len(json.dumps(chart.to_dict())) < 400_000

@@ -6,12 +6,22 @@ import pytest
 from hypothesis import example, given
 from hypothesis import strategies as hst
 
-from lib import network, network_view
-from lib.network import POSKO_ID, Scenario
-from lib.network_charts import NODE_PICK, chart_frames, layout_positions, network_chart
-from lib.problems import DataProblem
-from lib.regions import REGENCY_CODES
-from lib.stakeholders import LINK_COLUMNS, LINK_KINDS, STAKEHOLDER_COLUMNS, check_links, check_stakeholders
+from lib import network
+from lib.core.problems import DataProblem
+from lib.core.regions import REGENCY_CODES
+from lib.network import (
+    LINK_COLUMNS,
+    LINK_KINDS,
+    NODE_PICK,
+    POSKO_ID,
+    STAKEHOLDER_COLUMNS,
+    Scenario,
+    chart_frames,
+    check_links,
+    check_stakeholders,
+    layout_positions,
+    network_chart,
+)
 from tests.conftest import DATA_DIR
 
 
@@ -579,7 +589,7 @@ def test_the_chart_refuses_an_unknown_size_field(bali):
 def test_the_chart_names_the_province_institutions_and_the_regency_grid(bali):
     nodes, edges = chart_frames(bali, network.metrics_table(bali), layout_positions(bali))
     spec = network_chart(
-        nodes, edges, size_field="degree", highlight=network_view.neighbourhood(bali, ["polda-bali"])
+        nodes, edges, size_field="degree", highlight=network.neighbourhood(bali, ["polda-bali"])
     )
     datasets = spec.to_dict()["datasets"]
     texts = {
@@ -601,7 +611,7 @@ def test_the_chart_names_the_province_institutions_and_the_regency_grid(bali):
 
 
 def test_names_are_cut_only_where_a_neighbour_needs_the_room():
-    from lib.network_charts import _fit_labels
+    from lib.network.charts import _fit_labels
 
     texts = ["Satgas Netralitas ASN", "MK", "Satpol PP / Linmas", "Desk Kemenko Polhukam"]
     fitted = _fit_labels([0, 1, 3, 4], [0, 0, 0, 0], texts, [12.0] * 4, 100.0, -1.0, 4.5)

@@ -22,9 +22,11 @@ import streamlit.testing.v1.app_test as app_test_module
 from streamlit.runtime.memory_media_file_storage import MemoryMediaFileStorage
 from streamlit.testing.v1 import AppTest
 
-from lib import loading, posko, sharing, store
+from lib import intake, posko, store
 from lib.access import Caller
-from lib.settings import load_settings
+from lib.access.links import _b64, _unb64
+from lib.core.clock import LOCAL_TZ
+from lib.core.settings import load_settings
 from tests.test_page_posko import NavigationPagesManager
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -139,10 +141,10 @@ def _seed_secrets(engine) -> None:
 def _make_store(folder: Path, *, secrets: bool) -> str:
     """Open a fresh store in ``folder``, seed it, and return a partner token at TERBATAS."""
     settings = load_settings({"SINERGI_DATA_DIR": str(folder)})
-    engine = store.open_store(settings.store_url, loading.load_bundle(settings.bundled_dir))
+    engine = store.open_store(settings.store_url, intake.load_bundle(settings.bundled_dir))
     if secrets:
         _seed_secrets(engine)
-        sharing.create_link(
+        store.create_link(
             engine,
             secret=SECRET,
             creator=ANALYST,
@@ -151,7 +153,7 @@ def _make_store(folder: Path, *, secrets: bool) -> str:
             expires=NOW + dt.timedelta(days=3),
             view_params={"r": "51.08"},
         )
-    link = sharing.create_link(
+    link = store.create_link(
         engine,
         secret=SECRET,
         creator=ANALYST,
@@ -314,10 +316,8 @@ def test_a_ceiling_in_the_url_gives_a_partner_nothing_more(page, stores, monkeyp
 def test_a_tampered_token_is_refused_and_shows_public_data_only(stores, monkeypatch):
     folder, token = stores["secret"]
     payload, signature = token.split(".")
-    body = json.loads(sharing._unb64(payload))
-    forged = (
-        sharing._b64(json.dumps({**body, "c": "RAHASIA"}, separators=(",", ":")).encode()) + "." + signature
-    )
+    body = json.loads(_unb64(payload))
+    forged = _b64(json.dumps({**body, "c": "RAHASIA"}, separators=(",", ":")).encode()) + "." + signature
     monkeypatch.setenv("SINERGI_DATA_DIR", str(folder))
     at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=90)
     at.query_params.update({"r": "51.08", "token": forged})
@@ -349,7 +349,7 @@ def test_the_daily_briefing_at_terbatas_holds_no_rahasia_report(stores):
     folder, _ = stores["secret"]
     engine = store.make_engine(load_settings({"SINERGI_DATA_DIR": str(folder)}).store_url)
     try:
-        today = NOW.astimezone(posko.LOCAL_TZ).date()
+        today = NOW.astimezone(LOCAL_TZ).date()
         for day in (today, today - dt.timedelta(days=1)):
             frame = posko.read_reports(engine, ceiling="TERBATAS")
             data = posko.briefing_xlsx(frame, day=day, region_names={}, stakeholder_names={})
@@ -358,7 +358,7 @@ def test_the_daily_briefing_at_terbatas_holds_no_rahasia_report(stores):
         assert MARKER in file_content(
             posko.briefing_xlsx(
                 everything,
-                day=(NOW - dt.timedelta(hours=3)).astimezone(posko.LOCAL_TZ).date(),
+                day=(NOW - dt.timedelta(hours=3)).astimezone(LOCAL_TZ).date(),
                 region_names={},
                 stakeholder_names={},
             )

@@ -11,13 +11,13 @@ import pytest
 import sqlalchemy as sa
 from streamlit.testing.v1 import AppTest
 
-from lib import data_page, excel, importing, store
+from lib import intake, store
 from lib.access import PUBLIC, Caller
-from lib.i18n import t
-from lib.loading import load_bundle
-from lib.problems import DataProblem
-from lib.regions import REGENCY_CODES
-from lib.settings import load_settings
+from lib.core.i18n import t
+from lib.core.problems import DataProblem
+from lib.core.regions import REGENCY_CODES
+from lib.core.settings import load_settings
+from lib.intake import load_bundle
 from tests.conftest import DATA_DIR, FIXTURES, ROOT
 
 PAGE = "pages/data.py"
@@ -131,10 +131,10 @@ def test_a_public_caller_sees_the_preview_but_cannot_save():
 
 
 def test_saving_without_the_right_is_refused_by_the_glue_too(engine, region_index):
-    check = data_page.check_table(POLRES_CSV.read_bytes(), "polres.csv", "events", index=region_index)
+    check = intake.check_table(POLRES_CSV.read_bytes(), "polres.csv", "events", index=region_index)
     before = store.revision(engine)
     with pytest.raises(DataProblem, match="mengimpor data"):
-        data_page.save_table(engine, check, PUBLIC)
+        intake.save_table(engine, check, PUBLIC)
     assert store.revision(engine) == before
 
 
@@ -203,7 +203,7 @@ def zip_bomb() -> bytes:
 )
 def test_bad_files_are_refused_with_what_and_how_to_fix(region_index, name, data, expected):
     with pytest.raises(DataProblem) as refused:
-        data_page.check_table(data, name, "events", index=region_index, max_bytes=1_000_000)
+        intake.check_table(data, name, "events", index=region_index, max_bytes=1_000_000)
     assert expected in refused.value.what
     assert refused.value.fix
 
@@ -214,8 +214,8 @@ def test_an_impossible_date_and_an_unknown_region_reject_their_rows_only(region_
         "31/02/2024;Gianyar;Intimidasi;2;Baris dengan tanggal mustahil;https://example.org/a\n"
         "13/09/2024;Gianyer Raya;Intimidasi;2;Baris dengan wilayah tak dikenal;https://example.org/b\n"
     )
-    check = data_page.check_table(text.encode("cp1252"), "rekap.csv", "events", index=region_index, lang="en")
-    problems = importing.problems_frame(check.result, "en")
+    check = intake.check_table(text.encode("cp1252"), "rekap.csv", "events", index=region_index, lang="en")
+    problems = intake.problems_frame(check.result.problems, "en")
     assert list(problems["Row"]) == [2, 3]
     assert list(problems["Value"]) == ["31/02/2024", "Gianyer Raya"]
     assert check.result.good.empty
@@ -227,9 +227,9 @@ def test_links_to_unknown_institutions_are_rejected_per_row(engine, region_index
         "kesbangpol-bali;polda-bali;koordinasi;2;https://example.org/sk\n"
         "kesbangpol-bali;lembaga-tak-ada;koordinasi;2;https://example.org/sk\n"
     )
-    known = data_page.stakeholder_ids(engine, "RAHASIA")
+    known = intake.stakeholder_ids(engine, "RAHASIA")
     assert {"kesbangpol-bali", "polda-bali"} <= known
-    check = data_page.check_table(text.encode(), "hubungan.csv", "links", index=region_index, known_ids=known)
+    check = intake.check_table(text.encode(), "hubungan.csv", "links", index=region_index, known_ids=known)
     assert check.result.rejected_rows == [3]
     assert list(check.result.good["target_id"]) == ["polda-bali"]
 
@@ -238,26 +238,25 @@ def test_links_to_unknown_institutions_are_rejected_per_row(engine, region_index
 
 
 def test_acled_export_is_previewed_saved_and_a_second_import_changes_nothing(region_index, bundle, engine):
-    from lib import history
 
     data = ACLED_CSV.read_bytes()
-    check = data_page.check_acled(
+    check = intake.check_acled(
         data,
         "acled.csv",
         index=region_index,
         today=pd.Timestamp("2025-01-31").date(),
-        seats=history.regency_seats(bundle.regions),
+        seats=intake.regency_seats(bundle.regions),
         lang="en",
     )
     found = check.imported
     assert found.skipped_other_countries + found.skipped_other_provinces > 0
-    first = data_page.save_acled(engine, check, ANALYST)
+    first = intake.save_acled(engine, check, ANALYST)
     assert (first.added, first.updated) == (len(found.events), 0)
-    again = data_page.save_acled(engine, check, ANALYST)
+    again = intake.save_acled(engine, check, ANALYST)
     assert (again.added, again.updated, again.unchanged) == (0, 0, len(found.events))
-    preview = data_page.acled_preview(found, "en")
+    preview = intake.acled_preview(found, "en")
     assert list(preview["ID"]) == list(found.events["id"])
-    problems = data_page.acled_problems_frame(found, "en")
+    problems = intake.problems_frame(found.problems, "en")
     assert list(problems.columns) == ["Row", "Column", "Value", "Problem"]
     assert len(problems) == len(found.problems)
 
@@ -280,7 +279,7 @@ def test_acled_tab_shows_the_skipped_rows_and_saves():
 
 def test_a_png_given_as_acled_export_is_refused(region_index):
     with pytest.raises(DataProblem, match="acled.csv"):
-        data_page.check_acled(
+        intake.check_acled(
             b"\x89PNG\r\n\x1a\n" + b"\x00" * 64,
             "acled.csv",
             index=region_index,
@@ -344,13 +343,13 @@ def test_zipped_utm_shapefile_upload_is_saved_and_the_map_draws_it(shared_geo, t
 
 
 def test_boundaries_are_not_saved_without_source_and_licence(shared_geo, tmp_path, region_index):
-    check = data_page.check_boundaries(utm_shapefile_zip(shared_geo, tmp_path), "b.zip", index=region_index)
+    check = intake.check_boundaries(utm_shapefile_zip(shared_geo, tmp_path), "b.zip", index=region_index)
     data_dir = tmp_path / "var"
     with pytest.raises(DataProblem, match="Sumber atau lisensi"):
-        data_page.save_checked_boundaries(check, data_dir, ANALYST, source_text="BIG", licence_text="  ")
+        intake.save_checked_boundaries(check, data_dir, ANALYST, source_text="BIG", licence_text="  ")
     assert not (data_dir / "boundaries").exists()
-    assert data_page.active_boundaries(data_dir, None) == "none"
-    assert data_page.boundary_counts(check.imported) == {
+    assert intake.active_boundaries(data_dir, None) == "none"
+    assert intake.boundary_counts(check.imported) == {
         "repaired": 0,
         "unmatched": 0,
         "duplicates": 0,
@@ -364,7 +363,7 @@ def test_boundaries_are_not_saved_without_source_and_licence(shared_geo, tmp_pat
 def test_indicator_values_file_reports_rows_as_in_the_file_and_never_overwrites_bundled(
     engine, bundle, region_index
 ):
-    check = data_page.check_indicator_file(
+    check = intake.check_indicator_file(
         VALUES_CSV.read_bytes(), "nilai.csv", definitions=bundle.indicators, index=region_index, lang="en"
     )
     assert list(check.good["region_code"]) == ["51.08", "51.04"]
@@ -372,11 +371,11 @@ def test_indicator_values_file_reports_rows_as_in_the_file_and_never_overwrites_
     problems = check.problems
     assert list(problems["Row"]) == [4, 5, 5]
     assert list(problems["Column"]) == ["Kabupaten/Kota", "Nilai", "Sumber"]
-    outcome = data_page.save_indicator_values(engine, check.good, ANALYST, origin="import:nilai.csv")
+    outcome = intake.save_indicator_values(engine, check.good, ANALYST, origin="import:nilai.csv")
     assert (outcome.added, outcome.protected) == (0, 2)  # both are bundled facts already
     with engine.begin() as conn:
         conn.execute(sa.delete(store.indicator_values).where(store.indicator_values.c.region_code == "51.04"))
-    outcome = data_page.save_indicator_values(engine, check.good, ANALYST, origin="import:nilai.csv")
+    outcome = intake.save_indicator_values(engine, check.good, ANALYST, origin="import:nilai.csv")
     assert (outcome.added, outcome.protected) == (1, 1)
     stored = store.read_indicator_values(engine)
     assert (
@@ -402,7 +401,7 @@ def test_indicator_values_import_on_the_page_shows_problems_per_row():
 
 def test_editor_rows_are_checked_by_editor_row_and_keep_their_origin(engine, bundle, region_index):
     stored = store.read_indicator_values(engine)
-    bundled, editable = data_page.split_indicator_values(stored)
+    bundled, editable = intake.split_indicator_values(stored)
     assert len(bundled) == len(bundle.indicator_values)
     assert editable.empty
     with engine.begin() as conn:
@@ -419,17 +418,17 @@ def test_editor_rows_are_checked_by_editor_row_and_keep_their_origin(engine, bun
         },
         index=[1, 2],
     )
-    checked = data_page.check_indicator_edits(
+    checked = intake.check_indicator_edits(
         edited, definitions=bundle.indicators, index=region_index, lang="en"
     )
     assert set(checked.problems["Row"]) == {2}
     assert set(checked.problems["Column"]) == {"Regency/city", "Value"}
-    good = data_page.with_origins(checked.good, store.read_indicator_values(engine), origin="entered")
+    good = intake.with_origins(checked.good, store.read_indicator_values(engine), origin="entered")
     assert list(good["origin"]) == ["entered"]
-    assert data_page.save_indicator_values(engine, good, ANALYST, origin="entered").added == 1
-    again = data_page.with_origins(checked.good, store.read_indicator_values(engine), origin="other")
+    assert intake.save_indicator_values(engine, good, ANALYST, origin="entered").added == 1
+    again = intake.with_origins(checked.good, store.read_indicator_values(engine), origin="other")
     assert list(again["origin"]) == ["entered"]  # unchanged rows keep where they came from
-    _, editable = data_page.split_indicator_values(store.read_indicator_values(engine))
+    _, editable = intake.split_indicator_values(store.read_indicator_values(engine))
     assert list(editable.index) == [1]
     assert editable.loc[1, "region_code"] == "51.03"
 
@@ -437,9 +436,9 @@ def test_editor_rows_are_checked_by_editor_row_and_keep_their_origin(engine, bun
 # --- downloads -----------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("kind", data_page.TEMPLATE_KINDS)
+@pytest.mark.parametrize("kind", intake.TEMPLATE_KINDS)
 def test_templates_have_a_sheet_to_fill_and_a_sheet_of_accepted_values(kind, bundle):
-    data = data_page.template_workbook(kind, "id", definitions=bundle.indicators, regions=bundle.regions)
+    data = intake.template_workbook(kind, "id", definitions=bundle.indicators, regions=bundle.regions)
     book = openpyxl.load_workbook(io.BytesIO(data), read_only=True)
     assert book.sheetnames == ["templat", "pilihan"]
     headers = [c.value for c in next(book["templat"].iter_rows(max_row=1))]
@@ -450,19 +449,19 @@ def test_templates_have_a_sheet_to_fill_and_a_sheet_of_accepted_values(kind, bun
         assert "violence" not in values
         assert set(REGENCY_CODES) <= set(values)
     else:
-        assert headers == [importing.header_label(kind, f, "id") for f in importing.template_columns(kind)]
+        assert headers == [intake.header_label(kind, f, "id") for f in intake.template_columns(kind)]
     book.close()
 
 
 def test_a_filled_english_indicator_template_reads_back(bundle, region_index):
     real = bundle.indicator_values.iloc[0]
-    template = data_page.indicator_template("en")
+    template = intake.indicator_template("en")
     filled = pd.DataFrame(
         [[real["region_code"], real["key"], real["value"], int(real["year"]), real["source"], None]],
         columns=template.columns,
     )
-    data = excel.to_xlsx_bytes({"template": filled})
-    check = data_page.check_indicator_file(
+    data = intake.to_xlsx_bytes({"template": filled})
+    check = intake.check_indicator_file(
         data, "values.xlsx", definitions=bundle.indicators, index=region_index
     )
     assert check.problems.empty

@@ -6,8 +6,8 @@ import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from lib import loading, store
-from lib.settings import load_settings
+from lib import intake, store
+from lib.core.settings import load_settings
 from tests.conftest import SHARED_GEO, open_page
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -54,7 +54,7 @@ def test_a_brush_from_the_history_narrows_the_events_of_the_focused_regency():
 
 def _seed_located_posko_event():
     settings = load_settings()
-    bundle = loading.load_bundle(settings.bundled_dir)
+    bundle = intake.load_bundle(settings.bundled_dir)
     engine = store.open_store(settings.store_url, bundle)
     event = bundle.events.head(1).assign(
         id="posko-901",
@@ -83,11 +83,11 @@ def test_geolocated_reports_are_drawn_as_points_and_counted_as_posko(monkeypatch
 
 
 def test_counts_include_events_coded_to_a_kecamatan():
-    from lib import summaries
+    from lib import history
 
-    bundle = loading.load_bundle(load_settings().bundled_dir)
+    bundle = intake.load_bundle(load_settings().bundled_dir)
     one = bundle.events.head(1).assign(region_code="51.08.03", origin="posko")
-    counts = summaries.counts_by_regency(
+    counts = history.counts_by_regency(
         one, bundle.figures, bundle.regions, election_id="pilkada-2024-bali"
     ).set_index("code")
     assert counts.loc["51.08", "events"] == 1

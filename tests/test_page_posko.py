@@ -8,9 +8,9 @@ import streamlit.testing.v1.app_test as app_test_module
 from streamlit.runtime.pages_manager import PagesManager
 from streamlit.testing.v1 import AppTest
 
-from lib import accounts, loading, posko, store
-from lib.i18n import t
-from lib.settings import load_settings
+from lib import access, intake, posko, store
+from lib.core.i18n import t
+from lib.core.settings import load_settings
 
 ROOT = Path(__file__).resolve().parent.parent
 PASSWORD = "sandi-rahasia-posko-1"
@@ -45,10 +45,10 @@ def fresh_store(tmp_path, monkeypatch):
 @pytest.fixture
 def engine():
     settings = load_settings()
-    made = store.open_store(settings.store_url, loading.load_bundle(settings.bundled_dir))
+    made = store.open_store(settings.store_url, intake.load_bundle(settings.bundled_dir))
     for username, (name, role) in USERS.items():
-        accounts.create_user(
-            made, username=username, display_name=name, role=role, password=PASSWORD, actor=accounts.SYSTEM
+        store.create_user(
+            made, username=username, display_name=name, role=role, password=PASSWORD, actor=access.SYSTEM
         )
     yield made
     made.dispose()
@@ -131,7 +131,7 @@ def restart() -> None:
 
 def stored_reports(engine) -> list[dict]:
     with engine.connect() as conn:
-        return [dict(r) for r in conn.execute(sa.select(posko.reports)).mappings()]
+        return [dict(r) for r in conn.execute(sa.select(store.reports)).mappings()]
 
 
 def frame_with(at: AppTest, column: str):

@@ -9,11 +9,11 @@ import streamlit.testing.v1.app_test as app_test_module
 from streamlit.runtime.pages_manager import PagesManager
 from streamlit.testing.v1 import AppTest
 
-from lib import network, network_view, store
+from lib import network, store
 from lib.access import PUBLIC, Caller
-from lib.loading import load_bundle
-from lib.problems import DataProblem
-from lib.stakeholders import LINK_COLUMNS, STAKEHOLDER_COLUMNS, check_links, check_stakeholders
+from lib.core.problems import DataProblem
+from lib.intake import load_bundle
+from lib.network import LINK_COLUMNS, STAKEHOLDER_COLUMNS, check_links, check_stakeholders
 from tests.conftest import DATA_DIR, ROOT
 
 PAGE = "pages/pemangku_kepentingan.py"
@@ -143,7 +143,7 @@ def test_the_focus_regency_narrows_the_metrics_table(bali):
     at = open_page({"lang": "en", "r": "51.08"})
     assert not at.exception, at.exception
     table = frame_with(at, "Betweenness")
-    buleleng = network_view.focus_members(bali, "51.08")
+    buleleng = network.focus_members(bali, "51.08")
     assert len(table) == len(buleleng) > 0
     assert set(table["Region"]) == {"Buleleng"}
 
@@ -209,20 +209,20 @@ def with_rows(frame: pd.DataFrame, row: dict) -> pd.DataFrame:
 
 def test_an_analyst_adds_and_then_removes_an_institution_with_its_link(engine):
     people, links = stored(engine)
-    plan = network_view.plan_edits(people, with_rows(people, NEW_BODY), links, with_rows(links, NEW_LINK))
+    plan = network.plan_edits(people, with_rows(people, NEW_BODY), links, with_rows(links, NEW_LINK))
     assert (len(plan.stakeholders), len(plan.links), plan.removed_ids) == (1, 1, ())
     before = store.revision(engine)
-    outcome = network_view.save_plan(engine, plan, caller=ANALYST, origin="app:ana")
+    outcome = network.save_plan(engine, plan, caller=ANALYST, origin="app:ana")
     assert (outcome.people_written, outcome.links_written) == (1, 1)
     assert store.revision(engine) > before
     people2, links2 = stored(engine)
     assert "linmas-buleleng" in set(people2["id"])
     row = links2[links2["target_id"] == "linmas-buleleng"].iloc[0]
     assert (row["delay_hours"], row["origin"]) == (3.0, "app:ana")
-    removal = network_view.plan_edits(people2, people, links2, links)
+    removal = network.plan_edits(people2, people, links2, links)
     assert removal.removed_ids == ("linmas-buleleng",)
     assert removal.removed_links == (("polres-buleleng", "linmas-buleleng", "coordination"),)
-    network_view.save_plan(engine, removal, caller=ANALYST, origin="app:ana")
+    network.save_plan(engine, removal, caller=ANALYST, origin="app:ana")
     people3, links3 = stored(engine)
     assert len(people3) == len(people)
     assert len(links3) == len(links)
@@ -250,27 +250,27 @@ def test_bad_edits_are_refused_with_a_clear_message_and_nothing_changes(engine, 
         assert len(existing), "the bundled data should link Polres Buleleng by coordination"
         bad = {**bad, "target_id": existing.iloc[0]["target_id"]}
     with pytest.raises(DataProblem, match=message):
-        network_view.plan_edits(people, with_rows(people, NEW_BODY), links, with_rows(links, bad), lang="en")
+        network.plan_edits(people, with_rows(people, NEW_BODY), links, with_rows(links, bad), lang="en")
     assert (store.revision(engine), len(stored(engine)[1])) == before
 
 
 def test_bundled_rows_cannot_be_removed_or_changed_in_the_editor(engine):
     people, links = stored(engine)
     with pytest.raises(DataProblem, match="kesbangpol-bali.*bundled"):
-        network_view.plan_edits(people, people[people["id"] != "kesbangpol-bali"], links, links, lang="en")
+        network.plan_edits(people, people[people["id"] != "kesbangpol-bali"], links, links, lang="en")
     renamed = people.assign(name=people["name"].where(people["id"] != "kpu-bali", "KPU X"))
     with pytest.raises(DataProblem, match="kpu-bali"):
-        network_view.plan_edits(people, renamed, links, links, lang="en")
+        network.plan_edits(people, renamed, links, links, lang="en")
 
 
 def test_an_edit_by_a_public_caller_is_refused_and_nothing_is_stored(engine):
     people, links = stored(engine)
-    plan = network_view.plan_edits(people, with_rows(people, NEW_BODY), links, links)
+    plan = network.plan_edits(people, with_rows(people, NEW_BODY), links, links)
     before = store.revision(engine)
     with pytest.raises(DataProblem):
-        network_view.save_plan(engine, plan, caller=PUBLIC, origin="app:public")
+        network.save_plan(engine, plan, caller=PUBLIC, origin="app:public")
     with pytest.raises(DataProblem):
-        network_view.save_plan(engine, plan, caller=Caller("partner", "TERBATAS", "", "KPU"), origin="x")
+        network.save_plan(engine, plan, caller=Caller("partner", "TERBATAS", "", "KPU"), origin="x")
     assert store.revision(engine) == before
     assert "linmas-buleleng" not in set(stored(engine)[0]["id"])
 
@@ -284,8 +284,8 @@ def test_a_file_exported_by_the_page_imports_back_to_the_same_graph(engine, fmt)
     data = network.to_graphml_bytes(graph) if fmt == "graphml" else network.to_gexf_bytes(graph)
     back_people, back_links = network.read_graph_file(data, f"export.{fmt}")
     again = network.build_graph(back_people, back_links)
-    assert network_view.graph_signature(again) == network_view.graph_signature(graph)
-    plan = network_view.plan_import(data, f"export.{fmt}", people, links)
+    assert network.graph_signature(again) == network.graph_signature(graph)
+    plan = network.plan_import(data, f"export.{fmt}", people, links)
     assert plan.is_empty()
     assert plan.unchanged == len(people) + len(links)
 
@@ -308,23 +308,23 @@ def test_an_imported_file_adds_new_rows_in_one_save(engine):
         **{k: v for k, v in NEW_LINK.items() if k in LINK_COLUMNS and k not in ("source_id", "target_id")},
     )
     data = network.to_graphml_bytes(small)
-    plan = network_view.plan_import(data, "partner.graphml", people, links)
+    plan = network.plan_import(data, "partner.graphml", people, links)
     assert (len(plan.stakeholders), len(plan.links), plan.removed_ids) == (1, 1, ())
-    network_view.save_plan(engine, plan, caller=ANALYST, origin="import:partner.graphml")
+    network.save_plan(engine, plan, caller=ANALYST, origin="import:partner.graphml")
     assert "linmas-buleleng" in set(stored(engine)[0]["id"])
 
 
 def test_a_file_that_is_not_a_graph_or_far_too_big_is_refused(engine):
     people, links = stored(engine)
     with pytest.raises(DataProblem, match="not GraphML or GEXF"):
-        network_view.plan_import(b"id,name\na,b\n", "people.csv", people, links, lang="en")
+        network.plan_import(b"id,name\na,b\n", "people.csv", people, links, lang="en")
     huge = (
         b'<?xml version="1.0"?><graphml><graph edgedefault="undirected">'
         + b"".join(b'<node id="n%d"/>' % n for n in range(100_000))
         + b"</graph></graphml>"
     )
     with pytest.raises(DataProblem, match="100000 nodes; the limit is 5000"):
-        network_view.plan_import(huge, "huge.graphml", people, links, lang="en")
+        network.plan_import(huge, "huge.graphml", people, links, lang="en")
 
 
 # --- Pure glue on small graphs whose answers are known -------------------------------------------
@@ -356,7 +356,7 @@ def small_graph() -> nx.DiGraph:
 def test_the_summary_counts_what_a_removal_cuts_off_on_a_path():
     before = small_graph()
     after = network.apply_scenario(before, removed_nodes=["b"])
-    summary = network_view.compare_networks(before, after, lang="en").summary.set_index("measure")
+    summary = network.compare_networks(before, after, lang="en").summary.set_index("measure")
     assert (summary.at["joined", "before"], summary.at["joined", "after"]) == (2.0, 0.0)
     assert summary.at["joined", "status"] == "worse"
     assert summary.at["worst_hours", "before"] == 1.0 + 4.0  # command 1 h + coordination 4 h, assumed
@@ -366,4 +366,4 @@ def test_the_summary_counts_what_a_removal_cuts_off_on_a_path():
 
 def test_a_scenario_survives_the_round_trip_through_the_widgets():
     scenario = network.Scenario(("x",), (("b", "a"),), (("d", "c", "command"),))
-    assert network_view.scenario_from_choices(*network_view.scenario_choices(scenario)) == scenario
+    assert network.scenario_from_choices(*network.scenario_choices(scenario)) == scenario

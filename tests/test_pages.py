@@ -5,7 +5,7 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from lib.i18n import STRINGS
+from lib.core.i18n import STRINGS
 from tests.conftest import open_page
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -8,25 +8,26 @@ import sqlalchemy as sa
 from hypothesis import given, settings
 from hypothesis import strategies as hst
 
-from lib import loading, posko, store
+from lib import intake, posko, store
 from lib.access import Caller
-from lib.problems import DataProblem
+from lib.core.clock import LOCAL_TZ
+from lib.core.problems import DataProblem
 from tests.conftest import DATA_DIR, postgres_engine
 
 ANALYST = Caller("analyst", "RAHASIA", "ana", "Ana (Kesbangpol)")
 ANALYST_2 = Caller("analyst", "RAHASIA", "budi", "Budi (Polda)")
 OPERATOR = Caller("posko", "TERBATAS", "op1", "Operator 1")
-NOW = dt.datetime(2024, 11, 27, 12, 0, tzinfo=posko.LOCAL_TZ)
+NOW = dt.datetime(2024, 11, 27, 12, 0, tzinfo=LOCAL_TZ)
 
 
 @pytest.fixture(scope="module")
 def bundle():
-    return loading.load_bundle(DATA_DIR)
+    return intake.load_bundle(DATA_DIR)
 
 
 @pytest.fixture(scope="module")
 def index(bundle):
-    return loading.region_index(bundle.regions)
+    return intake.region_index(bundle.regions)
 
 
 @pytest.fixture(scope="module")
@@ -368,7 +369,7 @@ def test_two_hundred_reports_saved_from_threads_are_all_stored_once(engine, inde
     assert len(stored) == 200
     assert sorted(stored["title"]) == sorted(f"Laporan {t}" for t in tokens)
     with engine.connect() as conn:
-        history = conn.execute(sa.select(sa.func.count()).select_from(posko.report_history)).scalar()
+        history = conn.execute(sa.select(sa.func.count()).select_from(store.report_history)).scalar()
     assert history == 200
 
 
@@ -544,7 +545,10 @@ def test_every_read_list_count_and_briefing_takes_any_mix_of_empty_optional_fiel
         for name in ("assigned_to", "subregion_code", "reject_reason", "alert_ack_by"):
             assert all(v is None or isinstance(v, str) for v in frame[name]), name
         listed = posko.report_list(
-            frame, region_names={"51.08": "Buleleng"}, people={"polres-buleleng": "Polres Buleleng"}, limit=500
+            frame,
+            region_names={"51.08": "Buleleng"},
+            people={"polres-buleleng": "Polres Buleleng"},
+            limit=500,
         )
         assert listed.total == len(drawn)
         assigned = listed.table["Ditugaskan kepada"].tolist()
@@ -568,7 +572,9 @@ def test_every_read_list_count_and_briefing_takes_any_mix_of_empty_optional_fiel
         )
         assert len(sheets["Laporan"]) == len(drawn)
         book = openpyxl.load_workbook(
-            io.BytesIO(posko.briefing_xlsx(frame, day=dt.date(2024, 11, 27), region_names={}, stakeholder_names={}))
+            io.BytesIO(
+                posko.briefing_xlsx(frame, day=dt.date(2024, 11, 27), region_names={}, stakeholder_names={})
+            )
         )
         assert book["Laporan"].max_row == len(drawn) + 1
         for report_id in frame["id"]:

@@ -2,8 +2,8 @@ import pytest
 from hypothesis import example, given
 from hypothesis import strategies as hst
 
-from lib.problems import DataProblem
-from lib.regions import fold, level_of, normalise_code
+from lib.core.problems import DataProblem
+from lib.core.regions import fold, level_of, normalise_code
 
 
 @pytest.mark.parametrize(

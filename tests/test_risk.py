@@ -11,9 +11,9 @@ from hypothesis import example, given
 from hypothesis import strategies as hst
 
 from lib import risk
-from lib.i18n import STRINGS, t
-from lib.problems import DataProblem
-from lib.regions import REGENCY_CODES
+from lib.core.i18n import STRINGS, t
+from lib.core.problems import DataProblem
+from lib.core.regions import REGENCY_CODES
 from tests.conftest import DATA_DIR
 
 VOTING_DAY = dt.date(2024, 11, 27)

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from lib import risk, risk_charts
-from lib.risk_charts import CATEGORY_DOMAIN, CATEGORY_RANGE
+from lib import risk
+from lib.risk import CATEGORY_DOMAIN, CATEGORY_RANGE
 
 NAMES = {"51.01": "Jembrana", "51.02": "Tabanan", "51.03": "Badung", "51.04": "Gianyar"}
 
@@ -61,7 +61,7 @@ def test_category_colours_are_fixed_for_the_map_too():
 def test_ranking_bars_colour_by_category_and_show_coverage(small):
     defs, vals, regions = small
     index = risk.compute_index(vals, defs, regions=regions)
-    spec = risk_charts.ranking_bars(index, "id", names=NAMES).to_dict()
+    spec = risk.ranking_bars(index, "id", names=NAMES).to_dict()
     assert layer_marks(spec) == ["bar", "text", "rule"]
     color = spec["layer"][0]["encoding"]["color"]
     assert color["scale"] == {"domain": list(CATEGORY_DOMAIN), "range": list(CATEGORY_RANGE)}
@@ -75,7 +75,7 @@ def test_ranking_bars_colour_by_category_and_show_coverage(small):
 def test_ranking_legend_speaks_the_chosen_language(small):
     defs, vals, regions = small
     index = risk.compute_index(vals, defs, regions=regions)
-    spec = risk_charts.ranking_bars(index, "en").to_dict()
+    spec = risk.ranking_bars(index, "en").to_dict()
     legend = spec["layer"][0]["encoding"]["color"]["legend"]
     assert legend["title"] == "Category"
     assert '"High"' in legend["labelExpr"]
@@ -85,7 +85,7 @@ def test_ranking_legend_speaks_the_chosen_language(small):
 def test_rank_ranges_draw_a_span_a_median_and_the_base_rank(small):
     defs, vals, regions = small
     ranges = risk.sensitivity(vals, defs, n=50, regions=regions)
-    spec = risk_charts.rank_ranges(ranges, "id", names=NAMES).to_dict()
+    spec = risk.rank_ranges(ranges, "id", names=NAMES).to_dict()
     assert layer_marks(spec) == ["rule", "tick", "point"]
     assert spec["layer"][0]["encoding"]["x2"]["field"] == "rank_max"
     assert {row["name"] for row in dataset(spec)} == {"Jembrana", "Tabanan", "Badung"}  # Gianyar has no rank
@@ -95,7 +95,7 @@ def test_contribution_chart_lists_known_then_unknown_indicators(small):
     defs, vals, regions = small
     parts = risk.contributions(vals, defs, regions=regions)
     tabanan = parts[parts["region_code"] == "51.02"]
-    spec = risk_charts.contribution_chart(tabanan, "Tabanan", "en").to_dict()
+    spec = risk.contribution_chart(tabanan, "Tabanan", "en").to_dict()
     assert "Tabanan" in spec["title"]
     rows = dataset_by_indicator(spec)
     assert rows["Indicator x"]["label"] == "0.0"
@@ -111,4 +111,4 @@ def dataset_by_indicator(spec: dict) -> dict[str, dict]:
 def test_contribution_chart_takes_one_region_only(small):
     defs, vals, regions = small
     with pytest.raises(ValueError, match="one region"):
-        risk_charts.contribution_chart(risk.contributions(vals, defs), "Bali", "id")
+        risk.contribution_chart(risk.contributions(vals, defs), "Bali", "id")

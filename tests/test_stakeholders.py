@@ -3,9 +3,9 @@ import math
 import pandas as pd
 import pytest
 
-from lib.problems import DataProblem
-from lib.regions import REGENCY_CODES
-from lib.stakeholders import LINK_COLUMNS, STAKEHOLDER_COLUMNS, TYPES, check_links, check_stakeholders
+from lib.core.problems import DataProblem
+from lib.core.regions import REGENCY_CODES
+from lib.network import LINK_COLUMNS, STAKEHOLDER_COLUMNS, TYPES, check_links, check_stakeholders
 from tests.conftest import DATA_DIR
 
 

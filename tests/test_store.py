@@ -4,13 +4,13 @@ import pandas as pd
 import pytest
 import sqlalchemy as sa
 
-from lib import loading, store
+from lib import intake, store
 from tests.conftest import DATA_DIR, postgres_engine
 
 
 @pytest.fixture(scope="module")
 def bundle():
-    return loading.load_bundle(DATA_DIR)
+    return intake.load_bundle(DATA_DIR)
 
 
 @pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
@@ -87,7 +87,7 @@ def test_reads_are_limited_by_the_caller_ceiling(engine, bundle):
 
 
 def test_links_to_unknown_institutions_are_refused_and_nothing_changes(engine, bundle):
-    from lib.problems import DataProblem
+    from lib.core.problems import DataProblem
 
     store.migrate(engine)
     store.seed(engine, bundle)
@@ -106,7 +106,7 @@ def test_sqlite_store_runs_in_wal_mode(tmp_path, bundle):
 
 
 def test_an_unreachable_database_is_a_problem_the_user_can_fix(bundle):
-    from lib.problems import DataProblem
+    from lib.core.problems import DataProblem
 
     with pytest.raises(DataProblem, match="SINERGI_DB_URL"):
         store.open_store("postgresql+psycopg://nobody@127.0.0.1:1/none", bundle)

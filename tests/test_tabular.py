@@ -8,8 +8,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as hst
 
-from lib.problems import DataProblem
-from lib.tabular import cell_text, read_table
+from lib.core.problems import DataProblem
+from lib.intake import cell_text, read_table
 from tests.conftest import FIXTURES
 
 POLRES_CSV = FIXTURES / "import_polres_cp1252.csv"

@@ -3,9 +3,9 @@ import datetime as dt
 from hypothesis import given
 from hypothesis import strategies as hst
 
-from lib import viewstate
-from lib.regions import REGENCY_CODES
-from lib.viewstate import LAYERS, ViewState
+from lib.core import viewstate
+from lib.core.regions import REGENCY_CODES
+from lib.core.viewstate import LAYERS, ViewState
 
 ELECTIONS = ["pilkada-2024-bali", "pemilu-2024", "pemilu-2019"]
 DEFAULT = "pilkada-2024-bali"

@@ -1,0 +1,55 @@
+"""What a deployment may change: data folder, database URL, boundary folder."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+BUNDLED_DATA = ROOT / "data"
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Settings whose defaults suit a fresh checkout: no configuration needed."""
+
+    data_dir: Path = ROOT / "var"
+    """Where the SQLite store, saved boundaries and attachments live (``SINERGI_DATA_DIR``)."""
+    db_url: str | None = None
+    """SQLAlchemy URL of the store (``SINERGI_DB_URL``); None means a SQLite file in ``data_dir``."""
+    boundaries_dir: Path | None = None
+    """Folder with boundary files to load at start (``SINERGI_BOUNDARIES``); None means none."""
+    bundled_dir: Path = BUNDLED_DATA
+    """The sourced facts shipped with the app."""
+
+    @property
+    def store_url(self) -> str:
+        """Return the database URL actually used."""
+        if self.db_url:
+            return self.db_url
+        return f"sqlite:///{(self.data_dir / 'sinergi.db').as_posix()}"
+
+
+def load_settings(env: Mapping[str, str] | None = None) -> Settings:
+    """Return settings from ``env`` (default: the process environment).
+
+    >>> load_settings({"SINERGI_DATA_DIR": "/tmp/x"}).store_url
+    'sqlite:////tmp/x/sinergi.db'
+    """
+    env = os.environ if env is None else env
+    data_dir = Path(env.get("SINERGI_DATA_DIR") or ROOT / "var")
+    if not data_dir.is_absolute():
+        data_dir = (Path.cwd() / data_dir).resolve()
+    boundaries = env.get("SINERGI_BOUNDARIES") or None
+    boundaries_dir = None
+    if boundaries:
+        boundaries_dir = Path(boundaries)
+        if not boundaries_dir.is_absolute():
+            boundaries_dir = (Path.cwd() / boundaries_dir).resolve()
+    return Settings(
+        data_dir=data_dir,
+        db_url=env.get("SINERGI_DB_URL") or None,
+        boundaries_dir=boundaries_dir,
+    )

@@ -1,0 +1,388 @@
+"""Map chart builders (Altair): a choropleth of regions and a tile grid for when no boundaries are loaded.
+
+Pure: data in, chart out. Geometry always goes in through :func:`geo_data` (inline GeoJSON
+features, clockwise rings); a GeoDataFrame handed to ``alt.Chart`` directly draws a blank map
+in Streamlit.
+
+A click on a region selects it under the parameter :data:`REGION_PICK`; the page reads it with
+``event.selection[REGION_PICK]`` (a list of ``{"code": ...}``).
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from collections.abc import Sequence
+
+import altair as alt
+import geopandas as gpd
+import pandas as pd
+import shapely
+
+from lib.core.i18n import t
+
+REGION_PICK = "region_pick"
+UNKNOWN_GREY = "#bdbdbd"
+QUANTITATIVE_SCHEME = "yelloworangered"
+"""ColorBrewer YlOrRd: sequential and colour-blind safe."""
+LABEL_LIMIT = 30
+"""Name labels are drawn when a map has at most this many regions."""
+LEGEND = {"labelFontSize": 14, "titleFontSize": 14, "symbolSize": 220, "labelLimit": 260}
+
+# ColorBrewer YlOrRd classes (colour-blind safe), by number of categories.
+_YLORRD: dict[int, tuple[str, ...]] = {
+    1: ("#f03b20",),
+    2: ("#feb24c", "#f03b20"),
+    3: ("#ffeda0", "#feb24c", "#f03b20"),
+    4: ("#ffffb2", "#fecc5c", "#fd8d3c", "#e31a1c"),
+    5: ("#ffffb2", "#fecc5c", "#fd8d3c", "#f03b20", "#bd0026"),
+    6: ("#ffffb2", "#fed976", "#feb24c", "#fd8d3c", "#f03b20", "#bd0026"),
+    7: ("#ffffb2", "#fed976", "#feb24c", "#fd8d3c", "#fc4e2a", "#e31a1c", "#b10026"),
+    8: ("#ffffcc", "#ffeda0", "#fed976", "#feb24c", "#fd8d3c", "#fc4e2a", "#e31a1c", "#b10026"),
+    9: ("#ffffcc", "#ffeda0", "#fed976", "#feb24c", "#fd8d3c", "#fc4e2a", "#e31a1c", "#bd0026", "#800026"),
+}
+
+# Approximate geography of Bali's 9 regencies as (column, row) cells, row 0 at the top, placed
+# from the regencies' centroids (bali_kabupaten.geojson): Jembrana far west, Buleleng north,
+# Bangli and Karangasem north-east/east, Tabanan-Badung-Gianyar across the middle, Denpasar
+# and Klungkung in the south.
+TILE_GRID: dict[str, tuple[str, int, int]] = {
+    "51.01": ("Jembrana", 0, 1),
+    "51.08": ("Buleleng", 1, 0),
+    "51.02": ("Tabanan", 1, 1),
+    "51.03": ("Badung", 2, 1),
+    "51.71": ("Kota Denpasar", 2, 2),
+    "51.06": ("Bangli", 3, 0),
+    "51.04": ("Gianyar", 3, 1),
+    "51.07": ("Karangasem", 4, 1),
+    "51.05": ("Klungkung", 4, 2),
+}
+_TILE_PX = 110
+
+
+def geo_data(frame: gpd.GeoDataFrame) -> alt.Data:
+    """Turn a GeoDataFrame into inline GeoJSON features, properties at the top level, rings clockwise.
+
+    Examples
+    --------
+    >>> square = shapely.box(0, 0, 1, 1)  # counter-clockwise exterior
+    >>> data = geo_data(gpd.GeoDataFrame({"code": ["51.08"]}, geometry=[square], crs=4326))
+    >>> row = data.to_dict()["values"][0]
+    >>> row["code"], row["type"], row["geometry"]["type"]
+    ('51.08', 'Feature', 'Polygon')
+    """
+    geometry = frame.geometry.to_crs(4326).orient_polygons(exterior_cw=True)
+    shapes = [json.loads(text) for text in shapely.to_geojson(geometry.values)]
+    properties = _records(pd.DataFrame(frame.drop(columns=frame.geometry.name)))
+    rows = [{**p, "type": "Feature", "geometry": g} for p, g in zip(properties, shapes, strict=True)]
+    # Altair would walk every coordinate to validate here; the spec is validated once, in to_dict().
+    with alt.utils.schemapi.debug_mode(False):
+        return alt.Data(values=rows)
+
+
+def choropleth(
+    regions: gpd.GeoDataFrame,
+    values: pd.DataFrame,
+    *,
+    measure: str,
+    measure_label: str,
+    categories: Sequence[str] | None = None,
+    lang: str = "id",
+    focus: str | None = None,
+    points: pd.DataFrame | None = None,
+    labels: bool | None = None,
+    height: int = 480,
+    width: int | None = None,
+) -> alt.LayerChart:
+    """Build a map of ``regions`` coloured by ``measure``; a click selects a region under REGION_PICK.
+
+    Parameters
+    ----------
+    regions
+        Display boundaries (``Boundaries.display[level]``): columns code, name, geometry.
+    values
+        One row per region: ``code``, the ``measure`` column, optionally ``source``. Regions with
+        no row or an empty value are drawn grey and labelled unknown in the legend.
+    categories
+        Ordered class names (e.g. rendah, sedang, tinggi) when ``measure`` holds classes; they get
+        a fixed colour each. Without them ``measure`` is numeric, on a sequential scale.
+    focus
+        Code of the region to outline thicker.
+    points
+        Events or reports drawn on top: ``lat``, ``lon``, optionally ``label``, ``date``,
+        ``category``, ``source`` and ``region_code`` (a click on a point then selects its region).
+    labels
+        Draw region names; by default when there are at most :data:`LABEL_LIMIT` regions.
+    """
+    unknown = t("geo.map.unknown", lang)
+    table = _region_table(pd.DataFrame(regions[["code", "name"]]), values, measure, categories, lang)
+    shapes = gpd.GeoDataFrame(
+        regions[["code", "geometry"]].astype({"code": str}).merge(table, on="code", how="left"),
+        geometry="geometry",
+        crs=regions.crs,
+    )
+    has_unknown = bool(table["value_text"].eq(unknown).any())
+    pick = alt.selection_point(name=REGION_PICK, fields=["code"])
+    projection = {"type": "mercator"}
+    tooltip = _tooltip(table, measure_label, lang)
+
+    fill = _color(measure_label, categories, unknown, has_unknown)
+    main = (
+        alt.Chart(geo_data(shapes))
+        .mark_geoshape(stroke="white", strokeWidth=0.8, invalid="show")
+        .encode(
+            color=fill,
+            opacity=alt.when(pick).then(alt.value(1.0)).otherwise(alt.value(0.4)),
+            tooltip=tooltip,
+        )
+        .add_params(pick)
+        .project(**projection)
+    )
+    layers: list[alt.Chart] = []
+    quantitative_unknown = categories is None and has_unknown
+    if quantitative_unknown:
+        # Drawn below the main layer, in the same grey: it only gives "unknown" its legend entry.
+        missing = shapes.loc[shapes["value_text"].eq(unknown)].assign(status=unknown)
+        layers.append(
+            alt.Chart(geo_data(missing[["code", "status", "geometry"]]))
+            .mark_geoshape(stroke="white", strokeWidth=0.8)
+            .encode(color=_unknown_color(unknown))
+            .project(**projection)
+        )
+    layers.append(main)
+    if focus is not None and focus in set(shapes["code"]):
+        outline = shapes.loc[shapes["code"] == focus, ["code", "name", "geometry"]]
+        layers.append(
+            alt.Chart(geo_data(outline))
+            .mark_geoshape(filled=False, stroke="#111111", strokeWidth=3)
+            .encode(tooltip=[alt.Tooltip("name:N", title=t("geo.map.region", lang))])
+            .project(**projection)
+        )
+    if labels if labels is not None else len(shapes) <= LABEL_LIMIT:
+        anchors = regions.to_crs(4326).representative_point()
+        label_rows = pd.DataFrame(
+            {
+                "code": regions["code"].astype(str).to_numpy(),
+                "name": regions["name"].astype(str).to_numpy(),
+                "lon": [round(float(p.x), 5) for p in anchors],
+                "lat": [round(float(p.y), 5) for p in anchors],
+            }
+        )
+        layers.append(
+            alt.Chart(alt.Data(values=label_rows.to_dict("records")))
+            .mark_text(fontSize=12, fontWeight="bold", color="#222222")
+            .encode(longitude="lon:Q", latitude="lat:Q", text="name:N", tooltip=tooltip[:1])
+            .project(**projection)
+        )
+    if points is not None and len(points):
+        point_rows = _point_rows(points, regions)
+        if point_rows:
+            layers.append(_point_layer(point_rows, lang).project(**projection))
+    chart = alt.layer(*layers).properties(height=height, view=alt.ViewBackground(stroke=None))
+    if width is not None:
+        chart = chart.properties(width=width)
+    if quantitative_unknown:
+        chart = chart.resolve_scale(color="independent")
+    return chart
+
+
+def tile_grid(
+    values: pd.DataFrame,
+    *,
+    measure: str,
+    measure_label: str,
+    categories: Sequence[str] | None = None,
+    lang: str = "id",
+    focus: str | None = None,
+) -> alt.LayerChart:
+    """Build a tile map of Bali's 9 regencies (see :data:`TILE_GRID`), for when no boundaries are loaded.
+
+    Same colours, tooltips and selection (:data:`REGION_PICK`) as :func:`choropleth`.
+    """
+    unknown = t("geo.map.unknown", lang)
+    tiles = pd.DataFrame(
+        [{"code": code, "name": name, "col": col, "row": row} for code, (name, col, row) in TILE_GRID.items()]
+    )
+    table = _region_table(tiles, values, measure, categories, lang)
+    has_unknown = bool(table["value_text"].eq(unknown).any())
+    pick = alt.selection_point(name=REGION_PICK, fields=["code"])
+    columns = max(col for _, col, _ in TILE_GRID.values()) + 1
+    rows = max(row for _, _, row in TILE_GRID.values()) + 1
+    x = alt.X("col:O", axis=None, scale=alt.Scale(domain=list(range(columns)), paddingInner=0.08))
+    y = alt.Y("row:O", axis=None, scale=alt.Scale(domain=list(range(rows)), paddingInner=0.08))
+    tooltip = _tooltip(table, measure_label, lang)
+    base = alt.Chart(alt.Data(values=_records(table))).encode(x=x, y=y)
+    focus_code = focus if focus in TILE_GRID else None
+    main = (
+        base.mark_rect(stroke="#111111", cornerRadius=3, invalid="show")
+        .encode(
+            color=_color(measure_label, categories, unknown, has_unknown),
+            opacity=alt.when(pick).then(alt.value(1.0)).otherwise(alt.value(0.4)),
+            strokeWidth=alt.when(alt.datum.code == (focus_code or ""))
+            .then(alt.value(4))
+            .otherwise(alt.value(0)),
+            tooltip=tooltip,
+        )
+        .add_params(pick)
+    )
+    layers: list[alt.Chart] = []
+    quantitative_unknown = categories is None and has_unknown
+    if quantitative_unknown:
+        missing = table.loc[table["value_text"].eq(unknown)].assign(status=unknown)
+        layers.append(
+            alt.Chart(alt.Data(values=_records(missing)))
+            .mark_rect(cornerRadius=3)
+            .encode(x=x, y=y, color=_unknown_color(unknown))
+        )
+    layers.append(main)
+    layers.append(
+        base.mark_text(fontSize=13, fontWeight="bold", dy=-9, color="#222222").encode(
+            text="name:N", tooltip=tooltip
+        )
+    )
+    layers.append(
+        base.mark_text(fontSize=13, dy=10, color="#222222").encode(text="value_text:N", tooltip=tooltip)
+    )
+    chart = alt.layer(*layers).properties(
+        width=columns * _TILE_PX, height=rows * _TILE_PX, view=alt.ViewBackground(stroke=None)
+    )
+    if quantitative_unknown:
+        chart = chart.resolve_scale(color="independent")
+    return chart
+
+
+# ---------------------------------------------------------------------------------------------
+
+
+def _region_table(
+    regions: pd.DataFrame,
+    values: pd.DataFrame,
+    measure: str,
+    categories: Sequence[str] | None,
+    lang: str,
+) -> pd.DataFrame:
+    """Join the values to the regions: code, name, value, value_text (and source) per region."""
+    if "code" not in values.columns or measure not in values.columns:
+        raise ValueError(f"values needs the columns code and {measure!r}, got {list(values.columns)}.")
+    if values["code"].duplicated().any():
+        raise ValueError("values has more than one row for a region code.")
+    unknown = t("geo.map.unknown", lang)
+    keep = ["code", measure] + (["source"] if "source" in values.columns else [])
+    picked = values[keep].rename(columns={measure: "value"}).astype({"code": str})
+    table = regions.astype({"code": str}).merge(picked, on="code", how="left")
+    if categories is not None:
+        known = table["value"].notna()
+        strange = sorted({str(v) for v in table.loc[known, "value"]} - set(categories))
+        if strange:
+            raise ValueError(f"values of {measure!r} not among the categories {list(categories)}: {strange}.")
+        table["value"] = [str(v) if k else unknown for v, k in zip(table["value"], known, strict=True)]
+        table["value_text"] = table["value"]
+    else:
+        numbers = [None if pd.isna(v) else float(v) for v in pd.to_numeric(table["value"], errors="raise")]
+        table["value"] = pd.array(numbers, dtype="Float64")
+        table["value_text"] = [unknown if v is None else _format_number(v, lang) for v in numbers]
+    if "source" in table.columns:
+        table["source"] = [None if pd.isna(s) else str(s) for s in table["source"]]
+    return table
+
+
+def _format_number(value: float, lang: str) -> str:
+    """Format a number the way the room reads it: 1.234,5 in Indonesian, 1,234.5 in English."""
+    if math.isfinite(value) and float(value).is_integer():
+        text = f"{int(value):,}"
+    else:
+        text = f"{value:,.2f}".rstrip("0").rstrip(".")
+    if lang == "id":
+        text = text.replace(",", "\0").replace(".", ",").replace("\0", ".")
+    return text
+
+
+def _color(
+    measure_label: str, categories: Sequence[str] | None, unknown: str, has_unknown: bool
+) -> alt.Color | alt.ColorValue | dict:
+    legend = alt.Legend(title=measure_label, **LEGEND)
+    if categories is not None:
+        domain = list(categories)
+        if not 1 <= len(domain) <= len(_YLORRD):
+            raise ValueError(f"between 1 and {len(_YLORRD)} categories are supported, got {len(domain)}.")
+        colours = list(_YLORRD[len(domain)])
+        if has_unknown:
+            domain.append(unknown)
+            colours.append(UNKNOWN_GREY)
+        return alt.Color("value:N", scale=alt.Scale(domain=domain, range=colours), sort=domain, legend=legend)
+    return (
+        alt.when("!isValid(datum.value)")
+        .then(alt.value(UNKNOWN_GREY))
+        .otherwise(
+            alt.Color(
+                "value:Q",
+                scale=alt.Scale(scheme=QUANTITATIVE_SCHEME, zero=True),
+                legend=alt.Legend(title=measure_label, gradientLength=220, gradientThickness=16, **LEGEND),
+            )
+        )
+    )
+
+
+def _unknown_color(unknown: str) -> alt.Color:
+    return alt.Color(
+        "status:N",
+        scale=alt.Scale(domain=[unknown], range=[UNKNOWN_GREY]),
+        legend=alt.Legend(title=None, symbolType="square", **LEGEND),
+    )
+
+
+def _tooltip(table: pd.DataFrame, measure_label: str, lang: str) -> list[alt.Tooltip]:
+    tooltip = [
+        alt.Tooltip("name:N", title=t("geo.map.region", lang)),
+        alt.Tooltip("value_text:N", title=measure_label),
+        alt.Tooltip("code:N", title=t("geo.map.code", lang)),
+    ]
+    if "source" in table.columns:
+        tooltip.append(alt.Tooltip("source:N", title=t("geo.map.source", lang)))
+    return tooltip
+
+
+def _records(frame: pd.DataFrame) -> list[dict[str, object]]:
+    """Return rows as plain Python values (JSON-safe: NA becomes None)."""
+    return json.loads(frame.to_json(orient="records", date_format="iso"))
+
+
+def _point_rows(points: pd.DataFrame, regions: gpd.GeoDataFrame) -> list[dict[str, object]]:
+    """Keep points with coordinates inside the map's extent (a stray point would shrink the map)."""
+    if not {"lat", "lon"} <= set(points.columns):
+        raise ValueError(f"points needs the columns lat and lon, got {list(points.columns)}.")
+    west, south, east, north = (float(v) for v in regions.to_crs(4326).total_bounds)
+    margin = 0.05
+    frame = points.assign(
+        lat=pd.to_numeric(points["lat"], errors="coerce"), lon=pd.to_numeric(points["lon"], errors="coerce")
+    )
+    inside = frame["lat"].between(south - margin, north + margin) & frame["lon"].between(
+        west - margin, east + margin
+    )
+    frame = frame.loc[inside]
+    keep = ["lat", "lon"] + [c for c in ("label", "date", "category", "source") if c in frame.columns]
+    out = frame[keep].copy()
+    if "region_code" in frame.columns:
+        out["code"] = frame["region_code"]
+    if "date" in out.columns:
+        out["date"] = [None if pd.isna(d) else str(d)[:10] for d in out["date"]]
+    return _records(out)
+
+
+def _point_layer(rows: list[dict[str, object]], lang: str) -> alt.Chart:
+    titles = {
+        "label": t("geo.map.point", lang),
+        "date": t("geo.map.date", lang),
+        "category": t("geo.map.category", lang),
+        "source": t("geo.map.source", lang),
+    }
+    present = [name for name in titles if name in rows[0]]
+    return (
+        alt.Chart(alt.Data(values=rows))
+        .mark_circle(size=70, color="#1f3a93", stroke="white", strokeWidth=1.2, opacity=0.9)
+        .encode(
+            longitude="lon:Q",
+            latitude="lat:Q",
+            tooltip=[alt.Tooltip(f"{name}:N", title=titles[name]) for name in present],
+        )
+    )

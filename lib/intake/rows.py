@@ -1,0 +1,1079 @@
+"""Check the rows of a partner's table (events, stakeholders, links) and keep the good ones."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import math
+import re
+import unicodedata
+from collections.abc import Callable, Collection, Mapping, Sequence
+from dataclasses import dataclass, field
+
+import pandas as pd
+
+from lib.core.dates import ParsedDate, format_date, parse_date
+from lib.core.i18n import LANGUAGES, t
+from lib.core.problems import DataProblem
+from lib.core.regions import RegionIndex
+from lib.core.vocab import CATEGORIES, CLASSIFICATIONS, CONFIDENCES, EVENT_COLUMNS, REQUIRED_EVENT_COLUMNS
+from lib.intake.problems import RowProblem
+from lib.network import LEVELS, LINK_KINDS, TYPES
+
+KINDS: tuple[str, ...] = ("events", "stakeholders", "links")
+
+# Allowed values of stakeholders and links: one definition, in lib/stakeholders.py.
+PHASES: tuple[str, ...] = ("pre", "during", "post", "n/a")
+
+STAKEHOLDER_IMPORT_COLUMNS: tuple[str, ...] = (
+    "id",
+    "name",
+    "acronym",
+    "type",
+    "level",
+    "region_code",
+    "role",
+    "classification",
+    "source",
+    "note",
+    "origin",
+)
+LINK_IMPORT_COLUMNS: tuple[str, ...] = (
+    "source_id",
+    "target_id",
+    "kind",
+    "directed",
+    "strength",
+    "delay_hours",
+    "channel",
+    "assumption",
+    "source_ref",
+    "note",
+    "classification",
+    "origin",
+)
+
+STRENGTH_RANGE: tuple[int, int] = (1, 3)
+"""Link strength, the scale of lib/stakeholders.py: 3 formal or statutory, 2 documented and
+regular, 1 occasional or assumed (every assumed link has strength 1)."""
+ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9-]{0,79}$")
+"""Stakeholder ids, as lib/stakeholders.py checks them: "polres-gianyar"."""
+
+LAT_RANGE: tuple[float, float] = (-9.0, -7.9)
+LON_RANGE: tuple[float, float] = (114.3, 115.8)
+"""Bali and its islands (Nusa Penida, Menjangan) with a margin of a few kilometres."""
+
+DEFAULT_CLASSIFICATION = "TERBUKA"
+_EMPTY_MARKS = frozenset({"-", "\u2013", "\u2014", "--", "n/a", "na", "#n/a"})
+_FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
+
+
+@dataclass(frozen=True)
+class Schema:
+    """What one kind of table holds: target columns, required ones, and header aliases."""
+
+    kind: str
+    columns: tuple[str, ...]
+    required: tuple[str, ...]
+    aliases: Mapping[str, tuple[str, ...]]
+    """Folded headers by field, most specific first (``tanggal`` before ``waktu``)."""
+    derived: tuple[str, ...] = ()
+    """Fields recognised in a file but computed here, so their column is not used."""
+
+
+def fold_header(text: object) -> str:
+    """Return a header reduced to lower-case letters and digits, without a bracketed hint.
+
+    Examples
+    --------
+    >>> fold_header("Tingkat Keparahan (1-5)"), fold_header("KABUPATEN/KOTA"), fold_header("korban_jiwa")
+    ('tingkatkeparahan', 'kabupatenkota', 'korbanjiwa')
+    """
+    raw = str(text)
+    stripped = re.sub(r"\([^)]*\)|\[[^\]]*\]", "", raw)
+    folded = _ascii(stripped)
+    return folded or _ascii(raw)
+
+
+def _ascii(text: str) -> str:
+    text = unicodedata.normalize("NFKD", text)
+    text = "".join(c for c in text if not unicodedata.combining(c)).lower()
+    return re.sub(r"[^a-z0-9]+", "", text)
+
+
+_REGION_ALIASES = (
+    "regioncode",
+    "kabupatenkota",
+    "kabkota",
+    "kabupaten",
+    "kab",
+    "kota",
+    "kodewilayah",
+    "wilayah",
+    "regencycity",
+    "regency",
+    "region",
+    "daerah",
+)
+_CLASSIFICATION_ALIASES = ("classification", "klasifikasi", "sifat")
+
+SCHEMAS: dict[str, Schema] = {
+    "events": Schema(
+        kind="events",
+        columns=EVENT_COLUMNS,
+        required=REQUIRED_EVENT_COLUMNS,
+        aliases={
+            "id": ("id", "idkejadian", "eventid", "kodekejadian"),
+            "date": (
+                "date",
+                "tanggal",
+                "tanggalkejadian",
+                "tgl",
+                "haritanggal",
+                "haritgl",
+                "eventdate",
+                "waktukejadian",
+                "waktu",
+            ),
+            "date_precision": ("dateprecision", "presisitanggal"),
+            "region_code": _REGION_ALIASES,
+            "location": ("location", "lokasi", "lokasikejadian", "tempat", "tempatkejadian", "tkp", "alamat"),
+            "lat": ("lat", "lintang", "latitude"),
+            "lon": ("lon", "bujur", "longitude", "lng", "long"),
+            "election_id": ("electionid", "idpemilihan"),
+            "election_label": ("electionlabel", "pemilihan", "election", "pemilu", "pilkada"),
+            "category": (
+                "category",
+                "kategori",
+                "jenis",
+                "jeniskejadian",
+                "jenispelanggaran",
+                "kategorikejadian",
+            ),
+            "severity": ("severity", "tingkatkeparahan", "keparahan", "tingkat"),
+            "fatalities": (
+                "fatalities",
+                "korbanjiwa",
+                "meninggal",
+                "korbanmeninggal",
+                "jumlahkorbanjiwa",
+                "tewas",
+            ),
+            "description": (
+                "description",
+                "uraian",
+                "uraiankejadian",
+                "uraiantemuan",
+                "deskripsi",
+                "keterangan",
+                "kronologi",
+                "kronologis",
+            ),
+            "source_url": ("sourceurl", "tautansumber", "tautan", "url", "link", "sumber", "source"),
+            "source_title": ("sourcetitle", "judulsumber"),
+            "confidence": ("confidence", "keyakinan", "tingkatkeyakinan"),
+            "severity_basis": ("severitybasis", "dasarkeparahan", "alasankeparahan"),
+            "phase_reported": ("phasereported", "tahap", "tahapan", "fase", "phase"),
+            "classification": _CLASSIFICATION_ALIASES,
+            "origin": ("origin", "asal"),
+        },
+        derived=("date_precision", "origin"),
+    ),
+    "stakeholders": Schema(
+        kind="stakeholders",
+        columns=STAKEHOLDER_IMPORT_COLUMNS,
+        required=("id", "name", "type", "level", "source"),
+        aliases={
+            "id": ("id", "kode", "idlembaga"),
+            "name": ("name", "nama", "namalembaga", "namainstansi", "lembaga", "instansi"),
+            "acronym": ("acronym", "singkatan", "akronim"),
+            "type": ("type", "jenis", "tipe", "jenislembaga", "jenisinstansi"),
+            "level": ("level", "tingkat", "jenjang"),
+            "region_code": _REGION_ALIASES,
+            "role": ("role", "peran", "tugas", "fungsi"),
+            "classification": _CLASSIFICATION_ALIASES,
+            "source": ("source", "sumber", "rujukan"),
+            "note": ("note", "catatan", "keterangan"),
+            "origin": ("origin", "asal"),
+        },
+        derived=("origin",),
+    ),
+    "links": Schema(
+        kind="links",
+        columns=LINK_IMPORT_COLUMNS,
+        required=("source_id", "target_id", "kind", "source_ref"),
+        aliases={
+            "source_id": ("sourceid", "dari", "dariid", "asal", "idasal", "from", "fromid"),
+            "target_id": ("targetid", "ke", "keid", "tujuan", "idtujuan", "to", "toid"),
+            "kind": ("kind", "jenishubungan", "jenis", "hubungan", "linkkind"),
+            "directed": ("directed", "searah", "berarah"),
+            "strength": ("strength", "kekuatan", "bobot"),
+            "delay_hours": ("delayhours", "jeda", "jedajam", "delay", "waktutunda"),
+            "channel": ("channel", "saluran", "media"),
+            "assumption": ("assumption", "asumsi"),
+            "source_ref": ("sourceref", "sumber", "source", "rujukan"),
+            "note": ("note", "catatan", "keterangan"),
+            "classification": _CLASSIFICATION_ALIASES,
+            "origin": ("origin",),
+        },
+        derived=("origin",),
+    ),
+}
+
+
+@dataclass(frozen=True)
+class ImportResult:
+    """What :func:`validate_rows` found: the rows to keep and the rows refused."""
+
+    kind: str
+    good: pd.DataFrame
+    """Checked rows in the kind's target columns, typed, indexed by file row number."""
+    problems: list[RowProblem]
+    """Every refused cell; a row with any problem is left out of ``good``."""
+    missing_columns: list[str] = field(default_factory=list)
+    """Optional target fields the file has no column for (left empty)."""
+    unknown_columns: list[str] = field(default_factory=list)
+    """The file's headers that were ignored."""
+    duplicates_in_file: int = 0
+    """Rows that repeat an earlier row (text compared ignoring case and spacing); kept once."""
+    duplicate_rows: dict[int, int] = field(default_factory=dict)
+    """Row number of each repeated row -> the row kept."""
+    column_map: dict[str, str] = field(default_factory=dict)
+    """Target field -> the file's header it was read from."""
+    rows_read: int = 0
+
+    @property
+    def rejected_rows(self) -> list[int]:
+        """Return the numbers of the refused rows, in file order."""
+        return sorted({p.row for p in self.problems})
+
+
+def map_headers(headers: Sequence[object], kind: str) -> tuple[dict[str, str], list[str]]:
+    """Return which header feeds each field, and the headers left unused.
+
+    When two headers mean the same field ("Tanggal" and "Waktu"), the more specific one
+    wins and the other is listed as unused.
+
+    Examples
+    --------
+    >>> map_headers(["Tanggal", "Waktu", "Kab.", "Foto"], "events")
+    ({'date': 'Tanggal', 'region_code': 'Kab.'}, ['Waktu', 'Foto'])
+    """
+    schema = _schema(kind)
+    folded = {str(h): fold_header(h) for h in headers}
+    found: dict[str, str] = {}
+    for target, aliases in schema.aliases.items():
+        ranked = [(aliases.index(f), h) for h, f in folded.items() if f in aliases]
+        if ranked:
+            found[target] = min(ranked)[1]
+    used = set(found.values())
+    unknown = [str(h) for h in headers if str(h) not in used]
+    return found, unknown
+
+
+def header_label(kind: str, target: str, lang: str = "id") -> str:
+    """Return the header the Sinergi template uses for a field (what to tell people to add)."""
+    key = f"import.header.{kind}.{target}"
+    try:
+        return t(key, lang)
+    except KeyError:
+        return target
+
+
+def _schema(kind: str) -> Schema:
+    if kind not in SCHEMAS:
+        raise ValueError(f"kind must be one of {KINDS}, got {kind!r}.")
+    return SCHEMAS[kind]
+
+
+def _clean(value: object) -> str | None:
+    """Return a cell as stripped text, None when empty or a placeholder dash."""
+    if value is None or (not isinstance(value, str) and pd.isna(value)):  # type: ignore[arg-type]
+        return None
+    text = str(value).replace("\u00a0", " ").strip()
+    if len(text) > 1 and text[0] == "'" and text[1] in _FORMULA_TRIGGERS:
+        text = text[1:]  # the apostrophe Sinergi's own export adds; see lib/excel.py
+    if not text or text.lower() in _EMPTY_MARKS:
+        return None
+    return text
+
+
+def _value_key(text: str) -> str:
+    return _ascii(text)
+
+
+def _number(text: str) -> float | None:
+    """Return the number in ``text`` ("-8,65", "1.500,5", "115.3") or None."""
+    raw = text.replace(" ", "")
+    if "," in raw and "." in raw:
+        raw = (
+            raw.replace(".", "").replace(",", ".")
+            if raw.rfind(",") > raw.rfind(".")
+            else raw.replace(",", "")
+        )
+    elif raw.count(",") == 1:
+        raw = raw.replace(",", ".")
+    try:
+        number = float(raw)
+    except ValueError:
+        return None
+    return number if math.isfinite(number) else None
+
+
+def _integer(text: str) -> int | None:
+    number = _number(text)
+    if number is None or not number.is_integer():
+        return None
+    return int(number)
+
+
+_TRUE = frozenset({"ya", "y", "yes", "true", "benar", "1", "iya"})
+_FALSE = frozenset({"tidak", "t", "no", "n", "false", "salah", "0", "bukan", "tdk"})
+
+
+def _choices(lang_keys: Mapping[str, str], extra: Mapping[str, str]) -> dict[str, str]:
+    """Return folded words -> allowed value, from UI labels in every language plus ``extra``."""
+    words: dict[str, str] = {}
+    for value, key in lang_keys.items():
+        words[_value_key(value)] = value
+        for lang in LANGUAGES:
+            words[_value_key(t(key, lang))] = value
+    for word, value in extra.items():
+        words[_value_key(word)] = value
+    return words
+
+
+_CATEGORY_WORDS = _choices(
+    {c: f"category.{c}" for c in CATEGORIES},
+    {
+        "kerusuhan": "riot",
+        "bentrokan": "clash",
+        "bentrok": "clash",
+        "kekerasan": "violence",
+        "intimidasi": "intimidation",
+        "politik uang": "money_politics",
+        "money politic": "money_politics",
+        "netralitas asn": "asn_neutrality",
+        "hoaks": "hoax",
+        "hoax": "hoax",
+        "logistik": "logistics",
+        "sengketa": "dispute",
+        "lainnya": "other",
+        "lain-lain": "other",
+        "lain lain": "other",
+    },
+)
+_CONFIDENCE_WORDS = _choices(
+    {},
+    {
+        "high": "high",
+        "medium": "medium",
+        "low": "low",
+        "tinggi": "high",
+        "sedang": "medium",
+        "menengah": "medium",
+        "rendah": "low",
+    },
+)
+_PHASE_WORDS = _choices(
+    {p: f"phase.{p}" for p in PHASES},
+    {
+        "pre": "pre",
+        "during": "during",
+        "post": "post",
+        "n/a": "n/a",
+        "sebelum": "pre",
+        "pra": "pre",
+        "pra pemungutan": "pre",
+        "hari h": "during",
+        "saat": "during",
+        "saat pemungutan": "during",
+        "setelah": "post",
+        "sesudah": "post",
+        "pasca": "post",
+        "pasca pemungutan": "post",
+        "bukan pemilihan": "n/a",
+    },
+)
+_CLASSIFICATION_WORDS = _choices(
+    {c: f"classification.{c}" for c in CLASSIFICATIONS},
+    {"open": "TERBUKA", "limited": "TERBATAS", "secret": "RAHASIA", "public": "TERBUKA", "umum": "TERBUKA"},
+)
+_TYPE_WORDS = _choices(
+    {},
+    {
+        **{v: v for v in TYPES},
+        "pemerintah": "government",
+        "pemerintahan": "government",
+        "pemda": "government",
+        "pemprov": "government",
+        "pemkab": "government",
+        "pemkot": "government",
+        "polisi": "police",
+        "kepolisian": "police",
+        "polri": "police",
+        "militer": "military",
+        "tni": "military",
+        "penyelenggara pemilu": "election_body",
+        "penyelenggara pemilihan": "election_body",
+        "penyelenggara": "election_body",
+        "kejaksaan": "prosecution",
+        "penuntutan": "prosecution",
+        "intelijen": "intelligence",
+        "adat": "customary",
+        "lembaga adat": "customary",
+        "keagamaan": "religious",
+        "agama": "religious",
+        "posko": "posko",
+        "masyarakat sipil": "civil_society",
+        "ormas": "civil_society",
+        "lsm": "civil_society",
+        "partai": "party",
+        "partai politik": "party",
+        "parpol": "party",
+        "pers": "media",
+        "nasional": "national",
+        "pusat": "national",
+    },
+)
+_LEVEL_WORDS = _choices(
+    {},
+    {
+        **{v: v for v in LEVELS},
+        "nasional": "national",
+        "pusat": "national",
+        "provinsi": "province",
+        "prov": "province",
+        "kabupaten": "regency",
+        "kota": "regency",
+        "kabupaten/kota": "regency",
+        "kab": "regency",
+        "city": "regency",
+        "kecamatan": "district",
+        "kec": "district",
+        "desa": "village",
+        "kelurahan": "village",
+        "desa adat": "village",
+    },
+)
+_LINK_KIND_WORDS = _choices(
+    {},
+    {
+        **{v: v for v in LINK_KINDS},
+        "komando": "command",
+        "perintah": "command",
+        "koordinasi": "coordination",
+        "informasi": "information",
+        "info": "information",
+        "pelaporan": "information",
+        "keanggotaan": "membership",
+        "anggota": "membership",
+    },
+)
+
+
+def _choice_labels(values: Sequence[str], prefix: str | None, lang: str) -> str:
+    """Return the allowed values as people write them in ``lang``."""
+    if prefix is None:
+        return ", ".join(values)
+    return ", ".join(t(f"{prefix}.{v}", lang) for v in values)
+
+
+@dataclass
+class _Row:
+    """Cells of one row being checked: raw text by field, the values so far, and its problems."""
+
+    number: int
+    raw: dict[str, str | None]
+    lang: str
+    values: dict[str, object] = field(default_factory=dict)
+    problems: list[tuple[str, str, str]] = field(default_factory=list)
+    """(field, value, expected)."""
+
+    def fail(self, target: str, expected: str) -> None:
+        self.problems.append((target, self.raw.get(target) or "", expected))
+
+
+@dataclass
+class _Context:
+    index: RegionIndex
+    lang: str
+    today: dt.date
+    default_region: str | None
+    known_ids: Collection[str] | None
+    dates: dict[str, ParsedDate | str] = field(default_factory=dict)
+    regions: dict[str, str | tuple[str]] = field(default_factory=dict)
+
+
+def _text(row: _Row, target: str, *, required: bool = False) -> None:
+    value = row.raw.get(target)
+    if value is None and required:
+        row.fail(target, t("import.row.empty", row.lang))
+    row.values[target] = value
+
+
+def _choice(
+    row: _Row, target: str, words: Mapping[str, str], options: str, *, default: str | None = None
+) -> None:
+    value = row.raw.get(target)
+    if value is None:
+        if default is None and target in _REQUIRED_CHOICES:
+            row.fail(target, t("import.row.empty", row.lang))
+        row.values[target] = default
+        return
+    found = words.get(_value_key(value))
+    if found is None:
+        row.fail(target, t("import.row.choice", row.lang, options=options))
+    row.values[target] = found
+
+
+_REQUIRED_CHOICES = frozenset({"category", "type", "level", "kind"})
+
+
+def _date(row: _Row, ctx: _Context) -> None:
+    text = row.raw.get("date")
+    if text is None:
+        row.fail("date", t("import.row.empty", ctx.lang))
+        return
+    if text not in ctx.dates:
+        try:
+            ctx.dates[text] = parse_date(text, lang=ctx.lang)
+        except DataProblem as problem:
+            ctx.dates[text] = f"{problem.what} {problem.fix}"
+    parsed = ctx.dates[text]
+    if isinstance(parsed, str):
+        row.fail("date", parsed)
+        return
+    if parsed.first_day > ctx.today:
+        row.fail(
+            "date",
+            t(
+                "import.row.future",
+                ctx.lang,
+                date=format_date(parsed, lang=ctx.lang),
+                today=format_date(ParsedDate(ctx.today.isoformat(), "day"), lang=ctx.lang),
+            ),
+        )
+    row.values["date"] = parsed.value
+    row.values["date_precision"] = parsed.precision
+
+
+def _region(row: _Row, ctx: _Context, *, required: bool) -> None:
+    text = row.raw.get("region_code")
+    if text is None:
+        text = ctx.default_region
+    if text is None:
+        if required:
+            row.fail("region_code", t("import.row.empty", ctx.lang))
+        row.values["region_code"] = None
+        return
+    if text not in ctx.regions:
+        try:
+            ctx.regions[text] = ctx.index.resolve(text, lang=ctx.lang)
+        except DataProblem as problem:
+            ctx.regions[text] = (t("import.row.region", ctx.lang, what=problem.what, fix=problem.fix),)
+    found = ctx.regions[text]
+    if isinstance(found, tuple):
+        row.problems.append(("region_code", text, found[0]))
+        return
+    row.values["region_code"] = found
+
+
+def _coordinates(row: _Row, ctx: _Context) -> None:
+    lat_text, lon_text = row.raw.get("lat"), row.raw.get("lon")
+    row.values["lat"] = row.values["lon"] = None
+    if lat_text is None and lon_text is None:
+        return
+    if lat_text is None or lon_text is None:
+        row.fail("lat" if lat_text is None else "lon", t("import.row.coordinate_pair", ctx.lang))
+        return
+    lat, lon = _number(lat_text), _number(lon_text)
+    bounds = t(
+        "import.row.coordinate",
+        ctx.lang,
+        lat_low=LAT_RANGE[0],
+        lat_high=LAT_RANGE[1],
+        lon_low=LON_RANGE[0],
+        lon_high=LON_RANGE[1],
+    )
+    lat_ok = lat is not None and LAT_RANGE[0] <= lat <= LAT_RANGE[1]
+    lon_ok = lon is not None and LON_RANGE[0] <= lon <= LON_RANGE[1]
+    if lat is not None and lon is not None and not lat_ok and not lon_ok:
+        swapped = LAT_RANGE[0] <= lon <= LAT_RANGE[1] and LON_RANGE[0] <= lat <= LON_RANGE[1]
+        if swapped:
+            row.fail("lat", t("import.row.coordinate_swapped", ctx.lang))
+            return
+    if not lat_ok:
+        row.fail("lat", bounds)
+    if not lon_ok:
+        row.fail("lon", bounds)
+    row.values["lat"], row.values["lon"] = lat, lon
+
+
+def _severity(row: _Row, ctx: _Context) -> None:
+    text = row.raw.get("severity")
+    if text is None:
+        row.fail("severity", t("import.row.empty", ctx.lang))
+        return
+    value = _integer(text)
+    if value is None or not 1 <= value <= 5:
+        row.fail("severity", t("import.row.severity", ctx.lang))
+    row.values["severity"] = value
+
+
+def _count(row: _Row, target: str, ctx: _Context) -> None:
+    text = row.raw.get(target)
+    row.values[target] = None
+    if text is None:
+        return
+    value = _integer(text)
+    if value is None or value < 0:
+        row.fail(target, t("import.row.count", ctx.lang))
+    row.values[target] = value
+
+
+def _source(row: _Row) -> None:
+    """Keep a link in ``source_url``; a source given as words goes to ``source_title``."""
+    url, title = row.raw.get("source_url"), row.raw.get("source_title")
+    if url is not None and re.match(r"(?i)^www\.", url):
+        url = "https://" + url
+    if url is not None and not re.match(r"(?i)^https?://\S+$", url):
+        title = url if title is None else f"{title} \u2014 {url}"
+        url = None
+    row.values["source_url"], row.values["source_title"] = url, title
+
+
+def event_id(date: str, region_code: str, category: str, description: str) -> str:
+    """Return the id an imported event gets from what identifies it, stable across re-imports.
+
+    Case, accents in composed or decomposed form and runs of spaces in the description do
+    not change the id.
+
+    Examples
+    --------
+    >>> event_id("2024-09-13", "51.04", "intimidation", "Spanduk  dirusak")
+    'imp-f446d60a38e3'
+    >>> event_id("2024-09-13", "51.04", "intimidation", "spanduk dirusak") == event_id(
+    ...     "2024-09-13", "51.04", "intimidation", "Spanduk  dirusak")
+    True
+    """
+    text = " ".join(unicodedata.normalize("NFKC", description).casefold().split())
+    key = "\x1f".join((date, region_code, category, text))
+    return "imp-" + hashlib.sha256(key.encode("utf-8")).hexdigest()[:12]
+
+
+def _event_row(row: _Row, ctx: _Context) -> None:
+    lang = ctx.lang
+    _date(row, ctx)
+    _region(row, ctx, required=True)
+    _text(row, "location")
+    _coordinates(row, ctx)
+    _text(row, "election_id")
+    _text(row, "election_label")
+    _choice(row, "category", _CATEGORY_WORDS, _choice_labels(CATEGORIES, "category", lang))
+    _severity(row, ctx)
+    _count(row, "fatalities", ctx)
+    _text(row, "description", required=True)
+    _source(row)
+    _choice(row, "confidence", _CONFIDENCE_WORDS, ", ".join(CONFIDENCES))
+    _text(row, "severity_basis")
+    _choice(row, "phase_reported", _PHASE_WORDS, _choice_labels(PHASES, "phase", lang))
+    _choice(
+        row,
+        "classification",
+        _CLASSIFICATION_WORDS,
+        ", ".join(CLASSIFICATIONS),
+        default=DEFAULT_CLASSIFICATION,
+    )
+    given = row.raw.get("id")
+    if given is not None:
+        row.values["id"] = given
+    elif not row.problems:
+        row.values["id"] = event_id(
+            str(row.values["date"]),
+            str(row.values["region_code"]),
+            str(row.values["category"]),
+            str(row.values["description"]),
+        )
+
+
+def _slug(row: _Row, target: str) -> None:
+    """Check a stakeholder id: lower-case letters, digits and hyphens."""
+    _text(row, target, required=True)
+    value = row.values[target]
+    if value is not None and not ID_PATTERN.match(str(value)):
+        row.fail(target, t("import.row.slug", row.lang))
+
+
+def _stakeholder_row(row: _Row, ctx: _Context) -> None:
+    _slug(row, "id")
+    _text(row, "name", required=True)
+    _text(row, "acronym")
+    _choice(row, "type", _TYPE_WORDS, ", ".join(TYPES))
+    _choice(row, "level", _LEVEL_WORDS, ", ".join(LEVELS))
+    # Only a national institution may have no region (as lib/stakeholders.py checks).
+    _region(row, ctx, required=row.values.get("level") not in ("national", None))
+    _text(row, "role")
+    _choice(row, "classification", _CLASSIFICATION_WORDS, ", ".join(CLASSIFICATIONS), default="TERBUKA")
+    _text(row, "source", required=True)
+    _text(row, "note")
+
+
+def _boolean(row: _Row, target: str, ctx: _Context, default: bool | None) -> None:
+    text = row.raw.get(target)
+    if text is None:
+        row.values[target] = default
+        return
+    key = _value_key(text)
+    if key in _TRUE:
+        row.values[target] = True
+    elif key in _FALSE:
+        row.values[target] = False
+    else:
+        row.fail(target, t("import.row.boolean", ctx.lang))
+
+
+def _link_row(row: _Row, ctx: _Context) -> None:
+    lang = ctx.lang
+    _slug(row, "source_id")
+    _slug(row, "target_id")
+    _choice(row, "kind", _LINK_KIND_WORDS, ", ".join(LINK_KINDS))
+    # Directed only where the source says the flow is one way (lib/stakeholders.py).
+    _boolean(row, "directed", ctx, False)
+    _text(row, "source_ref", required=True)
+    # A link no source backs is an assumption unless the file says otherwise.
+    _boolean(row, "assumption", ctx, row.values["source_ref"] is None)
+    text = row.raw.get("strength")
+    low, high = STRENGTH_RANGE
+    if text is None:
+        row.values["strength"] = low if row.values.get("assumption") else None
+        if not row.values.get("assumption"):
+            row.fail("strength", t("import.row.integer_range", lang, low=low, high=high))
+    else:
+        value = _integer(text)
+        if value is None or not low <= value <= high:
+            row.fail("strength", t("import.row.integer_range", lang, low=low, high=high))
+        row.values["strength"] = value
+    text = row.raw.get("delay_hours")
+    row.values["delay_hours"] = None
+    if text is not None:
+        hours = _number(text)
+        if hours is None or hours < 0:
+            row.fail("delay_hours", t("import.row.number_min", lang, low=0))
+        row.values["delay_hours"] = hours
+    _text(row, "channel")
+    _text(row, "note")
+    _choice(row, "classification", _CLASSIFICATION_WORDS, ", ".join(CLASSIFICATIONS), default="TERBUKA")
+    source, target = row.values.get("source_id"), row.values.get("target_id")
+    if source is not None and source == target:
+        row.fail("target_id", t("import.row.self_link", lang))
+    if ctx.known_ids is not None:
+        for end in ("source_id", "target_id"):
+            if row.values.get(end) is not None and row.values[end] not in ctx.known_ids:
+                row.fail(end, t("import.row.unknown_stakeholder", lang))
+
+
+_ROW_CHECKS: dict[str, Callable[[_Row, _Context], None]] = {
+    "events": _event_row,
+    "stakeholders": _stakeholder_row,
+    "links": _link_row,
+}
+_DTYPES: dict[str, dict[str, str]] = {
+    "events": {"lat": "Float64", "lon": "Float64", "severity": "Int64", "fatalities": "Int64"},
+    "stakeholders": {},
+    "links": {"directed": "boolean", "assumption": "boolean", "strength": "Int64", "delay_hours": "Float64"},
+}
+
+
+def _row_numbers(frame: pd.DataFrame) -> list[int]:
+    """Return each row's number in the file: the index from :func:`lib.tabular.read_table`, else 2, 3, ..."""
+    if frame.index.name == "row":
+        return [int(n) for n in frame.index]
+    return list(range(2, len(frame) + 2))
+
+
+def _is_example(raw: Mapping[str, str | None]) -> bool:
+    markers = [t("import.example", lang).casefold() for lang in LANGUAGES]
+    return any(v is not None and any(m in v.casefold() for m in markers) for v in raw.values())
+
+
+def validate_rows(
+    frame: pd.DataFrame,
+    kind: str,
+    *,
+    index: RegionIndex,
+    lang: str = "id",
+    origin: str | None = None,
+    today: dt.date | None = None,
+    default_region: str | None = None,
+    known_ids: Collection[str] | None = None,
+    extra_checks: Callable[[Mapping[str, object]], Sequence[tuple[str, str]]] | None = None,
+) -> ImportResult:
+    """Check every row of a partner's table and keep the rows that pass.
+
+    Parameters
+    ----------
+    frame
+        Text cells under the file's own headers, as :func:`lib.tabular.read_table`
+        returns them (its ``row`` index gives the row numbers people see). Not modified.
+    kind
+        "events", "stakeholders" or "links".
+    index
+        Regions, to read the regency column ("Gianyar", "KAB. GIANYAR", "51.04").
+    origin
+        Stored with each row; by default ``import:<file name>``.
+    today
+        Dates after it are refused; by default the computer's date.
+    default_region
+        Region for rows whose region cell is empty, or for a file with no region column
+        (a sheet that holds one regency's findings).
+    known_ids
+        For links: stakeholder ids both ends must be among.
+    extra_checks
+        Called with each row's checked values (field -> value); returns (field, expected)
+        pairs for further problems.
+
+    Raises
+    ------
+    DataProblem
+        If a required column is missing from the file.
+    """
+    schema = _schema(kind)
+    today = dt.date.today() if today is None else today
+    labels = [str(c) for c in frame.columns]
+    repeated = sorted({h for h in labels if labels.count(h) > 1})
+    if repeated:
+        name = str(frame.attrs.get("filename", t(f"import.kind.{kind}", lang)))
+        quoted = ", ".join(f"\u201c{h}\u201d" for h in repeated)
+        raise DataProblem(
+            t("import.table.duplicate_headers", lang, name=name, headers=quoted),
+            t("import.table.duplicate_headers_fix", lang),
+        )
+    found, unknown = map_headers(labels, kind)
+    found_required = set(found) | ({"region_code"} if default_region is not None else set())
+    missing_required = [c for c in schema.required if c not in found_required]
+    if missing_required:
+        labels = ", ".join(header_label(kind, c, lang) for c in missing_required)
+        raise DataProblem(
+            t("import.missing_columns", lang, kind=t(f"import.kind.{kind}", lang), columns=labels),
+            t("import.missing_columns_fix", lang),
+        )
+    if origin is None:
+        filename = frame.attrs.get("filename")
+        origin = f"import:{filename}" if filename else "import"
+    ctx = _Context(index, lang, today, default_region, known_ids)
+    derived = set(schema.derived)
+    used = {target: header for target, header in found.items() if target not in derived}
+    columns = {
+        target: [_clean(v) for v in frame.iloc[:, labels.index(header)].astype(object).tolist()]
+        for target, header in used.items()
+    }
+    numbers = _row_numbers(frame)
+    overlong = set(frame.attrs.get("overlong_rows", ()))
+    problems: list[RowProblem] = []
+    kept: dict[tuple[object, ...], tuple[int, dict[str, object]]] = {}
+    duplicate_rows: dict[int, int] = {}
+    for position, number in enumerate(numbers):
+        row = _Row(number, {target: cells[position] for target, cells in columns.items()}, lang)
+        _ROW_CHECKS[kind](row, ctx)
+        if extra_checks is not None and not row.problems:
+            for target, expected in extra_checks(dict(row.values)):
+                row.fail(target, expected)
+        if number in overlong:
+            row.problems.append(("", "", t("import.row.too_many_cells", lang)))
+        if _is_example(row.raw):
+            row.problems = [("", "", t("import.row.example", lang))]
+        if not row.problems:
+            row.values["origin"] = origin
+            _keep(row, kind, kept, duplicate_rows, lang)
+        for target, value, expected in row.problems:
+            column = found.get(target) or (header_label(kind, target, lang) if target else "")
+            problems.append(RowProblem(number, column, value, expected))
+    records = [values for _, values in kept.values()]
+    good = pd.DataFrame(
+        records, columns=list(schema.columns), index=pd.Index([n for n, _ in kept.values()], name="row")
+    )
+    types = _DTYPES[kind]
+    for column in schema.columns:
+        good[column] = good[column].astype(types.get(column, "string"))
+    optional = [c for c in schema.columns if c not in schema.required and c not in derived and c != "id"]
+    if kind == "events":
+        optional = [c for c in optional if c != "date_precision"]
+    missing = [c for c in optional if c not in found and not (c == "region_code" and default_region)]
+    return ImportResult(
+        kind=kind,
+        good=good,
+        problems=problems,
+        missing_columns=missing,
+        unknown_columns=unknown,
+        duplicates_in_file=len(duplicate_rows),
+        duplicate_rows=duplicate_rows,
+        column_map=dict(found),
+        rows_read=len(numbers),
+    )
+
+
+def _comparable(values: Mapping[str, object]) -> dict[str, object]:
+    """Return row values with text reduced to what a person would call the same (case, spacing)."""
+    return {
+        k: " ".join(unicodedata.normalize("NFKC", v).casefold().split()) if isinstance(v, str) else v
+        for k, v in values.items()
+    }
+
+
+def _keep(
+    row: _Row,
+    kind: str,
+    kept: dict[tuple[object, ...], tuple[int, dict[str, object]]],
+    duplicate_rows: dict[int, int],
+    lang: str,
+) -> None:
+    """Keep a checked row once; an exact repeat is counted, a clash on its key is a problem."""
+    values = row.values
+    if kind == "links":
+        ends = (str(values["source_id"]), str(values["target_id"]))
+        # An undirected link from A to B is the same link as from B to A.
+        key: tuple[object, ...] = (*(ends if values["directed"] else sorted(ends)), values["kind"])
+    else:
+        key = (values["id"],)
+    if key not in kept:
+        kept[key] = (row.number, values)
+        return
+    first, earlier = kept[key]
+    if _comparable(earlier) == _comparable(values):
+        duplicate_rows[row.number] = first
+        return
+    if kind == "links":
+        row.problems.append(
+            ("source_id", str(values["source_id"]), t("import.row.link_conflict", lang, row=first))
+        )
+    elif kind == "events" and row.raw.get("id") is None:
+        row.problems.append(("description", "", t("import.row.event_conflict", lang, row=first)))
+    else:
+        row.problems.append(("id", str(values["id"]), t("import.row.id_conflict", lang, row=first)))
+
+
+def summary(result: ImportResult, lang: str = "id") -> str:
+    """Return one paragraph saying what will be saved, refused and ignored."""
+    parts = [
+        t(
+            "import.summary",
+            lang,
+            good=len(result.good),
+            bad=len(result.rejected_rows),
+            duplicates=result.duplicates_in_file,
+        )
+    ]
+    if result.unknown_columns:
+        parts.append(t("import.summary_ignored", lang, columns=", ".join(result.unknown_columns)))
+    if result.missing_columns:
+        labels = ", ".join(header_label(result.kind, c, lang) for c in result.missing_columns)
+        parts.append(t("import.summary_missing", lang, columns=labels))
+    return " ".join(parts)
+
+
+def template_columns(kind: str) -> tuple[str, ...]:
+    """Return the fields a template for ``kind`` has, in order (computed fields left out)."""
+    schema = _schema(kind)
+    skip = set(schema.derived) | ({"id"} if kind == "events" else set())
+    return tuple(c for c in schema.columns if c not in skip)
+
+
+def _example(kind: str, lang: str) -> dict[str, str]:
+    """Return the template's example row by field: placeholders, not facts."""
+    marker = t("import.example", lang)
+    if kind == "events":
+        return {
+            "date": format_date(ParsedDate("2024-09-13", "day"), lang=lang, weekday=True),
+            "region_code": "Gianyar",
+            "location": "Desa ..." if lang == "id" else "Village ...",
+            # The Gianyar regency reference point in data/regions.csv, as a format example.
+            "lat": "-8.5441",
+            "lon": "115.32546",
+            "election_id": "pilkada-2024-bali",
+            "election_label": "Pilkada 2024",
+            "category": t("category.intimidation", lang),
+            "severity": "2",
+            "fatalities": "",
+            "description": f"{marker}. "
+            + (
+                "Uraian singkat: apa, siapa, di mana." if lang == "id" else "Short account: what, who, where."
+            ),
+            "source_url": "https://example.org/berita",
+            "source_title": "Judul berita atau laporan" if lang == "id" else "Title of the article or report",
+            "confidence": "sedang" if lang == "id" else "medium",
+            "severity_basis": "",
+            "phase_reported": t("phase.pre", lang),
+            "classification": DEFAULT_CLASSIFICATION,
+        }
+    if kind == "stakeholders":
+        return {
+            "id": "contoh-lembaga" if lang == "id" else "example-institution",
+            "name": marker,
+            "acronym": "",
+            "type": "penyelenggara pemilu" if lang == "id" else "election_body",
+            "level": "kabupaten" if lang == "id" else "regency",
+            "region_code": "Gianyar",
+            "role": "",
+            "classification": DEFAULT_CLASSIFICATION,
+            "source": "https://example.org/profil",
+            "note": "",
+        }
+    return {
+        "source_id": "contoh-a" if lang == "id" else "example-a",
+        "target_id": "contoh-b" if lang == "id" else "example-b",
+        "kind": "koordinasi" if lang == "id" else "coordination",
+        "directed": "tidak" if lang == "id" else "no",
+        "strength": "",
+        "delay_hours": "",
+        "channel": "WhatsApp",
+        "assumption": "ya" if lang == "id" else "yes",
+        "source_ref": "https://example.org/sk",
+        "note": marker,
+        "classification": DEFAULT_CLASSIFICATION,
+    }
+
+
+def template_frame(kind: str, lang: str = "id") -> pd.DataFrame:
+    """Return an empty-to-fill table for ``kind``: the template's headers and one example row.
+
+    The example row is marked "CONTOH — hapus baris ini"; :func:`validate_rows` refuses it
+    if it is left in. Write it out with :func:`lib.excel.to_xlsx_bytes`.
+    """
+    example = _example(kind, lang)
+    fields = template_columns(kind)
+    return pd.DataFrame(
+        {header_label(kind, f, lang): pd.array([example.get(f, "")], dtype="string") for f in fields}
+    )
+
+
+def choices_frame(kind: str, lang: str = "id") -> pd.DataFrame:
+    """Return the values each choice column accepts, as a second sheet for the template."""
+    lists: dict[str, list[str]]
+    if kind == "events":
+        lists = {
+            "category": [t(f"category.{c}", lang) for c in CATEGORIES],
+            "severity": [str(s) for s in range(1, 6)],
+            "confidence": list(CONFIDENCES),
+            "phase_reported": [t(f"phase.{p}", lang) for p in PHASES],
+            "classification": list(CLASSIFICATIONS),
+        }
+    elif kind == "stakeholders":
+        lists = {"type": list(TYPES), "level": list(LEVELS), "classification": list(CLASSIFICATIONS)}
+    else:
+        _schema(kind)
+        low, high = STRENGTH_RANGE
+        lists = {
+            "kind": list(LINK_KINDS),
+            "directed": ["ya", "tidak"] if lang == "id" else ["yes", "no"],
+            "strength": [str(s) for s in range(low, high + 1)],
+            "assumption": ["ya", "tidak"] if lang == "id" else ["yes", "no"],
+            "classification": list(CLASSIFICATIONS),
+        }
+    rows = [(header_label(kind, f, lang), v) for f, values in lists.items() for v in values]
+    return pd.DataFrame(
+        {
+            t("import.problems.column", lang): pd.array([r[0] for r in rows], dtype="string"),
+            t("import.choices.value", lang): pd.array([r[1] for r in rows], dtype="string"),
+        }
+    )

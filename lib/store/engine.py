@@ -1,0 +1,143 @@
+"""The engine: one SQLAlchemy engine from one URL (SQLite file by default, PostgreSQL when set).
+
+The schema (:mod:`lib.store.schema`) is versioned by :data:`MIGRATIONS`, a list applied in order
+and recorded in ``schema_version``. Every write bumps ``meta.revision`` so that cached reads know
+when to reload.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Iterable
+from pathlib import Path
+from typing import Any
+
+import sqlalchemy as sa
+from sqlalchemy.engine import Connection, Engine
+
+from lib.store.schema import (
+    contests,
+    election_figures,
+    election_stages,
+    elections,
+    events,
+    indicator_values,
+    links,
+    meta,
+    metadata,
+    regions,
+    report_history,
+    reports,
+    schema_version,
+    share_links,
+    stakeholders,
+    users,
+)
+
+V1_TABLES = (
+    meta,
+    regions,
+    elections,
+    election_stages,
+    election_figures,
+    contests,
+    events,
+    stakeholders,
+    links,
+)
+
+
+V2_TABLES = (users, reports, report_history, share_links)
+
+
+def _create(tables: Iterable[sa.Table]) -> Callable[[Connection], None]:
+    """Return a migration step that creates ``tables``."""
+
+    def step(conn: Connection) -> None:
+        metadata.create_all(conn, tables=list(tables))
+
+    return step
+
+
+MIGRATIONS: list[tuple[int, str, Callable[[Connection], None]]] = [
+    (1, "regions, elections, events, stakeholders, links", _create(V1_TABLES)),
+    (2, "users, Posko reports and their history, share links", _create(V2_TABLES)),
+    (3, "indicator values entered for the vulnerability index", _create([indicator_values])),
+]
+"""Schema changes in order. Append, never edit a released step."""
+
+SCHEMA_VERSION = MIGRATIONS[-1][0]
+
+
+def make_engine(url: str) -> Engine:
+    """Create the engine for ``url``; SQLite gets WAL mode, foreign keys and a busy timeout."""
+    if url.startswith("sqlite:///"):
+        path = Path(url.removeprefix("sqlite:///"))
+        path.parent.mkdir(parents=True, exist_ok=True)
+        engine = sa.create_engine(url, connect_args={"timeout": 30})
+
+        @sa.event.listens_for(engine, "connect")
+        def _pragmas(dbapi_conn: Any, _record: Any) -> None:
+            cursor = dbapi_conn.cursor()
+            cursor.execute("PRAGMA journal_mode=WAL")
+            cursor.execute("PRAGMA foreign_keys=ON")
+            cursor.execute("PRAGMA busy_timeout=30000")
+            cursor.close()
+
+        return engine
+    return sa.create_engine(url, pool_pre_ping=True)
+
+
+def current_version(engine: Engine) -> int:
+    """Return the schema version stored in the database (0 for an empty one)."""
+    with engine.connect() as conn:
+        if not sa.inspect(conn).has_table("schema_version"):
+            return 0
+        return int(conn.execute(sa.select(sa.func.max(schema_version.c.version))).scalar() or 0)
+
+
+def migrate(engine: Engine) -> list[int]:
+    """Apply the migrations the database lacks, each in its own transaction; return those applied."""
+    with engine.begin() as conn:
+        metadata.create_all(conn, tables=[schema_version])
+    applied = []
+    for version, description, step in MIGRATIONS:
+        with engine.begin() as conn:
+            done = conn.execute(
+                sa.select(schema_version.c.version).where(schema_version.c.version == version)
+            ).first()
+            if done:
+                continue
+            step(conn)
+            conn.execute(
+                schema_version.insert().values(version=version, description=description, applied_at=_now())
+            )
+            applied.append(version)
+    return applied
+
+
+def _now() -> dt.datetime:
+    return dt.datetime.now(dt.UTC)
+
+
+def bump_revision(conn: Connection) -> None:
+    """Mark that data changed, inside the writing transaction."""
+    updated = conn.execute(
+        meta.update()
+        .where(meta.c.key == "revision")
+        .values(value=sa.cast(sa.cast(meta.c.value, sa.Integer) + 1, sa.Text))
+    )
+    if updated.rowcount == 0:
+        conn.execute(meta.insert().values(key="revision", value="1"))
+
+
+def revision(engine: Engine) -> int:
+    """Return the data revision: it changes whenever anything is written."""
+    with engine.connect() as conn:
+        value = conn.execute(sa.select(meta.c.value).where(meta.c.key == "revision")).scalar()
+    return int(value or 0)
+
+
+def revision_missing(conn: Connection) -> bool:
+    """Return True when no revision has been recorded yet."""
+    return conn.execute(sa.select(meta.c.value).where(meta.c.key == "revision")).first() is None

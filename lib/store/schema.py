@@ -1,0 +1,230 @@
+"""Every table of Sinergi, in one place: the schema that the migrations in :mod:`lib.store.engine` create.
+
+Nothing else defines a table, so the schema never depends on which modules were imported.
+"""
+
+from __future__ import annotations
+
+import sqlalchemy as sa
+
+metadata = sa.MetaData()
+
+schema_version = sa.Table(
+    "schema_version",
+    metadata,
+    sa.Column("version", sa.Integer, primary_key=True),
+    sa.Column("description", sa.Text, nullable=False),
+    sa.Column("applied_at", sa.DateTime(timezone=True), nullable=False),
+)
+meta = sa.Table(
+    "meta",
+    metadata,
+    sa.Column("key", sa.String(64), primary_key=True),
+    sa.Column("value", sa.Text, nullable=False),
+)
+regions = sa.Table(
+    "regions",
+    metadata,
+    sa.Column("code", sa.String(16), primary_key=True),
+    sa.Column("name", sa.Text, nullable=False),
+    sa.Column("level", sa.String(16), nullable=False),
+    sa.Column("kind", sa.String(16), nullable=False),
+    sa.Column("parent_code", sa.String(16)),
+    sa.Column("capital", sa.Text),
+    sa.Column("seat_lat", sa.Float),
+    sa.Column("seat_lon", sa.Float),
+    sa.Column("area_km2", sa.Float),
+    sa.Column("population", sa.Integer),
+    sa.Column("population_ref", sa.Text),
+    sa.Column("n_kecamatan", sa.Integer),
+    sa.Column("n_desa_kelurahan", sa.Integer),
+    sa.Column("source", sa.Text, nullable=False),
+    sa.Column("note", sa.Text),
+)
+elections = sa.Table(
+    "elections",
+    metadata,
+    sa.Column("id", sa.String(64), primary_key=True),
+    sa.Column("name", sa.Text, nullable=False),
+    sa.Column("level", sa.String(16), nullable=False),
+    sa.Column("voting_day", sa.Date, nullable=False),
+    sa.Column("scope", sa.String(16), nullable=False),
+    sa.Column("source", sa.Text, nullable=False),
+    sa.Column("note", sa.Text),
+)
+election_stages = sa.Table(
+    "election_stages",
+    metadata,
+    sa.Column("election_id", sa.String(64), sa.ForeignKey("elections.id"), primary_key=True),
+    sa.Column("stage", sa.String(32), primary_key=True),
+    sa.Column("name_id", sa.Text, nullable=False),
+    sa.Column("name_en", sa.Text, nullable=False),
+    sa.Column("start", sa.Date, nullable=False),
+    sa.Column("end", sa.Date, nullable=False),
+    sa.Column("source", sa.Text, nullable=False),
+)
+election_figures = sa.Table(
+    "election_figures",
+    metadata,
+    sa.Column("election_id", sa.String(64), sa.ForeignKey("elections.id"), primary_key=True),
+    sa.Column("region_code", sa.String(16), primary_key=True),
+    sa.Column("dpt", sa.Integer),
+    sa.Column("n_tps", sa.Integer),
+    sa.Column("source", sa.Text, nullable=False),
+    sa.Column("note", sa.Text),
+)
+contests = sa.Table(
+    "contests",
+    metadata,
+    sa.Column("election_id", sa.String(64), sa.ForeignKey("elections.id"), primary_key=True),
+    sa.Column("contest", sa.String(64), primary_key=True),
+    sa.Column("region_code", sa.String(16), nullable=False),
+    sa.Column("n_pairs", sa.Integer),
+    sa.Column("source", sa.Text, nullable=False),
+)
+events = sa.Table(
+    "events",
+    metadata,
+    sa.Column("id", sa.String(80), primary_key=True),
+    sa.Column("date", sa.String(10), nullable=False),
+    sa.Column("date_precision", sa.String(8), nullable=False),
+    sa.Column("region_code", sa.String(16), nullable=False, index=True),
+    sa.Column("location", sa.Text),
+    sa.Column("lat", sa.Float),
+    sa.Column("lon", sa.Float),
+    sa.Column("election_id", sa.String(64)),
+    sa.Column("election_label", sa.Text),
+    sa.Column("category", sa.String(32), nullable=False),
+    sa.Column("severity", sa.Integer, nullable=False),
+    sa.Column("fatalities", sa.Integer),
+    sa.Column("description", sa.Text, nullable=False),
+    sa.Column("source_url", sa.Text),
+    sa.Column("source_title", sa.Text),
+    sa.Column("confidence", sa.String(8)),
+    sa.Column("severity_basis", sa.Text),
+    sa.Column("phase_reported", sa.String(8)),
+    sa.Column("classification", sa.String(16), nullable=False, index=True),
+    sa.Column("origin", sa.Text, nullable=False),
+    sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
+    sa.Column("created_by", sa.Text, nullable=False),
+)
+stakeholders = sa.Table(
+    "stakeholders",
+    metadata,
+    sa.Column("id", sa.String(80), primary_key=True),
+    sa.Column("name", sa.Text, nullable=False),
+    sa.Column("acronym", sa.Text),
+    sa.Column("type", sa.String(32), nullable=False),
+    sa.Column("level", sa.String(16), nullable=False),
+    sa.Column("region_code", sa.String(16)),
+    sa.Column("role", sa.Text),
+    sa.Column("classification", sa.String(16), nullable=False),
+    sa.Column("source", sa.Text),
+    sa.Column("note", sa.Text),
+    sa.Column("origin", sa.Text, nullable=False),
+)
+links = sa.Table(
+    "links",
+    metadata,
+    sa.Column("source_id", sa.String(80), primary_key=True),
+    sa.Column("target_id", sa.String(80), primary_key=True),
+    sa.Column("kind", sa.String(16), primary_key=True),
+    sa.Column("directed", sa.Boolean, nullable=False),
+    sa.Column("strength", sa.Integer),
+    sa.Column("delay_hours", sa.Float),
+    sa.Column("channel", sa.Text),
+    sa.Column("assumption", sa.Boolean, nullable=False),
+    sa.Column("source_ref", sa.Text),
+    sa.Column("note", sa.Text),
+    sa.Column("classification", sa.String(16), nullable=False),
+    sa.Column("origin", sa.Text, nullable=False),
+)
+
+indicator_values = sa.Table(
+    "indicator_values",
+    metadata,
+    sa.Column("region_code", sa.String(16), primary_key=True),
+    sa.Column("key", sa.String(64), primary_key=True),
+    sa.Column("year", sa.Integer, primary_key=True),
+    sa.Column("value", sa.Float, nullable=False),
+    sa.Column("source", sa.Text, nullable=False),
+    sa.Column("note", sa.Text),
+    sa.Column("origin", sa.Text, nullable=False),
+)
+
+users = sa.Table(
+    "users",
+    metadata,
+    sa.Column("username", sa.String(80), primary_key=True),
+    sa.Column("display_name", sa.Text, nullable=False),
+    sa.Column("role", sa.String(16), nullable=False),
+    sa.Column("ceiling", sa.String(16), nullable=False),
+    sa.Column("password_hash", sa.Text, nullable=False),
+    sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
+    sa.Column("created_by", sa.Text, nullable=False),
+    sa.Column("disabled_at", sa.DateTime(timezone=True)),
+    sa.Column("last_login_at", sa.DateTime(timezone=True)),
+)
+
+share_links = sa.Table(
+    "share_links",
+    metadata,
+    sa.Column("id", sa.String(24), primary_key=True),
+    sa.Column("label", sa.Text, nullable=False),
+    sa.Column("ceiling", sa.String(16), nullable=False),
+    sa.Column("page", sa.Text),
+    sa.Column("view_params", sa.Text, nullable=False),
+    sa.Column("created_by", sa.Text, nullable=False),
+    sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
+    sa.Column("expires_at", sa.DateTime(timezone=True), nullable=False),
+    sa.Column("revoked_at", sa.DateTime(timezone=True)),
+    sa.Column("revoked_by", sa.Text),
+    sa.Column("last_used_at", sa.DateTime(timezone=True)),
+    sa.Column("use_count", sa.Integer, nullable=False),
+)
+
+reports = sa.Table(
+    "reports",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("client_token", sa.String(64), nullable=False, unique=True),
+    sa.Column("received_at", sa.DateTime(timezone=True), nullable=False, index=True),
+    sa.Column("reporter_id", sa.String(80), nullable=False),
+    sa.Column("region_code", sa.String(16), nullable=False, index=True),
+    sa.Column("subregion_code", sa.String(24)),
+    sa.Column("lat", sa.Float),
+    sa.Column("lon", sa.Float),
+    sa.Column("category", sa.String(32), nullable=False),
+    sa.Column("severity", sa.Integer, nullable=False),
+    sa.Column("classification", sa.String(16), nullable=False, index=True),
+    sa.Column("title", sa.Text, nullable=False),
+    sa.Column("description", sa.Text, nullable=False),
+    sa.Column("reliability", sa.String(1), nullable=False),
+    sa.Column("credibility", sa.Integer, nullable=False),
+    sa.Column("status", sa.String(20), nullable=False, index=True),
+    sa.Column("reject_reason", sa.Text),
+    sa.Column("assigned_to", sa.Text),
+    sa.Column("attachment_path", sa.String(40)),
+    sa.Column("attachment_name", sa.Text),
+    sa.Column("attachment_type", sa.String(40)),
+    sa.Column("attachment_size", sa.Integer),
+    sa.Column("version", sa.Integer, nullable=False),
+    sa.Column("created_by", sa.Text, nullable=False),
+    sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
+    sa.Column("updated_by", sa.Text, nullable=False),
+    sa.Column("updated_at", sa.DateTime(timezone=True), nullable=False),
+    sa.Column("alert_ack_by", sa.Text),
+    sa.Column("alert_ack_at", sa.DateTime(timezone=True)),
+)
+
+report_history = sa.Table(
+    "report_history",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("report_id", sa.Integer, sa.ForeignKey("reports.id"), nullable=False, index=True),
+    sa.Column("at", sa.DateTime(timezone=True), nullable=False),
+    sa.Column("who", sa.Text, nullable=False),
+    sa.Column("field", sa.String(40), nullable=False),
+    sa.Column("old", sa.Text),
+    sa.Column("new", sa.Text),
+)

@@ -1,0 +1,236 @@
+"""The Streamlit caching layer: the store and the data every page reads, shared and keyed on inputs.
+
+Frames read from the store are cached with ``st.cache_resource`` keyed on the data revision, so
+every session shares one copy: lib never modifies its inputs, and pages only read them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+import altair as alt
+import pandas as pd
+import streamlit as st
+from sqlalchemy.engine import Engine
+
+from lib import geo, intake, risk, store
+from lib.core.regions import RegionIndex
+from lib.core.settings import Settings
+from lib.intake import Bundle
+
+
+@dataclass(frozen=True)
+class Context:
+    """What every page needs: settings, the bundled facts and the open store."""
+
+    settings: Settings
+    bundle: Bundle
+    engine: Engine
+
+
+@dataclass(frozen=True)
+class Scope:
+    """What every cached read depends on besides its own arguments: settings, data revision, ceiling.
+
+    Built once per run (:attr:`lib.ui.page.Page.scope`) and passed first to every cached read and
+    analysis; Streamlit hashes a dataclass by its fields, so the scope *is* the cache key: a new
+    revision or a lower ceiling never meets a result computed for another.
+    """
+
+    settings: Settings
+    revision: int
+    ceiling: str
+
+    @property
+    def ctx(self) -> Context:
+        """Return the shared context (bundle, engine) of these settings."""
+        return context(self.settings)
+
+
+@st.cache_resource(show_spinner=False)
+def context(settings: Settings) -> Context:
+    """Return the shared context: read the bundled facts, open (migrate, seed) the store."""
+    bundle = intake.load_bundle(settings.bundled_dir)
+    engine = store.open_store(settings.store_url, bundle)
+    return Context(settings=settings, bundle=bundle, engine=engine)
+
+
+def revision(ctx: Context) -> int:
+    """Return the store's data revision (one cheap query); cached reads are keyed on it."""
+    return store.revision(ctx.engine)
+
+
+@st.cache_resource(show_spinner=False, max_entries=16)
+def events(scope: Scope) -> pd.DataFrame:
+    """Return the events the caller may see at data revision ``rev``."""
+    return store.read_events(scope.ctx.engine, ceiling=scope.ceiling)
+
+
+@st.cache_resource(show_spinner=False, max_entries=16)
+def stakeholders(scope: Scope) -> pd.DataFrame:
+    """Return the institutions the caller may see."""
+    return store.read_stakeholders(scope.ctx.engine, ceiling=scope.ceiling)
+
+
+@st.cache_resource(show_spinner=False, max_entries=16)
+def links(scope: Scope) -> pd.DataFrame:
+    """Return the links the caller may see."""
+    return store.read_links(scope.ctx.engine, ceiling=scope.ceiling)
+
+
+@st.cache_resource(show_spinner=False, max_entries=16)
+def elections(settings: Settings, rev: int) -> pd.DataFrame:
+    """Return the elections table (open to all: not classified), newest voting day first."""
+    frame = store.read_table(context(settings).engine, store.elections)
+    return frame.sort_values("voting_day", ascending=False).set_index("id", drop=False)
+
+
+@st.cache_resource(show_spinner=False, max_entries=16)
+def reference(scope: Scope, table: str) -> pd.DataFrame:
+    """Return a stored reference table by name (regions, election_stages, election_figures, contests)."""
+    return store.read_table(scope.ctx.engine, store.metadata.tables[table])
+
+
+@st.cache_resource(show_spinner=False)
+def region_index(settings: Settings) -> RegionIndex:
+    """Return the region-name index of the bundled regions."""
+    return intake.region_index(context(settings).bundle.regions)
+
+
+@st.cache_resource(show_spinner=False, max_entries=64)
+def chart_spec(_build: Callable[[], alt.TopLevelMixin], key: tuple[object, ...]) -> dict[str, Any]:
+    """Return the Vega-Lite spec of a chart, built once per ``key`` (everything it depends on).
+
+    Building and validating an Altair chart costs 100-200 ms; a cached spec drawn with
+    ``st.vega_lite_chart`` keeps reruns fast (shared, not copied: Streamlit copies the spec
+    before changing it). The chart fills the width and keeps its own
+    height: Streamlit's default sizing squeezes a chart with a legend and labels to nothing.
+    """
+    return finish_spec(_build())
+
+
+def finish_spec(chart: alt.TopLevelMixin) -> dict[str, Any]:
+    """Return the Vega-Lite spec of ``chart`` ready for ``st.vega_lite_chart``.
+
+    The chart fills the width and keeps its own height, and its tabular datasets are already
+    Arrow bytes. Call it inside a cached function whose arguments are everything the chart
+    depends on: then the function's signature is the cache key.
+    """
+    spec = chart.to_dict()
+    spec["autosize"] = {"type": "fit-x", "contains": "padding"}
+    return _arrow_datasets(spec)
+
+
+def _arrow_datasets(spec: dict[str, Any]) -> dict[str, Any]:
+    """Return ``spec`` with its tabular datasets already in the Arrow form Streamlit sends.
+
+    ``st.vega_lite_chart`` turns every named dataset into Arrow bytes on every rerun (tens of
+    milliseconds for a network or a timeline) unless it is bytes already; this does it once, with
+    Streamlit's own converter, so the chart sent is the same. GeoJSON stays as it is: Vega-Lite
+    reads it from the spec.
+    """
+    from streamlit import dataframe_util
+    from streamlit.elements.vega_charts import _is_geojson_or_topojson_payload
+
+    datasets = spec.get("datasets")
+    if not isinstance(datasets, dict):
+        return spec
+    spec["datasets"] = {
+        name: rows
+        if isinstance(rows, bytes) or _is_geojson_or_topojson_payload(rows)
+        else dataframe_util.convert_anything_to_arrow_bytes(rows)
+        for name, rows in datasets.items()
+    }
+    return spec
+
+
+def boundaries_stamp(settings: Settings) -> float:
+    """Return when boundaries were last saved in the data folder (0 if never): the cache key."""
+    path = settings.data_dir / "boundaries" / geo.SAVED_FILE
+    return path.stat().st_mtime if path.exists() else 0.0
+
+
+@st.cache_resource(show_spinner="Memuat batas wilayah\u2026 / Loading boundaries\u2026", max_entries=4)
+def boundaries(settings: Settings, stamp: float) -> geo.Boundaries | None:
+    """Return the boundaries saved from an upload, else those in ``SINERGI_BOUNDARIES``, else None."""
+    saved = geo.load_saved_boundaries(settings.data_dir)
+    if saved is not None:
+        return saved
+    if settings.boundaries_dir is None:
+        return None
+    return geo.boundaries_from_folder(settings.boundaries_dir, region_index(settings))
+
+
+def current_boundaries(settings: Settings) -> geo.Boundaries | None:
+    """Return the boundaries in use now (see :func:`boundaries`), reloaded when an upload changed them."""
+    return boundaries(settings, boundaries_stamp(settings))
+
+
+@st.cache_data(show_spinner=False, max_entries=32)
+def assessment(scope: Scope, election_id: str, weights: str):
+    """Return the vulnerability assessment of an election with the weights in their URL form."""
+    from lib import risk
+
+    bundle = scope.ctx.bundle
+    election = bundle.elections.loc[election_id]
+    figures = store.read_table(scope.ctx.engine, store.election_figures)
+    contests = store.read_table(scope.ctx.engine, store.contests)
+    chosen = risk.decode_weights(weights, bundle.indicators) if weights else {}
+    return risk.assess(
+        events=events(scope),
+        figures=figures[figures["election_id"] == election_id],
+        contests=contests[contests["election_id"] == election_id],
+        definitions=bundle.indicators,
+        entered=store.read_indicator_values(scope.ctx.engine).drop(columns="origin"),
+        weights={**risk.default_weights(bundle.indicators), **chosen},
+        voting_day=election["voting_day"],
+    )
+
+
+@st.cache_data(show_spinner=False, max_entries=32)
+def open_alert_count(scope: Scope) -> int:
+    """Return how many severe Posko reports wait for acknowledgement, among those the caller may see."""
+    from lib import posko
+
+    return posko.count_open_alerts(scope.ctx.engine, ceiling=scope.ceiling)
+
+
+@st.cache_data(show_spinner=False, max_entries=16)
+def sensitivity(scope: Scope, election_id: str, weights: str, spread: float) -> pd.DataFrame:
+    """Return each regency's rank range under random weights around ``weights`` (seeded, 300 runs)."""
+    found = assessment(scope, election_id, weights)
+    from lib.core.regions import REGENCY_CODES
+
+    return risk.sensitivity(
+        found.values,
+        scope.ctx.bundle.indicators,
+        found.weights,
+        n=300,
+        spread=spread,
+        regions=list(REGENCY_CODES),
+    )
+
+
+@st.cache_data(show_spinner=False, max_entries=16, ttl=300)
+def posko_counts(scope: Scope) -> pd.DataFrame:
+    """Return Posko reports per regency in the last 24 hours and 7 days (refreshed every 5 minutes)."""
+    from lib import posko
+
+    return posko.report_counts(scope.ctx.engine, ceiling=scope.ceiling)
+
+
+@st.cache_resource(show_spinner=False, max_entries=256)
+def shared(_compute: Callable[[], Any], key: tuple[object, ...]) -> Any:
+    """Return ``_compute()``, computed once per ``key`` and shared, not copied: only read the result.
+
+    For tables a page shows on every rerun: ``memo`` unpickles a copy on every call.
+    """
+    return _compute()
+
+
+@st.cache_data(show_spinner=False, max_entries=256)
+def memo(_compute: Callable[[], Any], key: tuple[object, ...]) -> Any:
+    """Return ``_compute()``, computed once per ``key`` (everything the result depends on)."""
+    return _compute()
