@@ -12,8 +12,11 @@ import streamlit.testing.v1.app_test as app_test_module
 from streamlit.runtime.pages_manager import PagesManager
 from streamlit.testing.v1 import AppTest
 
-from lib import store
+from lib import intake, store
+from lib.access import SYSTEM, Caller
+from lib.core.problems import DataProblem
 from lib.core.regions import RegionIndex, build_index
+from lib.core.settings import load_settings
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA_DIR = ROOT / "data"
@@ -70,6 +73,31 @@ def open_page(page: str, query: dict | None = None) -> AppTest:
     at.run()
     at.switch_page(page)
     return at.run()
+
+
+def as_account(caller: Caller) -> Caller:
+    """Create ``caller``'s account in the store the app will open (from the environment); return it.
+
+    The app checks the session's caller against the store on every run, so a test that puts a
+    signed-in caller into the session must give it a real account, as an admin would.
+    """
+    settings = load_settings()
+    engine = store.open_store(settings.store_url, intake.load_bundle(settings.bundled_dir))
+    try:
+        store.create_user(
+            engine,
+            username=caller.user_id,
+            display_name=caller.label or caller.user_id,
+            role=caller.role,
+            password="kata-sandi-uji-panjang",
+            actor=SYSTEM,
+            ceiling=caller.ceiling,
+        )
+    except DataProblem:  # the account exists already
+        pass
+    finally:
+        engine.dispose()
+    return caller
 
 
 PG_URL = os.environ.get("SINERGI_TEST_PG_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/sinergi_test")

@@ -107,7 +107,7 @@ def test_a_wrong_password_and_an_unknown_user_get_the_same_message(engine):
 def test_only_an_admin_manages_accounts_and_never_above_their_own_ceiling(engine):
     with pytest.raises(DataProblem, match="Analis tidak boleh mengelola akun"):
         store.create_user(
-            engine, username="x1x", display_name="X", role="posko", password="0123456789", actor=ANALYST
+            engine, username="x1x", display_name="X", role="posko", password="sandi-uji-0123456789", actor=ANALYST
         )
     limited_admin = Caller("admin", "TERBATAS", "lim", "Limited")
     with pytest.raises(DataProblem, match="sampai RAHASIA"):
@@ -116,7 +116,7 @@ def test_only_an_admin_manages_accounts_and_never_above_their_own_ceiling(engine
             username="y1y",
             display_name="Y",
             role="analyst",
-            password="0123456789",
+            password="sandi-uji-0123456789",
             actor=limited_admin,
         )
 
@@ -141,13 +141,13 @@ def test_bad_account_details_are_refused(engine, changes, words):
 
 
 def test_a_taken_username_and_a_disabled_account_are_said_so(engine):
-    details = {"username": "budi", "display_name": "Budi", "role": "analyst", "password": "0123456789"}
+    details = {"username": "budi", "display_name": "Budi", "role": "analyst", "password": "sandi-uji-0123456789"}
     store.create_user(engine, **details, actor=ADMIN)
     with pytest.raises(DataProblem, match="sudah dipakai"):
         store.create_user(engine, **details, actor=ADMIN)
     assert store.disable_user(engine, "budi", actor=ADMIN) is True
     with pytest.raises(DataProblem, match="dinonaktifkan"):
-        store.authenticate(engine, "budi", "0123456789")
+        store.authenticate(engine, "budi", "sandi-uji-0123456789")
 
 
 def test_an_oidc_identity_gets_the_role_of_its_account_only(engine):
@@ -156,7 +156,7 @@ def test_an_oidc_identity_gets_the_role_of_its_account_only(engine):
         username="ana@kesbangpol.baliprov.go.id",
         display_name="Ana",
         role="analyst",
-        password="0123456789",
+        password="sandi-uji-0123456789",
         actor=ADMIN,
     )
     assert store.caller_for_identity(engine, "Ana@Kesbangpol.Baliprov.go.id").role == "analyst"
@@ -178,3 +178,90 @@ def test_the_create_admin_command_makes_the_first_admin(tmp_path, monkeypatch, c
     assert store.authenticate(made, "admin", "kata-sandi-admin-1").role == "admin"
     made.dispose()
     assert "admin (admin)" in capsys.readouterr().out
+
+
+# ---------------------------------------------------------------- the kept caller is checked on every run
+
+SECRET = "k3y-for-tests-0123456789-abcdefghijklmnopqrstuvwxyz"
+
+
+def test_a_revoked_link_stops_granting_at_the_next_check(engine):
+    import datetime as dt
+
+    link = store.create_link(
+        engine,
+        secret=SECRET,
+        creator=ANALYST,
+        label="KPU Bali",
+        ceiling="TERBATAS",
+        expires=dt.date.today() + dt.timedelta(days=7),
+        view_params={"r": "51.07"},
+    )
+    partner = store.open_link(engine, link.token, secret=SECRET)
+    assert store.recheck_caller(engine, partner) == partner
+    store.revoke_link(engine, link.link_id, actor=ANALYST)
+    with pytest.raises(DataProblem, match="dicabut|revoked"):
+        store.recheck_caller(engine, partner)
+
+
+def test_a_disabled_account_or_lowered_role_bites_at_the_next_check(engine):
+    store.create_user(
+        engine,
+        username="op.gianyar",
+        display_name="Op",
+        role="analyst",
+        password="sepuluh-huruf-x",
+        actor=ADMIN,
+    )
+    kept = store.authenticate(engine, "op.gianyar", "sepuluh-huruf-x")
+    assert store.recheck_caller(engine, kept).role == "analyst"
+    with engine.begin() as conn:
+        conn.execute(
+            store.users.update()
+            .where(store.users.c.username == "op.gianyar")
+            .values(role="posko", ceiling="TERBATAS")
+        )
+    lowered = store.recheck_caller(engine, kept)
+    assert (lowered.role, lowered.ceiling) == ("posko", "TERBATAS")
+    store.disable_user(engine, "op.gianyar", actor=ADMIN)
+    with pytest.raises(DataProblem):
+        store.recheck_caller(engine, kept)
+
+
+def test_a_caller_with_no_account_behind_it_is_not_trusted(engine):
+    with pytest.raises(DataProblem):
+        store.recheck_caller(engine, Caller("admin", "RAHASIA", "made-up", "Forged"))
+    assert store.recheck_caller(engine, access.PUBLIC) == access.PUBLIC
+
+
+@pytest.mark.parametrize(
+    "weak",
+    [" " * 40, "a" * 64, "ab" * 20, "short-but-varied-123"],
+    ids=["all spaces", "one character", "two characters", "too short"],
+)
+def test_a_weak_signing_key_is_refused_and_the_message_says_how_to_make_one(engine, weak):
+    import datetime as dt
+
+    with pytest.raises(DataProblem) as problem:
+        store.create_link(
+            engine,
+            secret=weak,
+            creator=ANALYST,
+            label="x",
+            ceiling="TERBUKA",
+            expires=dt.date.today() + dt.timedelta(days=1),
+            view_params={},
+        )
+    assert "secrets.token_urlsafe(48)" in problem.value.fix
+
+
+def test_the_create_admin_command_refuses_a_common_password(tmp_path, monkeypatch, capsys):
+    import io
+
+    from scripts import create_admin
+
+    monkeypatch.setenv("SINERGI_DATA_DIR", str(tmp_path))
+    monkeypatch.delenv("SINERGI_DB_URL", raising=False)
+    monkeypatch.setattr("sys.stdin", io.StringIO("password1234\n"))
+    assert create_admin.main(["admin", "--name", "Admin Kesbangpol", "--password-stdin"]) == 1
+    assert "paling sering dipakai" in capsys.readouterr().err

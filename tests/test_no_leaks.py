@@ -27,12 +27,13 @@ from lib.access import Caller
 from lib.access.links import _b64, _unb64
 from lib.core.clock import LOCAL_TZ
 from lib.core.settings import load_settings
+from tests.conftest import as_account
 from tests.test_page_posko import NavigationPagesManager
 
 ROOT = Path(__file__).resolve().parent.parent
 PAGES = sorted(p.relative_to(ROOT).as_posix() for p in (ROOT / "pages").glob("*.py"))
 MARKER = "Zq7RahasiaPenanda"
-SECRET = "uji-kunci-rahasia-sinergi-" + "x" * 32
+SECRET = "uji-Kunci-Rahasia-Sinergi-2024-0123456789-xyzQW"
 ANALYST = Caller("analyst", "RAHASIA", "ana", "Ana (Kesbangpol)")
 NOW = dt.datetime.now(dt.UTC)
 
@@ -373,7 +374,7 @@ def test_the_search_finds_the_marker_when_an_analyst_may_see_it(page, stores, mo
     folder, _ = stores["secret"]
     monkeypatch.setenv("SINERGI_DATA_DIR", str(folder))
     at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=90)
-    at.session_state["_caller"] = ANALYST
+    at.session_state["_caller"] = as_account(ANALYST)
     at.query_params.update({"r": "51.08"})
     at.run()
     at.switch_page(page)

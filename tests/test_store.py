@@ -120,3 +120,26 @@ def test_entered_indicator_values_are_seeded_with_their_sources(engine, bundle):
     assert values["source"].notna().all()
     buleleng = values[(values["region_code"] == "51.08") & (values["key"] == "tps_rawan")]
     assert round(float(buleleng["value"].iloc[0]), 4) == round(381 / 1173, 4)
+
+
+@pytest.mark.parametrize(
+    ("lang", "words"),
+    [("id", "Basis data Sinergi tidak dapat dibuka"), ("en", "Sinergi's database cannot be opened")],
+)
+def test_an_unreachable_database_is_said_in_the_callers_language(bundle, lang, words):
+    from lib.core.problems import DataProblem
+
+    with pytest.raises(DataProblem) as caught:
+        store.open_store("postgresql+psycopg://nobody@127.0.0.1:1/none", bundle, lang=lang)
+    assert words in caught.value.what
+    assert "SINERGI_DB_URL" in caught.value.fix
+
+
+def test_links_to_unknown_institutions_are_refused_in_english(tmp_path, bundle):
+    from lib.core.problems import DataProblem
+
+    engine = store.open_store(f"sqlite:///{tmp_path / 's.db'}", bundle)
+    links = bundle.links.head(1).assign(source_id="nobody-here")
+    with pytest.raises(DataProblem, match="not stored yet: nobody-here"):
+        store.save_links(engine, links, origin="test", lang="en")
+    engine.dispose()

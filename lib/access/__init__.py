@@ -4,46 +4,56 @@ Roles, classification levels, passwords, the rules for accounts and signed share
 no Streamlit: the store keeps the rows.
 """
 
+from lib.access.accounts import (
+    DISPLAY_NAME_MAX,
+    PASSWORD_MAX,
+    PASSWORD_MIN,
+    SYSTEM,
+    USERNAME,
+    caller_of,
+    check_password,
+    new_account,
+)
+from lib.access.links import (
+    LABEL_MAX,
+    LINK_MAX_DAYS,
+    SECRET_DISTINCT_MIN,
+    SECRET_MIN,
+    SHARE_PARAM,
+    ShareLink,
+    new_link,
+    read_token,
+    secret_is_strong,
+    share_url,
+    sign_token,
+)
 from lib.access.passwords import (
+    COMMON_PASSWORDS,
     hash_password,
-    verify_password,
     needs_rehash,
+    verify_password,
+    weakness,
 )
 from lib.access.rules import (
-    PUBLIC_CEILING,
-    ROLES,
     ACCOUNT_ROLES,
+    ACTIONS,
     DEFAULT_CEILINGS,
     MAX_CEILINGS,
     PERMISSIONS,
-    ACTIONS,
-    allowed_levels,
-    may_see,
-    lower_ceiling,
-    Caller,
     PUBLIC,
+    PUBLIC_CEILING,
+    ROLES,
+    Caller,
+    allowed_levels,
     can,
+    lower_ceiling,
+    may_see,
     require,
 )
-from lib.access.accounts import (
-    USERNAME,
-    DISPLAY_NAME_MAX,
-    PASSWORD_MIN,
-    PASSWORD_MAX,
-    SYSTEM,
-    new_account,
-    caller_of,
-)
-from lib.access.links import (
-    SHARE_PARAM,
-    SECRET_MIN,
-    LABEL_MAX,
-    LINK_MAX_DAYS,
-    ShareLink,
-    sign_token,
-    read_token,
-    share_url,
-    new_link,
+from lib.access.throttle import (
+    ThrottlePolicy,
+    after_failure,
+    blocked_until,
 )
 
 __all__ = [
@@ -80,4 +90,12 @@ __all__ = [
     "read_token",
     "share_url",
     "new_link",
+    "ThrottlePolicy",
+    "blocked_until",
+    "after_failure",
+    "COMMON_PASSWORDS",
+    "weakness",
+    "check_password",
+    "SECRET_DISTINCT_MIN",
+    "secret_is_strong",
 ]

@@ -10,7 +10,7 @@ import re
 from typing import Any
 
 from lib.access import rules as access
-from lib.access.passwords import hash_password
+from lib.access.passwords import hash_password, weakness
 from lib.access.rules import Caller
 from lib.core.i18n import t
 from lib.core.problems import DataProblem
@@ -65,11 +65,7 @@ def new_account(
         raise DataProblem(
             t("access.user.ceiling_above", lang, level=level), t("access.user.ceiling_above_fix", lang)
         )
-    if not PASSWORD_MIN <= len(password or "") <= PASSWORD_MAX:
-        raise DataProblem(
-            t("access.user.weak_password", lang, minimum=PASSWORD_MIN, maximum=PASSWORD_MAX),
-            t("access.user.weak_password_fix", lang, minimum=PASSWORD_MIN),
-        )
+    check_password(password, username=name, lang=lang)
     return {
         "username": name,
         "display_name": shown,
@@ -84,3 +80,24 @@ def new_account(
 def caller_of(row: Any, username: str) -> Caller:
     """Return the caller an account row signs in as."""
     return Caller(row["role"], row["ceiling"], username, row["display_name"])
+
+
+def check_password(password: str, *, username: str = "", lang: str = "id") -> None:
+    """Refuse a password that is too short or long, common, one character, all digits or the username.
+
+    Raises
+    ------
+    DataProblem
+        Saying what is wrong and how to choose a better one.
+    """
+    if not PASSWORD_MIN <= len(password or "") <= PASSWORD_MAX:
+        raise DataProblem(
+            t("access.user.weak_password", lang, minimum=PASSWORD_MIN, maximum=PASSWORD_MAX),
+            t("access.user.weak_password_fix", lang, minimum=PASSWORD_MIN),
+        )
+    reason = weakness(password, username=username)
+    if reason is not None:
+        raise DataProblem(
+            t("access.user.guessable_password", lang, reason=t(f"access.user.weak.{reason}", lang)),
+            t("access.user.weak_password_fix", lang, minimum=PASSWORD_MIN),
+        )

@@ -34,6 +34,8 @@ SHARE_PARAM = "token"
 """The URL parameter holding the token (``lib/viewstate.py`` knows it)."""
 SECRET_MIN = 32
 """Shortest secret key accepted, in characters."""
+SECRET_DISTINCT_MIN = 16
+"""Fewest different characters (white space aside) in a secret key accepted."""
 LABEL_MAX = 120
 LINK_MAX_DAYS = 92
 """Longest validity of a link; a partner who needs longer gets a new one."""
@@ -58,11 +60,30 @@ def _unb64(text: str) -> bytes:
     return base64.urlsafe_b64decode(text + "=" * (-len(text) % 4))
 
 
-def _check_secret(secret: str | None, lang: str, *, opening: bool = False) -> bytes:
+def secret_is_strong(secret: str | None) -> bool:
+    """Return True for a signing key long and varied enough to resist guessing.
+
+    At least :data:`SECRET_MIN` characters, of which at least :data:`SECRET_DISTINCT_MIN`
+    different ones, not counting white space (32 spaces, or "a" repeated, are no key).
+
+    >>> secret_is_strong(" " * 40), secret_is_strong("ab" * 20)
+    (False, False)
+    >>> secret_is_strong("x7Qp-2mZ_kT9vR4sW8yB1nC6dF3gH5jL0")
+    True
+    """
     if not secret or len(secret) < SECRET_MIN:
+        return False
+    return len(set(secret) - set(" \t\r\n")) >= SECRET_DISTINCT_MIN
+
+
+def _check_secret(secret: str | None, lang: str, *, opening: bool = False) -> bytes:
+    if not secret_is_strong(secret):
         key = "access.share.no_secret_open" if opening else "access.share.no_secret"
-        raise DataProblem(t(key, lang, minimum=SECRET_MIN), t("access.share.no_secret_fix", lang))
-    return secret.encode("utf-8")
+        raise DataProblem(
+            t(key, lang, minimum=SECRET_MIN, distinct=SECRET_DISTINCT_MIN),
+            t("access.share.no_secret_fix", lang),
+        )
+    return str(secret).encode("utf-8")
 
 
 def _sign(key: bytes, payload: str) -> str:

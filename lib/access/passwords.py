@@ -31,3 +31,38 @@ def verify_password(stored_hash: str | None, password: str) -> bool:
 def needs_rehash(stored_hash: str) -> bool:
     """Return True when ``stored_hash`` was made with weaker parameters than today's."""
     return _HASHER.check_needs_rehash(stored_hash)
+
+
+def _common_passwords() -> frozenset[str]:
+    """Return the 30,000 most common passwords, from zxcvbn's frequency list (lower case)."""
+    from zxcvbn.frequency_lists import FREQUENCY_LISTS
+
+    return frozenset(word.lower() for word in FREQUENCY_LISTS["passwords"])
+
+
+COMMON_PASSWORDS = _common_passwords()
+"""Passwords people choose most often (zxcvbn 4.5's list, from leaked password sets): refused."""
+
+
+def weakness(password: str, *, username: str = "") -> str | None:
+    """Return why ``password`` is too easy to guess, or None.
+
+    The reasons: "common", "one_character", "digits", "username".
+
+    Length is checked by the caller (it knows the limits); this says what length does not.
+
+    >>> weakness("password123"), weakness("aaaaaaaaaaaa"), weakness("081234567890")
+    ('common', 'one_character', 'digits')
+    >>> weakness("kopi-bali-pagi-7") is None
+    True
+    """
+    text = password or ""
+    if len(set(text)) <= 1:
+        return "one_character"
+    if text.isdigit():
+        return "digits"
+    if text.lower() in COMMON_PASSWORDS or text.lower().rstrip("0123456789!.") in COMMON_PASSWORDS:
+        return "common"
+    if username and text.lower().rstrip("0123456789!.") == username.lower():
+        return "username"
+    return None

@@ -6,6 +6,7 @@ import os
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parents[2]
 BUNDLED_DATA = ROOT / "data"
@@ -23,6 +24,10 @@ class Settings:
     """Folder with boundary files to load at start (``SINERGI_BOUNDARIES``); None means none."""
     bundled_dir: Path = BUNDLED_DATA
     """The sourced facts shipped with the app."""
+    login_max_failures: int = 5
+    """Failed sign-ins in a row that lock an account or a client (``SINERGI_LOGIN_MAX_FAILURES``)."""
+    login_lock_minutes: float = 15.0
+    """How long such a lock lasts, unless an admin lifts it (``SINERGI_LOGIN_LOCK_MINUTES``)."""
 
     @property
     def store_url(self) -> str:
@@ -52,4 +57,19 @@ def load_settings(env: Mapping[str, str] | None = None) -> Settings:
         data_dir=data_dir,
         db_url=env.get("SINERGI_DB_URL") or None,
         boundaries_dir=boundaries_dir,
+        login_max_failures=_positive(env, "SINERGI_LOGIN_MAX_FAILURES", 5, int),
+        login_lock_minutes=_positive(env, "SINERGI_LOGIN_LOCK_MINUTES", 15.0, float),
     )
+
+
+def _positive(env: Mapping[str, str], name: str, default: float, kind: type) -> Any:
+    """Return the positive number set in ``env[name]``, or ``default`` when unset or not one.
+
+    >>> _positive({"N": "3"}, "N", 5, int), _positive({"N": "-1"}, "N", 5, int), _positive({}, "N", 5, int)
+    (3, 5, 5)
+    """
+    try:
+        value = kind(env.get(name, ""))
+    except ValueError:
+        return default
+    return value if value > 0 else default

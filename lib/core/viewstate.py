@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Collection, Mapping
+from collections.abc import Callable, Collection, Mapping
 from dataclasses import dataclass, field, replace
 
 from lib.core.i18n import LANGUAGES, t
@@ -118,6 +118,34 @@ def encode(state: ViewState, default: ViewState | None = None) -> dict[str, str]
     return params
 
 
+def _read_layers(text: str) -> tuple[str, ...] | None:
+    chosen = tuple(x for x in text.split(",") if x)
+    return tuple(x for x in LAYERS if x in chosen) if all(x in LAYERS for x in chosen) else None
+
+
+def _field_readers(
+    elections: Collection[str], regions: Collection[str]
+) -> dict[str, Callable[[str], object | None]]:
+    """Return, per view field, how to read its URL text: the value, or None when it is not valid."""
+    return {
+        "election": lambda v: v if v in elections else None,
+        "period": lambda v: v if v in PERIOD_PRESETS or parse_range(v) else None,
+        "focus": lambda v: v if v in regions or v == "" else None,
+        "layers": _read_layers,
+        "weights": lambda v: v if _SAFE_TEXT.match(v) else None,
+        "scenario": lambda v: v if _SAFE_TEXT.match(v) else None,
+        "brush": lambda v: v if parse_range(v) else None,
+    }
+
+
+def _one(params: Mapping[str, str | list[str]], key: str) -> str | None:
+    """Return the last value of ``key`` in the URL, or None when absent."""
+    value = params.get(key)
+    if isinstance(value, list):
+        value = value[-1] if value else None
+    return None if value is None else str(value)
+
+
 def decode(
     params: Mapping[str, str | list[str]],
     *,
@@ -130,63 +158,23 @@ def decode(
 
     Unknown parameter names are ignored with a notice too, so a mistyped link is noticed.
     """
-
-    def one(key: str) -> str | None:
-        value = params.get(key)
-        if isinstance(value, list):
-            value = value[-1] if value else None
-        return None if value is None else str(value)
-
-    lang = one("lang") or lang_hint or "id"
-    bad_lang = lang not in LANGUAGES
-    if bad_lang:
-        lang = "id"
+    asked = _one(params, "lang")
+    lang = asked or lang_hint or "id"
     notices: list[str] = []
-    if bad_lang:
-        notices.append(t("view.bad_param", lang, key="lang", value=one("lang")))
-    state = ViewState(election=default_election, lang=lang)
+    if lang not in LANGUAGES:
+        lang = "id"
+        notices.append(t("view.bad_param", lang, key="lang", value=asked))
     changes: dict[str, object] = {}
-
-    election = one("e")
-    if election is not None:
-        if election in elections:
-            changes["election"] = election
+    for name, read in _field_readers(elections, regions).items():
+        text = _one(params, KEYS[name])
+        if text is None:
+            continue
+        value = read(text)
+        if value is None:
+            notices.append(t("view.bad_param", lang, key=KEYS[name], value=text[:40]))
         else:
-            notices.append(t("view.bad_param", lang, key="e", value=election))
-    period = one("per")
-    if period is not None:
-        if period in PERIOD_PRESETS or parse_range(period):
-            changes["period"] = period
-        else:
-            notices.append(t("view.bad_param", lang, key="per", value=period))
-    focus = one("r")
-    if focus is not None:
-        if focus in regions or focus == "":
-            changes["focus"] = focus
-        else:
-            notices.append(t("view.bad_param", lang, key="r", value=focus))
-    layers = one("lay")
-    if layers is not None:
-        chosen = tuple(x for x in layers.split(",") if x)
-        if all(x in LAYERS for x in chosen):
-            changes["layers"] = tuple(x for x in LAYERS if x in chosen)
-        else:
-            notices.append(t("view.bad_param", lang, key="lay", value=layers))
-    for name in ("weights", "scenario"):
-        value = one(KEYS[name])
-        if value is not None:
-            if _SAFE_TEXT.match(value):
-                changes[name] = value
-            else:
-                notices.append(t("view.bad_param", lang, key=KEYS[name], value=value[:40]))
-    brush = one("b")
-    if brush is not None:
-        if parse_range(brush):
-            changes["brush"] = brush
-        else:
-            notices.append(t("view.bad_param", lang, key="b", value=brush))
+            changes[name] = value
     known = set(KEYS.values()) | {"token"}
-    for key in params:
-        if key not in known:
-            notices.append(t("view.unknown_param", lang, key=key))
+    notices += [t("view.unknown_param", lang, key=key) for key in params if key not in known]
+    state = ViewState(election=default_election, lang=lang)
     return replace(state, notices=tuple(notices), **changes)  # type: ignore[arg-type]

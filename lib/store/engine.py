@@ -16,6 +16,7 @@ import sqlalchemy as sa
 from sqlalchemy.engine import Connection, Engine
 
 from lib.store.schema import (
+    audit,
     contests,
     election_figures,
     election_stages,
@@ -30,6 +31,7 @@ from lib.store.schema import (
     reports,
     schema_version,
     share_links,
+    sign_in_failures,
     stakeholders,
     users,
 )
@@ -63,6 +65,7 @@ MIGRATIONS: list[tuple[int, str, Callable[[Connection], None]]] = [
     (1, "regions, elections, events, stakeholders, links", _create(V1_TABLES)),
     (2, "users, Posko reports and their history, share links", _create(V2_TABLES)),
     (3, "indicator values entered for the vulnerability index", _create([indicator_values])),
+    (4, "sign-in failures (throttling) and the audit trail", _create([sign_in_failures, audit])),
 ]
 """Schema changes in order. Append, never edit a released step."""
 

@@ -16,6 +16,7 @@ import sqlalchemy as sa
 from sqlalchemy.engine import Connection, Engine
 
 from lib.access import allowed_levels
+from lib.core.i18n import t
 from lib.core.problems import DataProblem
 from lib.core.vocab import EVENT_COLUMNS
 from lib.store.engine import _now, bump_revision, make_engine, migrate, revision_missing
@@ -104,7 +105,7 @@ def seed(engine: Engine, bundle: Bundle) -> dict[str, int]:
     return added
 
 
-def open_store(url: str, bundle: Bundle) -> Engine:
+def open_store(url: str, bundle: Bundle, *, lang: str = "id") -> Engine:
     """Create the engine, bring the schema up to date and seed the bundled facts."""
     engine = make_engine(url)
     try:
@@ -112,8 +113,8 @@ def open_store(url: str, bundle: Bundle) -> Engine:
         seed(engine, bundle)
     except sa.exc.OperationalError as error:
         raise DataProblem(
-            f"Basis data Sinergi tidak dapat dibuka ({url.split('@')[-1]}): {str(error.orig).strip()[:200]}",
-            "Periksa SINERGI_DB_URL atau SINERGI_DATA_DIR, lalu muat ulang halaman.",
+            t("store.unreachable", lang, where=url.split("@")[-1], error=str(error.orig).strip()[:200]),
+            t("store.unreachable_fix", lang),
         ) from error
     return engine
 
@@ -299,14 +300,13 @@ def save_stakeholders(engine: Engine, frame: pd.DataFrame, *, origin: str) -> Wr
     return upsert(engine, stakeholders, frame.assign(origin=origin))
 
 
-def save_links(engine: Engine, frame: pd.DataFrame, *, origin: str) -> WriteOutcome:
+def save_links(engine: Engine, frame: pd.DataFrame, *, origin: str, lang: str = "id") -> WriteOutcome:
     """Store validated links in one transaction; both ends must be stored institutions."""
     with engine.connect() as conn:
         known = {r[0] for r in conn.execute(sa.select(stakeholders.c.id))}
     unknown = sorted((set(frame["source_id"]) | set(frame["target_id"])) - known)
     if unknown:
         raise DataProblem(
-            f"Tautan menyebut lembaga yang belum tersimpan: {', '.join(unknown[:5])}.",
-            "Impor daftar lembaga lebih dulu, atau perbaiki id di berkas tautan.",
+            t("store.links_unknown", lang, ids=", ".join(unknown[:5])), t("store.links_unknown_fix", lang)
         )
     return upsert(engine, links, frame.assign(origin=origin))

@@ -228,3 +228,24 @@ report_history = sa.Table(
     sa.Column("old", sa.Text),
     sa.Column("new", sa.Text),
 )
+sign_in_failures = sa.Table(
+    "sign_in_failures",
+    metadata,
+    sa.Column("key", sa.String(200), primary_key=True),
+    sa.Column("failures", sa.Integer, nullable=False),
+    sa.Column("last_at", sa.DateTime(timezone=True), nullable=False),
+    sa.Column("locked_until", sa.DateTime(timezone=True)),
+)
+"""Failed sign-ins in a row per ``account:<username>`` and per ``client:<address>`` (reset on success)."""
+audit = sa.Table(
+    "audit",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("at", sa.DateTime(timezone=True), nullable=False, index=True),
+    sa.Column("who", sa.Text, nullable=False),
+    sa.Column("action", sa.String(40), nullable=False, index=True),
+    sa.Column("target", sa.Text),
+    sa.Column("client", sa.Text),
+    sa.Column("detail", sa.Text),
+)
+"""What was done by whom, from where: appended, never updated or deleted by the app."""

@@ -19,7 +19,7 @@ from lib.core.clock import now as _now
 from lib.core.clock import utc as _utc
 from lib.core.i18n import t
 from lib.core.problems import DataProblem
-from lib.store.schema import share_links
+from lib.store.schema import share_links, users
 
 
 def create_link(
@@ -160,3 +160,41 @@ def list_links(
     frame["status"] = status
     frame["use_count"] = pd.to_numeric(frame["use_count"]).astype("Int64")
     return frame
+
+
+def recheck_caller(
+    engine: Engine, caller: Caller, *, now: dt.datetime | None = None, lang: str = "id"
+) -> Caller:
+    """Return ``caller`` as the store says it is now: revoked links, disabled accounts and lowered roles bite.
+
+    Called on every run for the session's kept caller (one read by primary key), so a link
+    revoked, an account disabled or a role lowered takes effect on the next rerun of every
+    open session, not when the session ends.
+
+    Raises
+    ------
+    DataProblem
+        If the link was revoked or expired, or the account was disabled or removed: the
+        session then continues as the public, with this message.
+    """
+    if caller.role == "public":
+        return caller
+    now = _utc(now or _now())
+    if caller.role == "partner":
+        link_id = caller.user_id.removeprefix("link:")
+        with engine.connect() as conn:
+            row = conn.execute(sa.select(share_links).where(share_links.c.id == link_id)).mappings().first()
+        if row is None or row["revoked_at"] is not None:
+            raise DataProblem(t("access.share.revoked", lang), t("access.share.ask_again", lang))
+        if _utc(row["expires_at"]) <= now:
+            raise DataProblem(t("access.share.expired", lang), t("access.share.ask_again", lang))
+        return Caller(
+            "partner", access.lower_ceiling(caller.ceiling, row["ceiling"]), caller.user_id, caller.label
+        )
+    with engine.connect() as conn:
+        row = conn.execute(sa.select(users).where(users.c.username == caller.user_id)).mappings().first()
+    if row is None or row["disabled_at"] is not None:
+        raise DataProblem(
+            t("access.login.disabled", lang, name=caller.user_id), t("access.login.disabled_fix", lang)
+        )
+    return access.caller_of(row, caller.user_id)

@@ -15,6 +15,8 @@ from lib import access, store
 from lib.access import PUBLIC, Caller
 from lib.core.i18n import t
 from lib.core.problems import DataProblem
+from lib.core.settings import load_settings
+from lib.ui.problems import show_problem
 
 _CALLER = "_caller"
 _LINK_NOTICE = "_access_notice"
@@ -47,7 +49,7 @@ def share_token() -> str | None:
 
 
 def current_caller(engine: Engine, lang: str = "id") -> Caller:
-    """Return who this session is, deciding it once per session.
+    """Return who this session is: decided once per session, checked against the store on every run.
 
     Order: a share token in the URL (a partner, read-only), then an OIDC identity mapped to
     an account, then a local sign-in kept in the session; otherwise the public. A bad token
@@ -55,7 +57,14 @@ def current_caller(engine: Engine, lang: str = "id") -> Caller:
     """
     caller = st.session_state.get(_CALLER)
     if caller is not None:
-        return caller
+        try:  # revoked links, disabled accounts and lowered roles bite on the next rerun
+            current = store.recheck_caller(engine, caller, lang=lang)
+        except DataProblem as problem:
+            st.session_state[_LINK_NOTICE] = f"{problem.what} {problem.fix}"
+            st.session_state.pop(_LINK_TOKEN, None)
+            current = PUBLIC
+        st.session_state[_CALLER] = current
+        return current
     caller = PUBLIC
     token = st.query_params.get(access.SHARE_PARAM)
     if token:
@@ -73,6 +82,19 @@ def current_caller(engine: Engine, lang: str = "id") -> Caller:
             caller = PUBLIC
     st.session_state[_CALLER] = caller
     return caller
+
+
+def client_address() -> str:
+    """Return the visitor's address as Streamlit reports it ("" when it does not know)."""
+    return str(getattr(st.context, "ip_address", None) or "")
+
+
+def throttle_policy() -> access.ThrottlePolicy:
+    """Return how sign-in failures are throttled in this deployment (its settings)."""
+    settings = load_settings()
+    return access.ThrottlePolicy(
+        max_failures=settings.login_max_failures, lock_minutes=settings.login_lock_minutes
+    )
 
 
 def show_access_notice() -> None:
@@ -124,9 +146,11 @@ def _sign_in_box(engine: Engine, lang: str) -> None:
             submitted = st.form_submit_button(t("access.login.submit", lang))
         if submitted:
             try:
-                signed_in = store.authenticate(engine, username, password, lang=lang)
+                signed_in = store.authenticate(
+                    engine, username, password, client=client_address(), policy=throttle_policy(), lang=lang
+                )
             except DataProblem as problem:
-                st.error(f"**{problem.what}**\n\n{problem.fix}")
+                show_problem(problem)
                 return
             st.session_state[_CALLER] = signed_in
             st.rerun()

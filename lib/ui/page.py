@@ -41,7 +41,8 @@ show_problem = problems.show_problem
 
 def lang() -> str:
     """Return the language of this session's view."""
-    value = st.session_state.get("lang") or getattr(st.session_state.get(_VIEW), "lang", "id")
+    view = st.session_state.get(_VIEW)
+    value = st.session_state.get("lang") or (view.lang if view else st.query_params.get("lang", "id"))
     return value if value in LANGUAGES else "id"
 
 
@@ -280,7 +281,7 @@ def open_view() -> ViewState:
     """Open the store and read the URL into the session's view (app.py, before st.navigation)."""
     settings = load_settings()
     try:
-        ctx = cached.context(settings)
+        ctx = cached.context(settings, lang())
     except DataProblem as problem:
         stop_with(problem)
     rev = cached.revision(ctx)

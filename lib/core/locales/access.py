@@ -97,6 +97,25 @@ STRINGS: dict[str, dict[str, str]] = {
         "id": "Kata sandi harus {minimum}\u2013{maximum} karakter.",
         "en": "The password must be {minimum}\u2013{maximum} characters long.",
     },
+    "access.user.guessable_password": {
+        "id": "Kata sandi ini terlalu mudah ditebak: {reason}.",
+        "en": "This password is too easy to guess: {reason}.",
+    },
+    "access.user.weak.common": {
+        "id": "termasuk kata sandi yang paling sering dipakai",
+        "en": "it is among the most commonly used passwords",
+    },
+    "access.user.weak.one_character": {"id": "hanya satu karakter diulang", "en": "it repeats one character"},
+    "access.user.weak.digits": {"id": "hanya angka", "en": "it is digits only"},
+    "access.user.weak.username": {"id": "sama dengan nama pengguna", "en": "it is the username"},
+    "access.login.throttled": {
+        "id": "Terlalu banyak percobaan masuk yang gagal. Coba lagi setelah {until} WITA.",
+        "en": "Too many failed sign-in attempts. Try again after {until} WITA.",
+    },
+    "access.login.throttled_fix": {
+        "id": "Tunggu sampai waktu itu, atau minta admin membuka kunci akun.",
+        "en": "Wait until then, or ask an admin to unlock the account.",
+    },
     "access.user.weak_password_fix": {
         "id": "Pilih kata sandi minimal {minimum} karakter, misalnya tiga kata acak.",
         "en": "Choose a password of at least {minimum} characters, e.g. three random words.",
@@ -116,16 +135,16 @@ STRINGS: dict[str, dict[str, str]] = {
     },
     # share links
     "access.share.no_secret": {
-        "id": "Tautan berbagi tidak dapat dibuat: kunci rahasia Sinergi belum diatur "
-        "(minimal {minimum} karakter).",
-        "en": "Share links cannot be created: the Sinergi secret key is not set "
-        "(at least {minimum} characters).",
+        "id": "Tautan berbagi tidak dapat dibuat: kunci rahasia Sinergi belum diatur atau terlalu lemah "
+        "(minimal {minimum} karakter, {distinct} karakter berbeda).",
+        "en": "Share links cannot be created: the Sinergi secret key is not set or too weak "
+        "(at least {minimum} characters, {distinct} different ones).",
     },
     "access.share.no_secret_open": {
-        "id": "Tautan berbagi tidak dapat diperiksa: kunci rahasia Sinergi belum diatur "
-        "(minimal {minimum} karakter). Hanya data TERBUKA yang ditampilkan.",
-        "en": "Share links cannot be checked: the Sinergi secret key is not set (at least {minimum} "
-        "characters). Only TERBUKA (open) data is shown.",
+        "id": "Tautan berbagi tidak dapat diperiksa: kunci rahasia Sinergi belum diatur atau terlalu lemah "
+        "(minimal {minimum} karakter, {distinct} karakter berbeda). Hanya data TERBUKA yang ditampilkan.",
+        "en": "Share links cannot be checked: the Sinergi secret key is not set or too weak (at least "
+        "{minimum} characters, {distinct} different ones). Only TERBUKA (open) data is shown.",
     },
     "access.share.no_secret_fix": {
         "id": 'Atur variabel lingkungan SINERGI_SECRET_KEY, atau tulis secret_key = "..." di '
