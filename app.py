@@ -17,6 +17,7 @@ PAGES = [
     ("pages/posko.py", "nav.posko", "posko", ":material/campaign:"),
     ("pages/skenario.py", "nav.skenario", "skenario", ":material/tune:"),
     ("pages/data.py", "nav.data", "data", ":material/folder_open:"),
+    ("pages/akun.py", "nav.akun", "akun", ":material/manage_accounts:"),
 ]
 navigation = st.navigation(
     [

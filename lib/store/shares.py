@@ -19,6 +19,7 @@ from lib.core.clock import now as _now
 from lib.core.clock import utc as _utc
 from lib.core.i18n import t
 from lib.core.problems import DataProblem
+from lib.store.audit import record
 from lib.store.schema import share_links, users
 
 
@@ -69,7 +70,13 @@ def create_link(
 
 
 def open_link(
-    engine: Engine, token: str, *, secret: str | None, now: dt.datetime | None = None, lang: str = "id"
+    engine: Engine,
+    token: str,
+    *,
+    secret: str | None,
+    now: dt.datetime | None = None,
+    client: str = "",
+    lang: str = "id",
 ) -> Caller:
     """Return the read-only partner caller a token grants, and record that the link was used.
 
@@ -99,6 +106,9 @@ def open_link(
             share_links.update()
             .where(share_links.c.id == row["id"])
             .values(last_used_at=now, use_count=share_links.c.use_count + 1)
+        )
+        record(
+            conn, who=f"link:{row['id']}", action="link.opened", target=row["label"], client=client, at=now
         )
     ceiling = access.lower_ceiling(body["ceiling"], row["ceiling"])
     return Caller("partner", ceiling, f"link:{row['id']}", row["label"])

@@ -70,7 +70,7 @@ def current_caller(engine: Engine, lang: str = "id") -> Caller:
     if token:
         st.session_state[_LINK_TOKEN] = token
         try:
-            caller = store.open_link(engine, token, secret=secret_key(), lang=lang)
+            caller = store.open_link(engine, token, secret=secret_key(), client=client_address(), lang=lang)
         except DataProblem as problem:
             st.session_state[_LINK_NOTICE] = f"{problem.what} {problem.fix}"
             caller = PUBLIC

@@ -10,7 +10,7 @@ import altair as alt
 import pandas as pd
 import streamlit as st
 
-from lib import access, intake
+from lib import access, intake, store
 from lib.access import Caller
 from lib.core import viewstate
 from lib.core.elections import default_election
@@ -327,13 +327,34 @@ def use_navigation() -> None:
         st.rerun()
 
 
+def _audited(file_name: str, make: Callable[[], bytes]) -> Callable[[], bytes]:
+    """Return ``make`` wrapped so that producing the file appends an audit row (who, what, ceiling)."""
+    page = st.session_state.get("_page")
+    engine, caller = (page.ctx.engine, page.caller) if page is not None else (None, None)
+
+    def produce() -> bytes:
+        data = make()
+        if engine is not None and caller is not None:
+            with engine.begin() as conn:
+                store.record(
+                    conn,
+                    who=caller.who,
+                    action="export",
+                    target=file_name,
+                    detail=f"ceiling {caller.ceiling}",
+                )
+        return data
+
+    return produce
+
+
 def download_buttons(frame: pd.DataFrame, basename: str, *, key: str, sheet: str = "data") -> None:
     """Offer ``frame`` as Excel and CSV, with formula-like cells neutralised (safe to open in Excel)."""
     language = lang()
     row = st.container(horizontal=True)  # one block, not three (columns): each costs every rerun
     row.download_button(
         t("common.download_xlsx", language),
-        lambda: intake.to_xlsx_bytes({sheet: frame}),  # built on click, not on every rerun
+        _audited(f"{basename}.xlsx", lambda: intake.to_xlsx_bytes({sheet: frame})),  # built on click
         file_name=f"{basename}.xlsx",
         mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
         key=f"{key}_xlsx",
@@ -341,7 +362,7 @@ def download_buttons(frame: pd.DataFrame, basename: str, *, key: str, sheet: str
     )
     row.download_button(
         t("common.download_csv", language),
-        lambda: intake.to_csv_bytes(frame),
+        _audited(f"{basename}.csv", lambda: intake.to_csv_bytes(frame)),
         file_name=f"{basename}.csv",
         mime="text/csv",
         key=f"{key}_csv",
@@ -367,7 +388,7 @@ def chart_downloads(build: Callable[[], alt.TopLevelMixin], basename: str, *, ke
     row = st.container(horizontal=True)
     row.download_button(
         t("common.download_png", language),
-        lambda: intake.chart_png(build()),
+        _audited(f"{basename}.png", lambda: intake.chart_png(build())),
         file_name=f"{basename}.png",
         mime="image/png",
         key=f"{key}_png",
@@ -376,7 +397,7 @@ def chart_downloads(build: Callable[[], alt.TopLevelMixin], basename: str, *, ke
     )
     row.download_button(
         t("common.download_pdf", language),
-        lambda: intake.chart_pdf(build()),
+        _audited(f"{basename}.pdf", lambda: intake.chart_pdf(build())),
         file_name=f"{basename}.pdf",
         mime="application/pdf",
         key=f"{key}_pdf",
