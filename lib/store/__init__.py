@@ -21,6 +21,12 @@ from lib.store.audit import (
     read_audit,
     record,
 )
+from lib.store.backup import (
+    FILE_FOLDERS,
+    MANIFEST,
+    backup,
+    restore,
+)
 from lib.store.engine import (
     MIGRATIONS,
     SCHEMA_VERSION,
@@ -139,4 +145,8 @@ __all__ = [
     "unlock",
     "sign_in_failures",
     "audit",
+    "FILE_FOLDERS",
+    "MANIFEST",
+    "backup",
+    "restore",
 ]
