@@ -1,4 +1,4 @@
-"""Boundary files: read any GeoJSON/GeoPackage/zipped shapefile, recognise its regions, repair, simplify.
+"""Boundaries assembled from boundary files: repaired, dissolved up the levels, simplified, saved.
 
 The import keeps two copies of every level (kabupaten, kecamatan, desa):
 
@@ -12,15 +12,11 @@ Each frame has the columns ``code, name, level, parent_code, area_km2, geometry`
 
 from __future__ import annotations
 
-import io
 import json
 import os
-import re
 import tempfile
 import warnings
-import zipfile
-import zlib
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -34,81 +30,21 @@ from pyproj import CRS
 
 from lib.core.i18n import t
 from lib.core.problems import DataProblem
-from lib.core.regions import RegionIndex, level_of, normalise_code
+from lib.core.regions import RegionIndex, regency_of
+from lib.geo.files import MAX_BYTES, Part, attribution, collect_parts, read_part
+from lib.geo.recognise import LEVELS, Layer, recognise
 
-LEVELS: tuple[str, ...] = ("kabupaten", "kecamatan", "desa")
 BOUNDARY_COLUMNS: tuple[str, ...] = ("code", "name", "level", "parent_code", "area_km2", "geometry")
 DISPLAY_TOLERANCE_M = 150.0
 """Coverage simplification tolerance in metres (about 6,800 coordinates for Bali's 57 kecamatan)."""
 DISPLAY_DECIMALS = 5
 """Decimals kept in display coordinates: 1e-5 degree is about 1.1 m."""
-MAX_BYTES = 200_000_000
 SAVED_FILE = "boundaries.gpkg"
 METADATA_LAYER = "sinergi_metadata"
 
 _METRIC_FALLBACK = "EPSG:32750"  # UTM 50S, Bali
 _AREA_CRS = "EPSG:6933"  # equal-area, valid anywhere
-_SUFFIXES = {".geojson": "geojson", ".json": "geojson", ".gpkg": "gpkg", ".shp": "shp", ".zip": "zip"}
-_SHP_SIDECARS = (".shx", ".dbf", ".prj", ".cpg")
-_ZIP_MAX_MEMBERS = 2_000
-_ZIP_MAX_RATIO = 100  # uncompressed / compressed; real boundary files compress 2-10x
-_ZIP_RATIO_MIN_SIZE = 1_000_000  # small members may compress a lot without harm
 _EXAMPLES = 5
-_DEPTH_LEVEL = {2: "kabupaten", 3: "kecamatan", 4: "desa"}
-
-# Field names (folded: lower case, letters and digits only) that name a region at one level.
-# BIG (RBI): WADMPR/WADMKK/WADMKC/WADMKD; GADM: NAME_1..NAME_4; HDX COD-AB: ADM2_EN...
-_NAME_FIELDS: dict[str, tuple[str, ...]] = {
-    "provinsi": ("wadmpr", "name1", "provinsi", "propinsi", "province", "adm1en", "adm1name", "nmprov"),
-    "kabupaten": (
-        "wadmkk",
-        "name2",
-        "kabkota",
-        "kabupatenkota",
-        "kabupaten",
-        "kabkot",
-        "kab",
-        "kota",
-        "namakab",
-        "namakabupaten",
-        "nmkab",
-        "regency",
-        "regencyname",
-        "adm2en",
-        "adm2name",
-    ),
-    "kecamatan": (
-        "wadmkc",
-        "name3",
-        "kecamatan",
-        "kec",
-        "namakec",
-        "namakecamatan",
-        "nmkec",
-        "district",
-        "districtname",
-        "adm3en",
-        "adm3name",
-    ),
-    "desa": (
-        "wadmkd",
-        "name4",
-        "desa",
-        "kelurahan",
-        "desakel",
-        "desakelurahan",
-        "namadesa",
-        "nmdesa",
-        "village",
-        "adm4en",
-        "adm4name",
-    ),
-}
-_GENERIC_NAME_FIELDS = ("name", "nama", "namobj", "nm", "namawilayah", "wilayah")
-# Preferred code fields, best first; any other field whose values read as Kemendagri codes also counts.
-_CODE_FIELDS = ("code", "kode", "kodewilayah", "kdepum", "kdcpum", "kdpkab", "kdppum", "kd", "id")
-# Fields that hold other numbering (BPS codes differ from Kemendagri below regency level) or measures.
-_NOT_CODE = ("bps", "pcode", "area", "luas", "shape", "objectid", "fid", "count", "jumlah")
 
 
 @dataclass(frozen=True, eq=False)
@@ -172,26 +108,6 @@ class BoundaryImport:
         return self.boundaries.report
 
 
-@dataclass
-class _Part:
-    label: str
-    path: Path
-    layer: str | None = None
-
-
-@dataclass
-class _Layer:
-    """The recognised features of one file or layer, before levels are merged."""
-
-    label: str
-    level: str
-    frame: gpd.GeoDataFrame  # code, name, parent_code, regency_code, kecamatan_name, geometry
-    unmatched: list[str]
-    repaired: int
-    notes: list[str]
-    sources: list[str]
-
-
 # ---------------------------------------------------------------------------------------------
 # Public API
 
@@ -236,8 +152,10 @@ def load_boundaries(
     """
     label = filename or (source.name if isinstance(source, Path) else "upload")
     with tempfile.TemporaryDirectory(prefix="sinergi-geo-") as tmp:
-        parts, skipped_notes, skipped = _collect(source, label, Path(tmp), lang=lang, max_bytes=max_bytes)
-        layers = [_read_part(part, index, lang=lang) for part in parts]
+        parts, skipped_notes, skipped = collect_parts(
+            source, label, Path(tmp), lang=lang, max_bytes=max_bytes
+        )
+        layers = [_read_layer(part, index, lang=lang) for part in parts]
     return _assemble(
         layers,
         skipped_notes=skipped_notes,
@@ -256,7 +174,7 @@ def boundaries_from_folder(folder: Path, index: RegionIndex, *, lang: str = "id"
 
     A ``SOURCE.md`` in the folder with a line "Suggested attribution: "…"" gives the licence text.
     """
-    licence = _attribution(folder)
+    licence = attribution(folder)
     return load_boundaries(folder, index=index, lang=lang, licence_text=licence).boundaries
 
 
@@ -365,266 +283,15 @@ def count_coordinates(frame: gpd.GeoDataFrame) -> int:
 
 
 # ---------------------------------------------------------------------------------------------
-# Finding the files
-
-
-def _collect(
-    source: Path | bytes, label: str, tmp: Path, *, lang: str, max_bytes: int
-) -> tuple[list[_Part], list[str], list[str]]:
-    """Return the parts (file, layer) to read, notes on skipped files, and the skipped names."""
-    if isinstance(source, bytes | bytearray):
-        _check_size(len(source), label, lang=lang, max_bytes=max_bytes)
-        kind = _kind_of(label, bytes(source[:64]))
-        if kind is None:
-            raise DataProblem(t("geo.unknown_format", lang, file=label), t("geo.unknown_format_fix", lang))
-        if kind == "zip":
-            return _unzip(bytes(source), label, tmp, lang=lang, max_bytes=max_bytes)
-        if kind == "shp":
-            raise DataProblem(t("geo.missing_prj", lang, file=label), t("geo.missing_prj_fix", lang))
-        path = tmp / f"upload.{'gpkg' if kind == 'gpkg' else 'geojson'}"
-        path.write_bytes(bytes(source))
-        return _layers_of(path, label, kind, lang=lang), [], []
-    if not isinstance(source, Path):
-        raise TypeError(f"source must be a Path or bytes, got {type(source).__name__}.")
-    if source.is_dir():
-        return _from_folder(source, tmp, lang=lang, max_bytes=max_bytes)
-    if not source.is_file():
-        raise DataProblem(t("geo.no_files", lang, file=str(source)), t("geo.no_files_fix", lang))
-    _check_size(source.stat().st_size, label, lang=lang, max_bytes=max_bytes)
-    with source.open("rb") as handle:
-        head = handle.read(64)
-    kind = _kind_of(source.name, head)
-    if kind is None:
-        raise DataProblem(t("geo.unknown_format", lang, file=label), t("geo.unknown_format_fix", lang))
-    if kind == "zip":
-        return _unzip(source.read_bytes(), label, tmp, lang=lang, max_bytes=max_bytes)
-    if kind == "shp":
-        _check_sidecars(source, label, lang=lang)
-    return _layers_of(source, label, kind, lang=lang), [], []
-
-
-def _from_folder(
-    folder: Path, tmp: Path, *, lang: str, max_bytes: int
-) -> tuple[list[_Part], list[str], list[str]]:
-    files = sorted(p for p in folder.iterdir() if p.is_file() and p.suffix.lower() in _SUFFIXES)
-    chosen, notes, skipped = _prefer_light(files, lang=lang)
-    if not chosen:
-        raise DataProblem(t("geo.no_files", lang, file=folder.name), t("geo.no_files_fix", lang))
-    total = sum(p.stat().st_size for p in chosen)
-    _check_size(total, folder.name, lang=lang, max_bytes=max_bytes)
-    parts: list[_Part] = []
-    for path in chosen:
-        kind = _SUFFIXES[path.suffix.lower()]
-        if path.stat().st_size == 0:
-            raise DataProblem(t("geo.empty_file", lang, file=path.name), t("geo.empty_file_fix", lang))
-        if kind == "zip":
-            sub_parts, sub_notes, sub_skipped = _unzip(
-                path.read_bytes(), path.name, tmp / f"zip{len(parts)}", lang=lang, max_bytes=max_bytes
-            )
-            parts += sub_parts
-            notes += sub_notes
-            skipped += sub_skipped
-            continue
-        if kind == "shp":
-            _check_sidecars(path, path.name, lang=lang)
-        parts += _layers_of(path, path.name, kind, lang=lang)
-    return parts, notes, skipped
-
-
-def _prefer_light(files: Sequence[Path], *, lang: str) -> tuple[list[Path], list[str], list[str]]:
-    """Drop ``x_full.*`` when ``x.*`` is there too; return kept files, notes and skipped names."""
-    stems = {p.stem.lower(): p for p in files}
-    kept: list[Path] = []
-    notes: list[str] = []
-    skipped: list[str] = []
-    for path in files:
-        stem = path.stem.lower()
-        if stem.endswith("_full") and stem[: -len("_full")] in stems:
-            other = stems[stem[: -len("_full")]]
-            notes.append(t("geo.note.skipped_full", lang, file=path.name, other=other.name))
-            skipped.append(path.name)
-        else:
-            kept.append(path)
-    return kept, notes, skipped
-
-
-def _kind_of(name: str, head: bytes) -> str | None:
-    suffix = Path(name).suffix.lower()
-    if suffix in _SUFFIXES:
-        return _SUFFIXES[suffix]
-    if head.startswith(b"PK\x03\x04") or head.startswith(b"PK\x05\x06"):
-        return "zip"
-    if head.startswith(b"SQLite format 3\x00"):
-        return "gpkg"
-    if head.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"{"):
-        return "geojson"
-    return None
-
-
-def _check_size(size: int, label: str, *, lang: str, max_bytes: int) -> None:
-    if size == 0:
-        raise DataProblem(t("geo.empty_file", lang, file=label), t("geo.empty_file_fix", lang))
-    if size > max_bytes:
-        raise DataProblem(
-            t("geo.too_large", lang, file=label, size_mb=_mb(size), limit_mb=_mb(max_bytes)),
-            t("geo.too_large_fix", lang),
-        )
-
-
-def _mb(size: int) -> str:
-    return f"{size / 1_000_000:,.1f}"
-
-
-def _check_sidecars(shp: Path, label: str, *, lang: str) -> None:
-    siblings = {p.name.lower() for p in shp.parent.iterdir()}
-    if f"{shp.stem.lower()}.prj" not in siblings:
-        raise DataProblem(t("geo.missing_prj", lang, file=label), t("geo.missing_prj_fix", lang))
-
-
-def _layers_of(path: Path, label: str, kind: str, *, lang: str) -> list[_Part]:
-    if kind != "gpkg":
-        return [_Part(label, path)]
-    try:
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")
-            listed = pyogrio.list_layers(path)
-    except Exception as error:  # GDAL raises several error types for a damaged file
-        raise DataProblem(t("geo.unreadable", lang, file=label), t("geo.unreadable_fix", lang)) from error
-    spatial = [str(name) for name, geometry_type in listed if geometry_type is not None]
-    if not spatial:
-        raise DataProblem(t("geo.empty_file", lang, file=label), t("geo.empty_file_fix", lang))
-    if len(spatial) == 1:
-        return [_Part(label, path, spatial[0])]
-    return [_Part(f"{label}:{name}", path, name) for name in spatial]
-
-
-def _unzip(
-    data: bytes, label: str, tmp: Path, *, lang: str, max_bytes: int
-) -> tuple[list[_Part], list[str], list[str]]:
-    """Check a ZIP's declared sizes before extracting anything, then extract only boundary files."""
-    corrupt = DataProblem(t("geo.corrupt_zip", lang, file=label), t("geo.corrupt_zip_fix", lang))
-    try:
-        archive = zipfile.ZipFile(io.BytesIO(data))
-        infos = [
-            info
-            for info in archive.infolist()
-            if not info.is_dir()
-            and "__MACOSX" not in info.filename
-            and not Path(info.filename).name.startswith(".")
-        ]
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError, EOFError) as error:
-        raise corrupt from error
-    if len(infos) > _ZIP_MAX_MEMBERS:
-        raise DataProblem(
-            t(
-                "geo.zip_bomb",
-                lang,
-                file=label,
-                size_mb=_mb(sum(i.file_size for i in infos)),
-                member=len(infos),
-            ),
-            t("geo.zip_bomb_fix", lang),
-        )
-    total = sum(info.file_size for info in infos)
-    for info in infos:
-        ratio = info.file_size / max(info.compress_size, 1)
-        if info.file_size > _ZIP_RATIO_MIN_SIZE and ratio > _ZIP_MAX_RATIO:
-            raise DataProblem(
-                t("geo.zip_bomb", lang, file=label, size_mb=_mb(total), member=info.filename),
-                t("geo.zip_bomb_fix", lang),
-            )
-    _check_size(total, label, lang=lang, max_bytes=max_bytes)
-    by_name = {info.filename.lower(): info for info in infos}
-    wanted: list[tuple[str, list[zipfile.ZipInfo]]] = []  # (kind, members), first is the main file
-    for info in infos:
-        lower = info.filename.lower()
-        suffix = Path(lower).suffix
-        kind = _SUFFIXES.get(suffix)
-        if kind is None or kind == "zip":
-            continue
-        if kind == "shp":
-            stem = lower[: -len(suffix)]
-            if f"{stem}.prj" not in by_name:
-                raise DataProblem(
-                    t("geo.missing_prj", lang, file=f"{label}/{info.filename}"),
-                    t("geo.missing_prj_fix", lang),
-                )
-            members = [info] + [by_name[f"{stem}{ext}"] for ext in _SHP_SIDECARS if f"{stem}{ext}" in by_name]
-            wanted.append((kind, members))
-        else:
-            wanted.append((kind, [info]))
-    if not wanted:
-        raise DataProblem(t("geo.no_files", lang, file=label), t("geo.no_files_fix", lang))
-    mains = [Path(members[0].filename) for _, members in wanted]
-    kept, notes, skipped = _prefer_light(mains, lang=lang)
-    parts: list[_Part] = []
-    budget = max_bytes
-    for number, (kind, members) in enumerate(wanted):
-        main = Path(members[0].filename)
-        if main not in kept:
-            continue
-        folder = tmp / f"m{number}"
-        folder.mkdir(parents=True)
-        for info in members:
-            suffix = Path(info.filename).suffix.lower()
-            target = folder / f"{_safe_stem(main.stem)}{suffix}"
-            try:
-                budget -= _extract(archive, info, target)
-            except (zipfile.BadZipFile, zlib.error, OSError, EOFError, ValueError) as error:
-                raise corrupt from error
-            if budget < 0:
-                raise DataProblem(
-                    t("geo.zip_bomb", lang, file=label, size_mb=_mb(max_bytes), member=info.filename),
-                    t("geo.zip_bomb_fix", lang),
-                )
-        shown = f"{label}/{main.name}"
-        parts += _layers_of(folder / f"{_safe_stem(main.stem)}{main.suffix.lower()}", shown, kind, lang=lang)
-    return parts, notes, skipped
-
-
-def _safe_stem(stem: str) -> str:
-    return re.sub(r"[^A-Za-z0-9_.-]+", "_", stem) or "layer"
-
-
-def _extract(archive: zipfile.ZipFile, info: zipfile.ZipInfo, target: Path) -> int:
-    """Copy one member out, never more than its declared size (a lying header is corrupt)."""
-    written = 0
-    with archive.open(info) as source, target.open("wb") as sink:
-        while chunk := source.read(1 << 20):
-            written += len(chunk)
-            if written > info.file_size:
-                raise ValueError("member larger than declared")
-            sink.write(chunk)
-    return written
-
-
-def _attribution(folder: Path) -> str:
-    path = folder / "SOURCE.md"
-    if not path.is_file():
-        return ""
-    text = path.read_text(encoding="utf-8", errors="replace")
-    found = re.search(r"Suggested attribution:\**\s*[\"“]([^\"”]+)[\"”]", text)
-    return found.group(1).strip() if found else ""
-
-
-# ---------------------------------------------------------------------------------------------
 # Reading one file or layer
 
 
-def _read_part(part: _Part, index: RegionIndex, *, lang: str) -> _Layer:
-    try:
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")
-            frame = gpd.read_file(part.path, layer=part.layer, engine="pyogrio")
-    except Exception as error:  # GDAL raises many error types for damaged input; all mean "unreadable"
-        raise DataProblem(
-            t("geo.unreadable", lang, file=part.label), t("geo.unreadable_fix", lang)
-        ) from error
-    if not isinstance(frame, gpd.GeoDataFrame) or frame.empty:
-        raise DataProblem(t("geo.empty_file", lang, file=part.label), t("geo.empty_file_fix", lang))
+def _read_layer(part: Part, index: RegionIndex, *, lang: str) -> Layer:
+    """Read one file or layer, check and repair its geometry, and recognise its regions."""
+    frame = read_part(part, lang=lang)
     notes: list[str] = []
     frame, repaired = _clean_geometry(frame, part.label, lang=lang, notes=notes)
-    return _recognise(frame, part.label, index, lang=lang, repaired=repaired, notes=notes)
+    return recognise(frame, part.label, index, lang=lang, repaired=repaired, notes=notes)
 
 
 def _clean_geometry(
@@ -704,226 +371,11 @@ def _polygonal(geometry: shapely.Geometry) -> shapely.Geometry:
 
 
 # ---------------------------------------------------------------------------------------------
-# Recognising regions
-
-
-def _text(value: object) -> str | None:
-    """Return a cell as stripped text, None when empty; 5108.0 becomes "5108"."""
-    if value is None or (not isinstance(value, str) and bool(pd.isna(value))):
-        return None
-    if isinstance(value, float | np.floating):
-        if not float(value).is_integer():
-            return str(value)
-        value = int(value)
-    text = str(value).strip()
-    return text or None
-
-
-def _code_columns(frame: pd.DataFrame, provinces: set[str]) -> dict[str, pd.Series]:
-    """Return the fields whose values read as Kemendagri codes, each as a Series of dotted codes."""
-    found: dict[str, pd.Series] = {}
-    for column in frame.columns:
-        if column == frame.geometry.name:
-            continue
-        folded = re.sub(r"[^a-z0-9]", "", str(column).lower())
-        if any(word in folded for word in _NOT_CODE):
-            continue
-        # A field named as a code may hold other provinces' codes; elsewhere only known provinces
-        # count, so that a measure such as 97.14 (km²) is not taken for a code.
-        named_code = folded in _CODE_FIELDS or "kode" in folded or "code" in folded or folded.startswith("kd")
-        texts = [_text(v) for v in frame[column]]
-        codes = [normalise_code(x) if x is not None else None for x in texts]
-        codes = [
-            c if c is not None and c.count(".") >= 1 and (named_code or c[:2] in provinces) else None
-            for c in codes
-        ]
-        filled = sum(x is not None for x in texts)
-        good = sum(c is not None for c in codes)
-        if filled and good / filled >= 0.8:
-            found[str(column)] = pd.Series(codes, index=frame.index, dtype=object)
-    return found
-
-
-def _name_column(frame: pd.DataFrame, candidates: Iterable[str]) -> str | None:
-    folded = {re.sub(r"[^a-z0-9]", "", str(c).lower()): str(c) for c in frame.columns}
-    for name in candidates:
-        column = folded.get(name)
-        if column is not None and frame[column].notna().any():
-            return column
-    return None
-
-
-def _field_order(column: str) -> tuple[int, str]:
-    folded = re.sub(r"[^a-z0-9]", "", column.lower())
-    return (_CODE_FIELDS.index(folded) if folded in _CODE_FIELDS else len(_CODE_FIELDS), column)
-
-
-def _recognise(
-    frame: gpd.GeoDataFrame, label: str, index: RegionIndex, *, lang: str, repaired: int, notes: list[str]
-) -> _Layer:
-    """Find each feature's level, code, name and parent from whatever fields the file has."""
-    provinces = {c for c in index.names if c.count(".") == 0} | {c[:2] for c in index.names}
-    codes = _code_columns(frame, provinces)
-    depth_of = {
-        column: int(series.dropna().map(lambda c: c.count(".") + 1).mode().iloc[0])
-        for column, series in codes.items()
-    }
-    names = {level: _name_column(frame, fields) for level, fields in _NAME_FIELDS.items()}
-    generic = _name_column(frame, _GENERIC_NAME_FIELDS)
-
-    # The feature's own code: the deepest code field (preferred names first at equal depth).
-    own_column = None
-    if codes:
-        own_column = sorted(codes, key=lambda c: (-depth_of[c], *_field_order(c)))[0]
-    own = codes[own_column] if own_column else pd.Series([None] * len(frame), index=frame.index, dtype=object)
-    if own_column:
-        levels = own.map(lambda c: None if c is None else _DEPTH_LEVEL.get(c.count(".") + 1, "provinsi"))
-    else:
-        named = [level for level in ("desa", "kecamatan", "kabupaten") if names[level]]
-        if named:
-            layer_level = named[0]
-        elif generic and _mostly_regencies(frame[generic], index):
-            layer_level = "kabupaten"
-        else:
-            raise DataProblem(
-                t("geo.no_region_field", lang, file=label, columns=_field_list(frame)),
-                t("geo.no_region_field_fix", lang),
-            )
-        levels = pd.Series([layer_level] * len(frame), index=frame.index, dtype=object)
-    counted = levels.dropna().value_counts()
-    province_rows = int(counted.get("provinsi", 0))
-    if province_rows:
-        notes.append(t("geo.note.skipped_province", lang, count=province_rows, file=label))
-        counted = counted.drop("provinsi")
-    if len(counted) > 1:
-        parts = ", ".join(f"{int(n)} {t(f'geo.level.{level}', lang)}" for level, n in counted.items())
-        raise DataProblem(
-            t("geo.mixed_levels", lang, file=label, levels=parts), t("geo.mixed_levels_fix", lang)
-        )
-    if counted.empty:
-        if province_rows:
-            raise DataProblem(
-                t("geo.nothing_matched", lang, count=len(frame), file=label, example="51"),
-                t("geo.nothing_matched_fix", lang),
-            )
-        # a code field exists but no feature has a usable code at a known level
-        raise DataProblem(
-            t("geo.no_region_field", lang, file=label, columns=_field_list(frame)),
-            t("geo.no_region_field_fix", lang),
-        )
-    level = str(counted.index[0])
-    depth = LEVELS.index(level) + 2
-    regency_codes = _parent_codes(codes, depth_of, 2, own_column)
-    own_name = names[level] or generic
-    regency_name = names["kabupaten"] if level != "kabupaten" else None
-    kecamatan_name = names["kecamatan"] if level == "desa" else None
-
-    rows: list[dict[str, object]] = []
-    unmatched: list[str] = []
-    unnamed = 0
-    for position, (row_index, row) in enumerate(frame.iterrows()):
-        if levels.loc[row_index] == "provinsi":
-            continue
-        feature = t("geo.feature", lang, file=label, row=position + 1)
-        code = own.loc[row_index]
-        name = _text(row[own_name]) if own_name else None
-        if level == "kabupaten":
-            matched, reason = _match_regency(code, name, index, feature, lang=lang)
-            if matched is None:
-                unmatched.append(reason)
-                continue
-            rows.append(
-                {
-                    "code": matched,
-                    "name": index.name(matched),
-                    "parent_code": index.parents.get(matched, matched[:2]),
-                    "regency_code": matched,
-                    "kecamatan_name": None,
-                    "geometry": row.geometry,
-                }
-            )
-            continue
-        if code is None or code.count(".") + 1 != depth:
-            unmatched.append(t("geo.reason.no_code", lang, feature=feature))
-            continue
-        regency = code[:5] if code[:5] in index.names else None
-        if regency is None and regency_codes is not None and regency_codes.loc[row_index] in index.names:
-            regency = regency_codes.loc[row_index]
-        if regency is None and regency_name is not None:
-            regency, _ = _match_regency(None, _text(row[regency_name]), index, feature, lang=lang)
-        if regency is None:
-            unmatched.append(t("geo.reason.no_parent", lang, feature=feature))
-            continue
-        if name is None:
-            unnamed += 1
-            name = code
-        parent = regency if level == "kecamatan" else code[:8]
-        rows.append(
-            {
-                "code": code,
-                "name": name,
-                "parent_code": parent,
-                "regency_code": regency,
-                "kecamatan_name": _text(row[kecamatan_name]) if kecamatan_name else None,
-                "geometry": row.geometry,
-            }
-        )
-    if unnamed:
-        notes.append(t("geo.note.name_from_code", lang, count=unnamed, level=t(f"geo.level.{level}", lang)))
-    columns = ["code", "name", "parent_code", "regency_code", "kecamatan_name", "geometry"]
-    recognised = gpd.GeoDataFrame(rows, columns=columns, geometry="geometry", crs=4326)
-    return _Layer(label, level, recognised, unmatched, repaired, notes, _sources_in(frame))
-
-
-def _field_list(frame: gpd.GeoDataFrame) -> str:
-    return ", ".join(str(c) for c in frame.columns if c != frame.geometry.name) or "-"
-
-
-def _sources_in(frame: pd.DataFrame) -> list[str]:
-    """Return the distinct values of a ``source``/``sumber`` field (at most three), if the file has one."""
-    for column in frame.columns:
-        if re.sub(r"[^a-z]", "", str(column).lower()) in ("source", "sumber"):
-            values = [x for x in dict.fromkeys(_text(v) for v in frame[column]) if x]
-            return values[:3]
-    return []
-
-
-def _parent_codes(
-    codes: Mapping[str, pd.Series], depth_of: Mapping[str, int], depth: int, own_column: str | None
-) -> pd.Series | None:
-    columns = [c for c in codes if depth_of[c] == depth and c != own_column]
-    return codes[sorted(columns, key=_field_order)[0]] if columns else None
-
-
-def _mostly_regencies(values: pd.Series, index: RegionIndex) -> bool:
-    texts = [x for x in (_text(v) for v in values) if x]
-    hits = sum(bool(index.candidates(x, level="kabupaten")) for x in texts)
-    return bool(texts) and hits * 2 >= len(texts)
-
-
-def _match_regency(
-    code: str | None, name: str | None, index: RegionIndex, feature: str, *, lang: str
-) -> tuple[str | None, str]:
-    """Return (regency code or None, reason when None) from a code or a name."""
-    if code is not None:
-        regency = code[:5]
-        if regency in index.names and level_of(regency) == "kabupaten":
-            return regency, ""
-        return None, t("geo.reason.unknown", lang, feature=feature, value=code)
-    if name is None:
-        return None, t("geo.reason.no_code", lang, feature=feature)
-    try:
-        return index.resolve(name, level="kabupaten", lang=lang), ""
-    except DataProblem:
-        return None, t("geo.reason.unknown", lang, feature=feature, value=f"\u201c{name}\u201d")
-
-
-# ---------------------------------------------------------------------------------------------
 # Putting the levels together
 
 
 def _assemble(
-    layers: Sequence[_Layer],
+    layers: Sequence[Layer],
     *,
     skipped_notes: list[str],
     skipped: list[str],
@@ -936,7 +388,7 @@ def _assemble(
 ) -> BoundaryImport:
     notes = list(skipped_notes)
     skipped = list(skipped)
-    by_level: dict[str, _Layer] = {}
+    by_level: dict[str, Layer] = {}
     for layer in layers:
         if layer.level in by_level:
             other = by_level[layer.level].label
@@ -1104,7 +556,7 @@ def _missing(frames: Mapping[str, gpd.GeoDataFrame], index: RegionIndex) -> dict
     regencies = index.codes("kabupaten")
     missing: dict[str, tuple[str, ...]] = {}
     for level, frame in frames.items():
-        present = {code[:5] for code in frame["code"]}
+        present = {regency_of(code) for code in frame["code"]}
         absent = tuple(code for code in regencies if code not in present)
         if absent:
             missing[level] = absent
@@ -1135,7 +587,7 @@ def _orphan_notes(frames: Mapping[str, gpd.GeoDataFrame], *, lang: str) -> list[
     return notes
 
 
-def _source_of(layers: Sequence[_Layer], files: Sequence[str], *, lang: str) -> str:
+def _source_of(layers: Sequence[Layer], files: Sequence[str], *, lang: str) -> str:
     """Return the files' own source field values, else the list of files."""
     sources = list(dict.fromkeys(s for layer in layers for s in layer.sources))
     if sources:

@@ -20,6 +20,15 @@ from lib.history import timeline as history
 INTERVAL = "time_brush"
 """Name of the interval selection on the timeline; read it with :func:`lib.history.brush_range`."""
 
+COMPARED_ELECTIONS: tuple[str, ...] = (
+    "pilgub-2018",
+    "pemilu-2019",
+    "pilkada-2020",
+    "pemilu-2024",
+    "pilkada-2024-bali",
+)
+"""Elections the voting-day alignment compares by default (those the store holds)."""
+
 CATEGORY_COLOURS: dict[str, str] = {
     "riot": "#8c1c13",
     "clash": "#d62728",

@@ -9,7 +9,7 @@ import pandas as pd
 
 from lib.core.elections import current_stage, days_from_voting_day
 from lib.core.i18n import t
-from lib.core.regions import REGENCY_CODES
+from lib.core.regions import PROVINCE, REGENCY_CODES, regency_of
 
 
 @dataclass(frozen=True)
@@ -41,13 +41,13 @@ def key_figures(
     names = dict(zip(mine["stage"], mine["name_id" if lang == "id" else "name_en"], strict=True))
     spans = list(zip(mine["stage"], mine["start"], mine["end"], strict=True))
     under_way = tuple(names[s] for s in current_stage(spans, today))
-    region = focus or "51"
+    region = focus or PROVINCE
     row = figures[(figures["election_id"] == election_id) & (figures["region_code"] == region)]
     dpt = _known_int(row["dpt"].iloc[0]) if len(row) else None
     tps = _known_int(row["n_tps"].iloc[0]) if len(row) else None
     races = contests[contests["election_id"] == election_id]
     if focus:
-        races = races[races["region_code"].isin([focus, "51"])]
+        races = races[races["region_code"].isin([focus, PROVINCE])]
     return KeyFigures(
         days_from_voting=days_from_voting_day(today, voting_day),
         stages=under_way,
@@ -140,7 +140,7 @@ def counts_by_regency(
     for none. ``posko`` counts the verified Posko reports among the events (origin ``posko``).
     Unknown DPT or TPS stay NA.
     """
-    regency = events["region_code"].str.slice(0, 5)
+    regency = events["region_code"].map(regency_of)
     in_regency = regency.isin(REGENCY_CODES)
     counts = regency[in_regency].value_counts()
     posko = regency[in_regency & (events["origin"] == "posko")].value_counts()
@@ -176,11 +176,12 @@ def recent_change(events: pd.DataFrame, regions: pd.DataFrame, *, today: dt.date
     """
     day_events = events[events["date_precision"] == "day"]
     days = pd.to_datetime(day_events["date"]).dt.date
+    regency = day_events["region_code"].map(regency_of)
     week_start = today - dt.timedelta(days=6)
     before_start = week_start - dt.timedelta(days=28)
     rows = []
     for code in REGENCY_CODES:
-        here = day_events["region_code"].str.startswith(code)
+        here = regency == code
         last = int((here & (days >= week_start) & (days <= today)).sum())
         before = int((here & (days >= before_start) & (days < week_start)).sum())
         rows.append(

@@ -21,7 +21,7 @@ import pandas as pd
 from lib.core.clock import LOCAL_TZ
 from lib.core.i18n import t
 from lib.core.problems import DataProblem
-from lib.core.regions import PROVINCE
+from lib.core.regions import PROVINCE, regency_of
 
 if TYPE_CHECKING:
     pass
@@ -362,14 +362,16 @@ def in_focus(events: pd.DataFrame, focus: str, *, include_province_wide: bool = 
     return inside
 
 
-def regency_of(codes: pd.Series) -> pd.Series:
-    """Return the regency code of each region code ("51.08.03" -> "51.08"); "51" stays "51".
+def _regency_or_province(codes: pd.Series) -> pd.Series:
+    """Return each code's regency, :data:`PROVINCE` for a province-wide code, NA where missing.
 
-    >>> regency_of(pd.Series(["51.08.03.2002", "51", "51.71"])).tolist()
-    ['51.08', '51', '51.71']
+    >>> _regency_or_province(pd.Series(["51.08.03.2002", "51", "51.71", None])).tolist()
+    ['51.08', '51', '51.71', <NA>]
     """
-    text = codes.astype("string").str.strip()
-    return text.str.slice(0, 5).where(text.str.len() >= 5, text)
+    regencies = {
+        code: pd.NA if pd.isna(code) else regency_of(str(code)) or PROVINCE for code in pd.unique(codes)
+    }
+    return codes.map(regencies).astype("string")
 
 
 def counts_by(
@@ -411,7 +413,7 @@ def counts_by(
     intervals = _with_intervals(events)
     frame = pd.DataFrame(index=events.index)
     for column in groups:
-        frame[column] = regency_of(events["region_code"]) if column == "regency" else events[column]
+        frame[column] = _regency_or_province(events["region_code"]) if column == "regency" else events[column]
     precision_rank = events["date_precision"].astype("string").map(PRECISION_RANK).astype("Int64")
     coarse = (precision_rank > PRECISION_RANK[freq]).fillna(False).astype(bool)
     start = intervals["start"]
@@ -452,7 +454,7 @@ def heatmap_counts(events: pd.DataFrame) -> pd.DataFrame:
     """
     frame = pd.DataFrame(
         {
-            "region_code": regency_of(events["region_code"]),
+            "region_code": _regency_or_province(events["region_code"]),
             "category": events["category"].astype("string"),
             "severity": pd.to_numeric(events["severity"], errors="coerce").astype("Int64"),
             "fatalities": pd.to_numeric(events["fatalities"], errors="coerce").astype("Int64"),
