@@ -92,6 +92,7 @@ def run(name: str, people: pd.DataFrame, links: pd.DataFrame) -> None:
     )
     timed("compare", lambda: network.compare(graph, after))
     timed("compare_alert_times", lambda: network.compare_alert_times(graph, after))
+    timed("compare_networks (all of the what-if)", lambda: network.compare_networks(graph, after))
     data = timed("to_graphml_bytes", lambda: network.to_graphml_bytes(graph))
     timed("read_graph_file (GraphML)", lambda: network.read_graph_file(data, "g.graphml"))
     gexf = timed("to_gexf_bytes", lambda: network.to_gexf_bytes(graph))

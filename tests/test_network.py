@@ -12,15 +12,11 @@ from lib.core.regions import REGENCY_CODES
 from lib.network import (
     LINK_COLUMNS,
     LINK_KINDS,
-    NODE_PICK,
     POSKO_ID,
     STAKEHOLDER_COLUMNS,
     Scenario,
-    chart_frames,
     check_links,
     check_stakeholders,
-    layout_positions,
-    network_chart,
 )
 from tests.conftest import DATA_DIR
 
@@ -519,105 +515,3 @@ def test_a_graph_file_without_our_attributes_names_the_first_gap():
     graph = nx.DiGraph([("a", "b")])
     with pytest.raises(DataProblem, match="baris 2, kolom name"):
         network.read_graph_file(network.to_graphml_bytes(graph), "gephi.graphml")
-
-
-# --- Chart ---------------------------------------------------------------------------------------
-
-
-def test_layout_is_deterministic_and_lines_up_a_regency(bali):
-    positions = layout_positions(bali)
-    assert positions == layout_positions(bali.copy())
-    assert set(positions) == set(bali.nodes)
-    buleleng = {
-        node: positions[node][0] for node in ("polres-buleleng", "kpu-buleleng", "desa-adat-buleleng")
-    }
-    gianyar = positions["polres-gianyar"][0]
-    assert max(buleleng.values()) - min(buleleng.values()) < abs(positions["polres-buleleng"][0] - gianyar)
-
-
-def test_province_institutions_each_get_a_slot_of_their_own(bali):
-    positions = layout_positions(bali)
-    province = [node for node, code in bali.nodes(data="region_code") if "." not in str(code or "")]
-    assert len(province) > 40
-    spots = [positions[node] for node in province]
-    gaps = [math.dist(a, b) for n, a in enumerate(spots) for b in spots[n + 1 :]]
-    assert min(gaps) >= 1.0  # a whole slot (a name's width) between any two province institutions
-
-
-def test_polda_sits_on_the_polres_row_beside_the_regency_columns(bali):
-    positions = layout_positions(bali)
-    polres = [node for node in bali.nodes if node.startswith(("polres-", "polresta-"))]
-    assert {positions[node][1] for node in polres} == {positions["polda-bali"][1]}
-    province_x = [xy[0] for node, xy in positions.items() if bali.nodes[node]["type"] == "police"]
-    regency_x = min(positions[node][0] for node in polres)
-    assert positions["polda-bali"][0] == max(x for x in province_x if x < regency_x)
-    assert positions["kpu-bali"][1] == positions["kpu-badung"][1]
-    assert positions["bawaslu-bali"][1] == positions["bawaslu-badung"][1]
-
-
-def test_province_only_types_fill_rows_below_the_regency_columns(bali):
-    positions = layout_positions(bali)
-    lowest_regency = min(y for node, (_, y) in positions.items() if "." in bali.nodes[node]["region_code"])
-    for node in ("pemprov-bali", "kesbangpol-bali", "posko-pilkada", "forkopimda-bali", "kemendagri"):
-        assert positions[node][1] < lowest_regency
-
-
-def test_the_network_chart_spec_has_the_pick_the_layers_and_fixed_colours(bali):
-    nodes, edges = chart_frames(bali, network.metrics_table(bali), layout_positions(bali), lang="en")
-    assert len(edges) == len(read_text("links.csv"))
-    chart = network_chart(nodes, edges, size_field="betweenness", highlight=["posko-pilkada"], lang="en")
-    spec = chart.to_dict()
-    marks = [layer["mark"]["type"] for layer in spec["layer"]]
-    assert marks[:2] == ["rule", "circle"]
-    assert set(marks[2:]) == {"text"}  # names (with a white halo), column and row headings
-    params = spec.get("params", []) + [p for layer in spec["layer"] for p in layer.get("params", [])]
-    assert [p["name"] for p in params] == [NODE_PICK]
-    assert params[0]["select"]["fields"] == ["id"]
-    circle = spec["layer"][1]["encoding"]
-    assert circle["color"]["scale"]["domain"][network_chart.__globals__["TYPES"].index("posko")] == "Posko"
-    assert len(circle["color"]["scale"]["range"]) == len(circle["color"]["scale"]["domain"])
-    assert circle["size"]["field"] == "betweenness"
-    assert spec["layer"][0]["encoding"]["strokeDash"]["scale"]["range"] == [[1, 0], [4, 3]]
-
-
-def test_the_chart_refuses_an_unknown_size_field(bali):
-    nodes, edges = chart_frames(bali, network.metrics_table(bali), layout_positions(bali))
-    with pytest.raises(ValueError, match="size_field"):
-        network_chart(nodes, edges, size_field="importance")
-
-
-def test_the_chart_names_the_province_institutions_and_the_regency_grid(bali):
-    nodes, edges = chart_frames(bali, network.metrics_table(bali), layout_positions(bali))
-    spec = network_chart(
-        nodes, edges, size_field="degree", highlight=network.neighbourhood(bali, ["polda-bali"])
-    )
-    datasets = spec.to_dict()["datasets"]
-    texts = {
-        str(row.get("text") or row.get("shown_label"))
-        for rows in datasets.values()
-        for row in rows
-        if row.get("text") or row.get("shown_label")
-    }
-    assert {"Polda", "Kesbangpol", "Pemprov", "KPU", "Desk Pilkada"} <= texts  # "Bali" is said once, above
-    assert "Provinsi Bali & nasional" in texts
-    assert {"Jembrana", "Buleleng", "Denpasar", "Polres", "KPU", "Bawaslu", "Desa adat"} <= texts
-    assert not any(
-        text.startswith(("Polres ", "KPU ")) for text in texts
-    )  # regency offices read from the grid
-    rows = {row["text"]: row for rows in datasets.values() for row in rows if "text" in row}
-    assert rows["Buleleng"]["highlighted"]
-    assert rows["Polres"]["highlighted"]
-    assert not rows["Desa adat"]["highlighted"]
-
-
-def test_names_are_cut_only_where_a_neighbour_needs_the_room():
-    from lib.network.charts import _fit_labels
-
-    texts = ["Satgas Netralitas ASN", "MK", "Satpol PP / Linmas", "Desk Kemenko Polhukam"]
-    fitted = _fit_labels([0, 1, 3, 4], [0, 0, 0, 0], texts, [12.0] * 4, 100.0, -1.0, 4.5)
-    assert fitted[0] == "Satgas Netralitas ASN"  # its neighbour "MK" is short
-    assert fitted[1] == "MK"
-    assert fitted[2].endswith("\u2026")
-    assert len(fitted[2]) < len(texts[2])
-    assert fitted[3].endswith("\u2026")  # two long names side by side share the room
-    assert fitted[3] != texts[3]

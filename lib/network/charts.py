@@ -10,6 +10,7 @@ import networkx as nx
 import pandas as pd
 
 from lib.core.i18n import t
+from lib.core.regions import regency_of
 from lib.network.institutions import LEVELS, LINK_KINDS, TYPES
 
 NODE_PICK = "node_pick"
@@ -42,16 +43,6 @@ _BAND_GAP = 0.3  # extra space between two type bands
 _SECTION_GAP = 0.5  # extra space between the regency section and the province-only rows
 
 
-def _regency_column(code: str) -> str:
-    """Return the regency a region code falls in ("51.08" for "51.08.01"); "" for a province or nation.
-
-    >>> _regency_column("51.08.01"), _regency_column("51"), _regency_column("")
-    ('51.08', '', '')
-    """
-    parts = code.split(".")
-    return ".".join(parts[:2]) if len(parts) >= 2 else ""
-
-
 def layout_positions(graph: nx.Graph) -> dict[str, tuple[float, float]]:
     """Return an (x, y) position per institution: a province block, regency columns, type bands.
 
@@ -80,18 +71,11 @@ def layout_positions(graph: nx.Graph) -> dict[str, tuple[float, float]]:
     >>> layout_positions(g)
     {'a': (2.0, 0.0), 'b': (3.0, 0.0), 'c': (0.0, -1.5)}
     """
-    level_rank = {level: n for n, level in enumerate(LEVELS)}
-
-    def band_order(band: str) -> tuple[int, str]:
-        return (TYPES.index(band) if band in TYPES else 99, band)
-
-    def node_order(node: str) -> tuple[int, str]:
-        return (level_rank.get(graph.nodes[node].get("level"), 9), node)
-
+    order = _Order(graph)
     left: dict[str, list[str]] = {}
     regency: dict[str, dict[str, list[str]]] = {}
     for node, data in graph.nodes(data=True):
-        band, column = str(data.get("type", "")), _regency_column(str(data.get("region_code") or ""))
+        band, column = str(data.get("type", "")), regency_of(data.get("region_code")) or ""
         if column:
             regency.setdefault(band, {}).setdefault(column, []).append(node)
         else:
@@ -100,42 +84,93 @@ def layout_positions(graph: nx.Graph) -> dict[str, tuple[float, float]]:
     column_x = {column: _LEFT_SLOTS + n * _REGENCY_STEP for n, column in enumerate(columns)}
     positions: dict[str, tuple[float, float]] = {}
     y = 0.0
-    for band in sorted(regency, key=band_order):
-        row_of: dict[str, int] = {}
-        for column, nodes in regency[band].items():
-            for row, node in enumerate(sorted(nodes, key=node_order)):
-                row_of[node] = row
-                positions[node] = (column_x[column], y + row)
-        members = sorted(left.get(band, []), key=node_order)
-        rows = max(max(row_of.values()) + 1, math.ceil(len(members) / _LEFT_SLOTS))
-        free = [[True] * _LEFT_SLOTS for _ in range(rows)]
-        targets: list[tuple[int, str, int]] = []
-        for node in members:
-            linked = [row_of[other] for other in nx.all_neighbors(graph, node) if other in row_of]
-            if linked:
-                target = max(set(linked), key=lambda row: (linked.count(row), -row))
-                targets.append((-len(linked), node, target))
-        placed = set()
-        for _, node, target in sorted(targets):
-            for row in sorted(range(rows), key=lambda row: (abs(row - target), row)):
-                if any(free[row]):
-                    slot = max(n for n in range(_LEFT_SLOTS) if free[row][n])
-                    free[row][slot] = False
-                    positions[node] = (float(slot), y + row)
-                    placed.add(node)
-                    break
-        rest = iter(node for node in members if node not in placed)
-        for row in range(rows):
-            for slot in range(_LEFT_SLOTS):
-                if free[row][slot] and (node := next(rest, None)) is not None:
-                    free[row][slot] = False
-                    positions[node] = (float(slot), y + row)
+    for band in sorted(regency, key=order.band):
+        rows = _place_band(graph, regency[band], left.get(band, []), column_x, y, positions, order)
         y += rows + _BAND_GAP
     if regency:
         y += _SECTION_GAP - _BAND_GAP
+    province_only = {band: members for band, members in left.items() if band not in regency}
+    _place_province_rows(graph, province_only, y, positions, order)
+    return {node: (round(x, 4), -round(y, 4) or 0.0) for node, (x, y) in sorted(positions.items())}
+
+
+class _Order:
+    """The order of type bands (as in :data:`TYPES`) and of institutions in a band (by level, id)."""
+
+    def __init__(self, graph: nx.Graph) -> None:
+        self._graph = graph
+        self._level_rank = {level: n for n, level in enumerate(LEVELS)}
+
+    def band(self, band: str) -> tuple[int, str]:
+        """Return the sort key of a type band."""
+        return (TYPES.index(band) if band in TYPES else 99, band)
+
+    def node(self, node: str) -> tuple[int, str]:
+        """Return the sort key of an institution: national first, then province, ..., then id."""
+        return (self._level_rank.get(self._graph.nodes[node].get("level"), 9), node)
+
+
+def _place_band(
+    graph: nx.Graph,
+    cells: Mapping[str, list[str]],
+    members: list[str],
+    column_x: Mapping[str, float],
+    y: float,
+    positions: dict[str, tuple[float, float]],
+    order: _Order,
+) -> int:
+    """Place one type band (regency columns and the province block beside them); return its rows."""
+    row_of: dict[str, int] = {}
+    for column, nodes in cells.items():
+        for row, node in enumerate(sorted(nodes, key=order.node)):
+            row_of[node] = row
+            positions[node] = (column_x[column], y + row)
+    members = sorted(members, key=order.node)
+    rows = max(max(row_of.values()) + 1, math.ceil(len(members) / _LEFT_SLOTS))
+    free = [[True] * _LEFT_SLOTS for _ in range(rows)]
+    placed = set()
+    for node, target in _row_targets(graph, members, row_of):
+        for row in sorted(range(rows), key=lambda row: (abs(row - target), row)):
+            if any(free[row]):
+                slot = max(n for n in range(_LEFT_SLOTS) if free[row][n])
+                free[row][slot] = False
+                positions[node] = (float(slot), y + row)
+                placed.add(node)
+                break
+    rest = iter(node for node in members if node not in placed)
+    for row in range(rows):
+        for slot in range(_LEFT_SLOTS):
+            if free[row][slot] and (node := next(rest, None)) is not None:
+                free[row][slot] = False
+                positions[node] = (float(slot), y + row)
+    return rows
+
+
+def _row_targets(graph: nx.Graph, members: list[str], row_of: Mapping[str, int]) -> list[tuple[str, int]]:
+    """Return the province institutions linked into the band with the row most of their links are in.
+
+    The most linked come first, so they get the slot at the end of their row.
+    """
+    targets: list[tuple[int, str, int]] = []
+    for node in members:
+        linked = [row_of[other] for other in nx.all_neighbors(graph, node) if other in row_of]
+        if linked:
+            target = max(set(linked), key=lambda row: (linked.count(row), -row))
+            targets.append((-len(linked), node, target))
+    return [(node, target) for _, node, target in sorted(targets)]
+
+
+def _place_province_rows(
+    graph: nx.Graph,
+    bands: Mapping[str, list[str]],
+    y: float,
+    positions: dict[str, tuple[float, float]],
+    order: _Order,
+) -> None:
+    """Place the types only the province or nation have in rows across the drawing, from ``y``."""
     used = 0
-    for band in sorted((band for band in left if band not in regency), key=band_order):
-        members = sorted(left[band], key=lambda node: (-graph.degree(node), *node_order(node)))
+    for band in sorted(bands, key=order.band):
+        members = sorted(bands[band], key=lambda node: (-graph.degree(node), *order.node(node)))
         start = used + 1 if used else 0
         if used and start + len(members) > _FULL_SLOTS:
             y, start = y + 1, 0
@@ -145,7 +180,6 @@ def layout_positions(graph: nx.Graph) -> dict[str, tuple[float, float]]:
         end = start + len(members)
         y += (end - 1) // _FULL_SLOTS
         used = (end - 1) % _FULL_SLOTS + 1
-    return {node: (round(x, 4), -round(y, 4) or 0.0) for node, (x, y) in sorted(positions.items())}
 
 
 def chart_frames(
@@ -346,7 +380,7 @@ def _grid_labels(
     nodes: pd.DataFrame, region_names: Mapping[str, str], province: str
 ) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Return the headers over the columns (centred) and the row names beside the regency block."""
-    codes = nodes["region_code"].map(_regency_column)
+    codes = nodes["region_code"].map(lambda code: regency_of(code) or "")
     regency = nodes[codes != ""].assign(column=codes[codes != ""])
     left = nodes[codes == ""]
     if not regency.empty:
@@ -438,7 +472,7 @@ def network_chart(
     node_data = nodes.assign(
         region_code=codes,
         highlighted=nodes["id"].isin(marked),
-        show_label=codes.map(_regency_column) == "",
+        show_label=codes.map(regency_of).isna(),
         font_size=(nodes[size_field].rank(method="first", ascending=False) <= label_top).map(
             {True: 13.5, False: 12.0}
         ),

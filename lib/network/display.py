@@ -1,49 +1,40 @@
-"""Turn the coordination-graph analyses into what the Pemangku Kepentingan page shows and saves.
+"""Turn the coordination-graph analyses into what the Pemangku Kepentingan page shows.
 
-Pure glue between :mod:`lib.network` and the page: tables with the user's column names,
-the what-if summary, the detail of one institution, the widget form of a scenario, and the
-checked plan of an edit or an upload with the one transaction that stores it. Every figure
-comes from :mod:`lib.network` (networkx); hours rest on the ASSUMED delays per link kind.
+Pure glue between the analyses of :mod:`lib.network` and the Pemangku Kepentingan page: tables
+with the user's column names, headline figures of a what-if, the detail of one institution and
+the widget form of a scenario. Every figure comes from the analyses (networkx); hours rest on
+the ASSUMED delays per link kind.
 """
 
 from __future__ import annotations
 
 import math
-import re
 from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass
 
 import networkx as nx
 import pandas as pd
-import sqlalchemy as sa
-from sqlalchemy.engine import Engine
 
-from lib import access, store
-from lib.access import Caller
 from lib.core.i18n import t
-from lib.core.problems import DataProblem
-from lib.network import graph as network
-from lib.network.institutions import (
-    LINK_COLUMNS,
-    LINK_KINDS,
-    STAKEHOLDER_COLUMNS,
-    TYPES,
-    check_links,
-    check_stakeholders,
+from lib.network.graph import metrics_table
+from lib.network.institutions import LINK_KINDS, TYPES
+from lib.network.resilience import (
+    CHAIN_STEPS,
+    alert_times,
+    coverage,
+    posko_reach,
+    route_names,
+    single_points_of_failure,
+)
+from lib.network.whatif import (
+    Comparison,
+    Scenario,
+    Suggestions,
+    timing_change,
 )
 
 SIZE_FIELDS: tuple[str, ...] = ("degree", "betweenness", "pagerank", "broker")
 """Centralities the page may size the institutions by."""
-_MARKDOWN = re.compile(r"([\\`*_{}\[\]()#+\-.!|>~<$])")
-
-
-def escape_markdown(text: str) -> str:
-    r"""Return ``text`` with markdown characters escaped, to put a name into a heading.
-
-    >>> escape_markdown("Polres *Buleleng*")
-    'Polres \\*Buleleng\\*'
-    """
-    return _MARKDOWN.sub(r"\\\1", str(text))
 
 
 def delays_key(assumed_delay_hours: Mapping[str, float]) -> tuple[tuple[str, float], ...]:
@@ -115,6 +106,55 @@ def restrict_positions(
     return {node: xy for node, xy in positions.items() if node in keep}
 
 
+def institution_names(graph: nx.Graph) -> dict[str, str]:
+    """Return ``{id: name}`` of every institution, sorted by name, for pickers.
+
+    >>> g = nx.Graph()
+    >>> g.add_node("b", name="Bawaslu Bali")
+    >>> g.add_node("a", name="KPU Bali")
+    >>> institution_names(g)
+    {'b': 'Bawaslu Bali', 'a': 'KPU Bali'}
+    """
+    names = {node: str(graph.nodes[node].get("name") or node) for node in sorted(graph.nodes)}
+    return dict(sorted(names.items(), key=lambda item: item[1]))
+
+
+def highlight_ids(
+    graph: nx.DiGraph, selected: str, comparison: Comparison | None, members: Collection[str]
+) -> tuple[str, ...] | None:
+    """Return the institutions the drawing makes stand out, sorted; None when none fade.
+
+    In this order: the ``selected`` institution with its neighbours, else what a what-if
+    changes, else the ``members`` of the focus regency.
+    """
+    if selected:
+        chosen = neighbourhood(graph, [selected])
+    elif comparison is not None:
+        changed = comparison.institutions
+        chosen = set(changed.loc[changed["status"] != "unchanged", "id"])
+    elif members:
+        chosen = set(members)
+    else:
+        return None
+    return tuple(sorted(chosen))
+
+
+def worst_alert(alerts: pd.DataFrame) -> tuple[str, float] | None:
+    """Return the regency code and hours of the slowest alert that arrives at all (None if none).
+
+    ``alerts`` is :func:`lib.network.alert_times`, worst first.
+    """
+    reached = alerts.dropna(subset=["hours"])
+    if reached.empty:
+        return None
+    return str(reached["region_code"].iloc[0]), float(reached["hours"].iloc[0])
+
+
+def gap_count(coverage: pd.DataFrame) -> int:
+    """Return how many regencies of :func:`lib.network.coverage` have a missing or assumed step."""
+    return int((coverage["gaps"] != "").sum())
+
+
 # --- Scenario as widgets --------------------------------------------------------------------------
 
 
@@ -141,22 +181,23 @@ def added_key(a: str, b: str, kind: str) -> str:
 
 def scenario_from_choices(
     removed_nodes: Iterable[str], removed_links: Iterable[str], added_links: Iterable[str]
-) -> network.Scenario:
+) -> Scenario:
     """Return the scenario the what-if widgets hold ("a~b" links, "a~b~kind" added links).
 
-    >>> network.encode_scenario(scenario_from_choices(["x"], ["b~a"], ["c~d~command"]))
-    '-x,-a~b,+c~d~command'
+    >>> scenario = scenario_from_choices(["x"], ["b~a"], ["c~d~command"])
+    >>> scenario.removed_nodes, scenario.removed_links, scenario.added_links
+    (('x',), (('a', 'b'),), (('c', 'd', 'command'),))
     """
     cut = [tuple(value.split("~")[:2]) for value in removed_links]
     added = [tuple(value.split("~")[:3]) for value in added_links]
-    return network.Scenario(
+    return Scenario(
         tuple(removed_nodes),
         tuple((a, b) for a, b in cut),
         tuple((a, b, kind) for a, b, kind in added),
     )
 
 
-def scenario_choices(scenario: network.Scenario) -> tuple[list[str], list[str], list[str]]:
+def scenario_choices(scenario: Scenario) -> tuple[list[str], list[str], list[str]]:
     """Return the widget values of a scenario: removed ids, cut links, added links."""
     return (
         list(scenario.removed_nodes),
@@ -202,96 +243,11 @@ def analyse(graph: nx.DiGraph, *, lang: str = "id") -> Analysis:
         If the Posko is not in the graph.
     """
     return Analysis(
-        metrics=network.metrics_table(graph),
-        failures=network.single_points_of_failure(graph, lang=lang),
-        reach=network.posko_reach(graph, lang=lang),
-        alerts=network.alert_times(graph, lang=lang),
-        coverage=network.coverage(graph, lang=lang),
-    )
-
-
-@dataclass(frozen=True)
-class Comparison:
-    """A what-if against today's network: per institution, per regency and a summary."""
-
-    institutions: pd.DataFrame
-    regencies: pd.DataFrame
-    summary: pd.DataFrame
-
-    @property
-    def cut_off(self) -> pd.DataFrame:
-        """Return the institutions the scenario cuts off from the Posko."""
-        return self.institutions[self.institutions["status"] == "cut_off"]
-
-
-SUMMARY_MEASURES: tuple[str, ...] = (
-    "joined",
-    "reached",
-    "worst_hours",
-    "unreached_offices",
-    "failures",
-    "chains",
-)
-_LOWER_IS_BETTER = {"worst_hours", "unreached_offices", "failures"}
-
-
-def _summary_values(graph: nx.DiGraph, lang: str) -> dict[str, float]:
-    """Return the headline figures of one graph (NaN where the Posko is gone)."""
-    posko = network.POSKO_ID
-    if posko not in graph:
-        return dict.fromkeys(SUMMARY_MEASURES, math.nan) | {"joined": 0.0, "reached": 0.0}
-    simple = network.undirected_view(graph)
-    joined = len(nx.node_connected_component(simple, posko)) - 1
-    reached = len(nx.descendants(graph, posko))
-    alerts = network.alert_times(graph, lang=lang)
-    chains = network.coverage(graph, lang=lang)
-    return {
-        "joined": float(joined),
-        "reached": float(reached),
-        "worst_hours": float(alerts["hours"].max()) if alerts["hours"].notna().any() else math.nan,
-        "unreached_offices": float((alerts["targets"] - alerts["reached"]).sum()),
-        "failures": float(len(network.single_points_of_failure(graph, lang=lang))),
-        "chains": float(chains["chain"].sum()),
-    }
-
-
-def compare_networks(before: nx.DiGraph, after: nx.DiGraph, *, lang: str = "id") -> Comparison:
-    """Return today's network and a what-if side by side.
-
-    ``summary`` has one row per :data:`SUMMARY_MEASURES`: ``measure``, ``label``, ``before``,
-    ``after``, ``change`` and ``status`` ("better", "worse" or "same"); the worst alert time
-    is NaN when some office cannot be reached at all.
-    """
-    then, now = _summary_values(before, lang), _summary_values(after, lang)
-    rows = []
-    for measure in SUMMARY_MEASURES:
-        first, second = then[measure], now[measure]
-        change = second - first
-        if math.isnan(first) and math.isnan(second):
-            status = "same"
-        elif math.isnan(second):
-            status = "worse"
-        elif math.isnan(first):
-            status = "better"
-        elif abs(change) < 1e-9:
-            status = "same"
-        else:
-            worse = change > 0 if measure in _LOWER_IS_BETTER else change < 0
-            status = "worse" if worse else "better"
-        rows.append(
-            {
-                "measure": measure,
-                "label": t(f"stakeholderspage.summary.{measure}", lang),
-                "before": then[measure],
-                "after": now[measure],
-                "change": change,
-                "status": status,
-            }
-        )
-    return Comparison(
-        institutions=network.compare(before, after, lang=lang),
-        regencies=network.compare_alert_times(before, after, lang=lang),
-        summary=pd.DataFrame(rows),
+        metrics=metrics_table(graph),
+        failures=single_points_of_failure(graph, lang=lang),
+        reach=posko_reach(graph, lang=lang),
+        alerts=alert_times(graph, lang=lang),
+        coverage=coverage(graph, lang=lang),
     )
 
 
@@ -393,7 +349,7 @@ def coverage_display(
             ]
         }
     )
-    for step in network.CHAIN_STEPS:
+    for step in CHAIN_STEPS:
         frame[t(f"network.step.{step}", lang)] = [
             state(works, sure)
             for works, sure in zip(coverage[step], coverage[f"{step}_documented"], strict=True)
@@ -438,7 +394,7 @@ def regency_comparison_display(
     rows = []
     for record in comparison.regencies.to_dict("records"):
         then, now = float(record["hours_before"]), float(record["hours_after"])
-        status = network.timing_change(then, now)
+        status = timing_change(then, now)
         rows.append(
             {
                 t("stakeholderspage.col.status", lang): t(f"network.status.{status}", lang),
@@ -485,6 +441,32 @@ def delta_colour(change: float, status: str) -> str:
     return "normal" if rising == (status == "better") else "inverse"
 
 
+@dataclass(frozen=True)
+class Figure:
+    """One headline figure of a what-if, ready for ``st.metric``."""
+
+    label: str
+    value: str
+    delta: str | None
+    delta_colour: str
+    today: str
+    """The figure today, in a sentence (the metric's help)."""
+
+
+def summary_figures(comparison: Comparison, *, lang: str = "id") -> list[Figure]:
+    """Return the headline figures of a what-if: the value after, the change and today's value."""
+    return [
+        Figure(
+            label=t(f"stakeholderspage.summary.{row['measure']}", lang),
+            value=figure_text(row["after"], lang),
+            delta=delta_text(row["change"], row["status"], lang),
+            delta_colour=delta_colour(row["change"], row["status"]),
+            today=t("stakeholderspage.whatif.today", lang, value=figure_text(row["before"], lang)),
+        )
+        for row in comparison.summary.to_dict("records")
+    ]
+
+
 def summary_display(comparison: Comparison, *, lang: str = "id") -> pd.DataFrame:
     """Return the headline figures before and after, with a status column in words."""
     unknown = t("stakeholderspage.unreachable", lang)
@@ -495,7 +477,9 @@ def summary_display(comparison: Comparison, *, lang: str = "id") -> pd.DataFrame
     summary = comparison.summary
     return pd.DataFrame(
         {
-            t("stakeholderspage.col.measure", lang): summary["label"],
+            t("stakeholderspage.col.measure", lang): [
+                t(f"stakeholderspage.summary.{measure}", lang) for measure in summary["measure"]
+            ],
             t("stakeholderspage.col.before", lang): [value(v) for v in summary["before"]],
             t("stakeholderspage.col.after", lang): [value(v) for v in summary["after"]],
             t("stakeholderspage.col.status", lang): [
@@ -506,7 +490,7 @@ def summary_display(comparison: Comparison, *, lang: str = "id") -> pd.DataFrame
     )
 
 
-def suggestions_display(suggestions: network.Suggestions, *, lang: str = "id") -> pd.DataFrame:
+def suggestions_display(suggestions: Suggestions, *, lang: str = "id") -> pd.DataFrame:
     """Return suggested links with what each saves (hours and minutes, or institutions protected)."""
     links = suggestions.links
     frame = pd.DataFrame(
@@ -608,8 +592,8 @@ def node_detail(
         source=str(data.get("source", "")),
         note=str(data.get("note", "")),
         figures=figures,
-        route_from=network.route_names(graph, reach["route_from_posko"]),
-        route_to=network.route_names(graph, reach["route_to_posko"]),
+        route_from=route_names(graph, reach["route_from_posko"]),
+        route_to=route_names(graph, reach["route_to_posko"]),
         assumed_route=bool(reach["assumed_from_posko"]) or bool(reach["assumed_to_posko"]),
         links=pd.DataFrame(rows),
     )
@@ -621,283 +605,3 @@ _LEVEL_KEYS = {
 
 
 # --- Editing and importing ----------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class EditPlan:
-    """A checked change of the stored network: rows to write and rows to delete."""
-
-    stakeholders: pd.DataFrame
-    """Checked institutions to add or change (only those that differ from what is stored)."""
-    links: pd.DataFrame
-    """Checked links to add or change."""
-    removed_ids: tuple[str, ...] = ()
-    removed_links: tuple[tuple[str, str, str], ...] = ()
-    unchanged: int = 0
-    """Rows identical to what is stored."""
-
-    def is_empty(self) -> bool:
-        """Return True when the plan changes nothing."""
-        return not (len(self.stakeholders) or len(self.links) or self.removed_ids or self.removed_links)
-
-
-def _as_text(frame: pd.DataFrame, columns: Iterable[str]) -> pd.DataFrame:
-    """Return ``columns`` of ``frame`` as text cells ("" for empty), for comparing and checking."""
-    out = pd.DataFrame(index=frame.index)
-    for column in columns:
-        values = frame[column] if column in frame.columns else pd.Series("", index=frame.index)
-        out[column] = [_cell(value) for value in values]
-    return out
-
-
-def _cell(value: object) -> str:
-    """Return one cell as the text a CSV would hold."""
-    if value is None or value is pd.NA:
-        return ""
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, float):
-        if math.isnan(value):
-            return ""
-        return str(int(value)) if value.is_integer() else str(value)
-    if hasattr(value, "item"):
-        return _cell(value.item())
-    return str(value).strip()
-
-
-def _link_id(record: Mapping[str, object]) -> tuple[str, str, str]:
-    return (str(record["source_id"]), str(record["target_id"]), str(record["kind"]))
-
-
-def plan_edits(
-    stored_people: pd.DataFrame,
-    edited_people: pd.DataFrame,
-    stored_links: pd.DataFrame,
-    edited_links: pd.DataFrame,
-    *,
-    lang: str = "id",
-) -> EditPlan:
-    """Check an edited copy of the network and return what saving it would change.
-
-    Parameters
-    ----------
-    stored_people, stored_links
-        What the caller sees in the store (with ``origin``). Not modified.
-    edited_people, edited_links
-        The same tables after editing: rows changed, added or deleted. Not modified.
-
-    Raises
-    ------
-    DataProblem
-        For any bad cell (see :func:`lib.stakeholders.check_stakeholders` and
-        :func:`lib.stakeholders.check_links`: unknown ids, self-loops, duplicates, negative
-        delays), or when a bundled row (from the sources) would be changed or removed.
-    """
-    people = check_stakeholders(_as_text(edited_people, STAKEHOLDER_COLUMNS), require_source=False, lang=lang)
-    stored_people_text = _as_text(stored_people, [*STAKEHOLDER_COLUMNS, "origin"]).set_index("id", drop=False)
-    stored_links_text = _as_text(stored_links, [*LINK_COLUMNS, "origin"])
-    bundled_people = set(stored_people_text.index[stored_people_text["origin"] == "bundled"])
-    kept_people = set(people["id"])
-    removed_ids = sorted(set(stored_people_text.index) - kept_people)
-    for node in removed_ids:
-        if node in bundled_people:
-            raise DataProblem(
-                t("stakeholderspage.edit.bundled_removed", lang, id=node),
-                t("stakeholderspage.edit.bundled_fix", lang),
-            )
-    links = check_links(
-        _as_text(edited_links, LINK_COLUMNS), set(people["id"]), require_source=False, lang=lang
-    )
-    people_text = _as_text(people, STAKEHOLDER_COLUMNS)
-    changed_people, unchanged = [], 0
-    for position, record in enumerate(people_text.to_dict("records")):
-        old = stored_people_text.loc[record["id"]] if record["id"] in stored_people_text.index else None
-        if old is not None and all(old[column] == record[column] for column in STAKEHOLDER_COLUMNS):
-            unchanged += 1
-            continue
-        if record["id"] in bundled_people:
-            raise DataProblem(
-                t("stakeholderspage.edit.bundled_changed", lang, id=record["id"], row=position + 2),
-                t("stakeholderspage.edit.bundled_fix", lang),
-            )
-        changed_people.append(position)
-    stored_by_key = {_link_id(r): r for r in stored_links_text.to_dict("records")}
-    links_text = _as_text(links, LINK_COLUMNS)
-    kept_links, changed_links = set(), []
-    for position, record in enumerate(links_text.to_dict("records")):
-        key = _link_id(record)
-        kept_links.add(key)
-        old = stored_by_key.get(key)
-        if old is not None and all(_same_cell(old[c], record[c]) for c in LINK_COLUMNS):
-            unchanged += 1
-            continue
-        if old is not None and old["origin"] == "bundled":
-            raise DataProblem(
-                t("stakeholderspage.edit.bundled_link_changed", lang, a=key[0], b=key[1], row=position + 2),
-                t("stakeholderspage.edit.bundled_fix", lang),
-            )
-        changed_links.append(position)
-    removed_links = sorted(set(stored_by_key) - kept_links)
-    for key in removed_links:
-        if stored_by_key[key]["origin"] == "bundled":
-            raise DataProblem(
-                t("stakeholderspage.edit.bundled_link_removed", lang, a=key[0], b=key[1]),
-                t("stakeholderspage.edit.bundled_fix", lang),
-            )
-    return EditPlan(
-        stakeholders=people.iloc[changed_people].reset_index(drop=True),
-        links=links.iloc[changed_links].reset_index(drop=True),
-        removed_ids=tuple(removed_ids),
-        removed_links=tuple(removed_links),
-        unchanged=unchanged,
-    )
-
-
-def _same_cell(old: str, new: str) -> bool:
-    """Compare two text cells, numbers by value ("2" and "2.0")."""
-    if old == new:
-        return True
-    try:
-        return math.isclose(float(old), float(new))
-    except ValueError:
-        return False
-
-
-def plan_import(
-    data: bytes,
-    filename: str,
-    stored_people: pd.DataFrame,
-    stored_links: pd.DataFrame,
-    *,
-    max_nodes: int = 5000,
-    lang: str = "id",
-) -> EditPlan:
-    """Read a GraphML or GEXF upload and return what adding it to the store would change.
-
-    Institutions and links already stored are kept (an upload adds and updates, it never
-    deletes); bundled rows that the file changes are refused, as in :func:`plan_edits`.
-
-    Raises
-    ------
-    DataProblem
-        If the file is not GraphML/GEXF, too big, unreadable, or has a bad row.
-    """
-    people, links = network.read_graph_file(data, filename, max_nodes=max_nodes, lang=lang)
-    stored_text = _as_text(stored_people, STAKEHOLDER_COLUMNS)
-    merged_people = pd.concat([stored_text[~stored_text["id"].isin(people["id"])], people], ignore_index=True)
-    stored_links_text = _as_text(stored_links, LINK_COLUMNS)
-    incoming = {_link_id(r) for r in links.to_dict("records")}
-    keep = [_link_id(r) not in incoming for r in stored_links_text.to_dict("records")]
-    merged_links = pd.concat([stored_links_text[keep], _as_text(links, LINK_COLUMNS)], ignore_index=True)
-    return plan_edits(stored_people, merged_people, stored_links, merged_links, lang=lang)
-
-
-@dataclass(frozen=True)
-class SaveOutcome:
-    """What a save did."""
-
-    people_written: int
-    links_written: int
-    people_removed: int
-    links_removed: int
-
-
-def save_plan(
-    engine: Engine, plan: EditPlan, *, caller: Caller, origin: str, lang: str = "id"
-) -> SaveOutcome:
-    """Store an :class:`EditPlan` in one transaction: all of it, or nothing.
-
-    Raises
-    ------
-    DataProblem
-        If ``caller`` may not change data (``data.import``), or an institution to remove
-        still has links the plan does not remove (some perhaps above the caller's ceiling).
-    """
-    access.require(caller, "data.import", lang=lang)
-    if plan.is_empty():
-        return SaveOutcome(0, 0, 0, 0)
-    people_table, links_table = store.stakeholders, store.links
-    with engine.begin() as conn:
-        removing = set(plan.removed_links)
-        for node in plan.removed_ids:
-            touching = conn.execute(
-                sa.select(links_table.c.source_id, links_table.c.target_id, links_table.c.kind).where(
-                    sa.or_(links_table.c.source_id == node, links_table.c.target_id == node)
-                )
-            ).all()
-            left = [tuple(row) for row in touching if tuple(row) not in removing]
-            if left:
-                raise DataProblem(
-                    t("stakeholderspage.edit.still_linked", lang, id=node, count=len(left)),
-                    t("stakeholderspage.edit.still_linked_fix", lang),
-                )
-        for source, target, kind in plan.removed_links:
-            conn.execute(
-                links_table.delete().where(
-                    (links_table.c.source_id == source)
-                    & (links_table.c.target_id == target)
-                    & (links_table.c.kind == kind)
-                    & (links_table.c.origin != "bundled")
-                )
-            )
-        for node in plan.removed_ids:
-            conn.execute(
-                people_table.delete().where(
-                    (people_table.c.id == node) & (people_table.c.origin != "bundled")
-                )
-            )
-        for record in plan.stakeholders.to_dict("records"):
-            _write(conn, people_table, {**record, "origin": origin}, ("id",))
-        for record in plan.links.to_dict("records"):
-            _write(conn, links_table, {**record, "origin": origin}, ("source_id", "target_id", "kind"))
-        store.bump_revision(conn)
-    return SaveOutcome(
-        len(plan.stakeholders), len(plan.links), len(plan.removed_ids), len(plan.removed_links)
-    )
-
-
-def _write(conn: sa.Connection, table: sa.Table, record: dict[str, object], keys: tuple[str, ...]) -> None:
-    """Insert or update one row by its key; bundled rows are never overwritten."""
-    values = {name: _db_value(value) for name, value in record.items() if name in table.c}
-    where = sa.and_(*[table.c[key] == values[key] for key in keys])
-    old = conn.execute(sa.select(table.c.origin).where(where)).first()
-    if old is None:
-        conn.execute(table.insert().values(**values))
-    elif old[0] != "bundled":
-        conn.execute(table.update().where(where).values(**values))
-    else:
-        raise ValueError(f"bundled row {values} reached the write; plan_edits must refuse it.")
-
-
-def _db_value(value: object) -> object:
-    """Return a value the database driver takes (None for empty or NaN)."""
-    if value is None or value is pd.NA:
-        return None
-    if isinstance(value, float) and math.isnan(value):
-        return None
-    if hasattr(value, "item") and not isinstance(value, str | bytes):
-        return value.item()
-    if value == "":
-        return None
-    return value
-
-
-def export_frames(stakeholders: pd.DataFrame, links: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """Return the institutions and links in their file columns, for CSV/Excel downloads."""
-    return stakeholders[list(STAKEHOLDER_COLUMNS)].copy(), links[list(LINK_COLUMNS)].copy()
-
-
-def graph_signature(
-    graph: nx.DiGraph,
-) -> tuple[list[tuple[str, dict[str, object]]], list[tuple[str, str, dict[str, object]]]]:
-    """Return nodes and arcs with their attributes, sorted, NaN as None: equal for the same graph."""
-
-    def plain(data: Mapping[str, object]) -> dict[str, object]:
-        return {
-            key: (None if isinstance(value, float) and math.isnan(value) else value)
-            for key, value in sorted(data.items())
-        }
-
-    nodes = sorted((str(node), plain(data)) for node, data in graph.nodes(data=True))
-    arcs = sorted((str(a), str(b), plain(data)) for a, b, data in graph.edges(data=True))
-    return nodes, arcs
