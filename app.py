@@ -8,13 +8,15 @@ from lib.ui import page as ui
 st.set_page_config(page_title="Sinergi", page_icon="assets/sinergi.png", layout="wide")
 ui.use_navigation()
 
-language = ui.open_view().lang
+ui.open_view()
+language = ui.lang()  # the language widget's value of this run: a switch renames the pages at once
 PAGES = [
     ("pages/ringkasan.py", "nav.ringkasan", "ringkasan", ":material/dashboard:"),
     ("pages/peta.py", "nav.peta", "peta", ":material/map:"),
     ("pages/pemangku_kepentingan.py", "nav.pemangku", "pemangku_kepentingan", ":material/hub:"),
     ("pages/riwayat_konflik.py", "nav.riwayat", "riwayat_konflik", ":material/timeline:"),
     ("pages/posko.py", "nav.posko", "posko", ":material/campaign:"),
+    ("pages/tautan.py", "nav.tautan", "tautan", ":material/link:"),
     ("pages/skenario.py", "nav.skenario", "skenario", ":material/tune:"),
     ("pages/data.py", "nav.data", "data", ":material/folder_open:"),
     ("pages/akun.py", "nav.akun", "akun", ":material/manage_accounts:"),

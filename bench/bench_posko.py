@@ -26,7 +26,7 @@ from lib import (
     posko,
     store,  # noqa: E402
 )
-from lib.access import Caller  # noqa: E402
+from lib.access import SYSTEM, Caller  # noqa: E402
 from lib.core.clock import LOCAL_TZ
 from lib.core.regions import REGENCY_CODES  # noqa: E402
 from lib.core.vocab import CATEGORIES, CLASSIFICATIONS  # noqa: E402
@@ -96,6 +96,15 @@ def page_rerun(n: int, runs: int) -> None:
         settings = load_settings()
         engine = store.open_store(settings.store_url, intake.load_bundle(settings.bundled_dir))
         seed(engine, n)
+        store.create_user(  # the app checks the session's caller against the store on every run
+            engine,
+            username=ANALYST.user_id,
+            display_name=ANALYST.label or ANALYST.user_id,
+            role=ANALYST.role,
+            password="kata-sandi-bench-panjang",
+            actor=SYSTEM,
+            ceiling=ANALYST.ceiling,
+        )
         engine.dispose()
         empty = Path(folder) / "empty.py"
         empty.write_text('import streamlit as st\nst.write("hello")\n')

@@ -12,7 +12,8 @@ from lib import access, store
 from lib.access import PUBLIC, Caller
 from lib.core.problems import DataProblem
 
-SECRET = "k" * 24 + "-test-secret-not-for-use"
+SECRET = "kQ7-test-secret-not-for-use-x9ZbW2"
+"""Long and varied enough for lib.access.secret_is_strong (not a key for any deployment)."""
 ANALYST = Caller("analyst", "RAHASIA", "ana", "Ana (Kesbangpol)")
 NOW = dt.datetime(2024, 11, 20, 10, 0, tzinfo=dt.UTC)
 

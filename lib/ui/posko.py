@@ -1,17 +1,16 @@
-"""The Streamlit side of the Posko page: cached reads, the intake form's state and the opened report.
+"""The Streamlit side of the Posko page's report list.
 
-Rules and writes live in ``lib/posko.py`` and ``lib/access.py``; this module keeps what a
-session needs between reruns: the form's idempotency token (so a double submit stores one
-report), what the form said after a save, and the version of the report an operator opened
-(optimistic locking: a save carries the version that was on screen, never the latest).
+Rules and writes live in ``lib/posko`` and ``lib/access``; this module keeps what a session
+needs between reruns: the version of the report an operator opened (optimistic locking: a
+save carries the version that was on screen, never the latest) and a message left before a
+rerun. The intake form's glue is ``lib/ui/posko_form.py``.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
-import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -21,55 +20,21 @@ from sqlalchemy.engine import Engine
 
 from lib import access, intake, posko
 from lib.access import Caller
-from lib.core.clock import LOCAL_TZ
+from lib.core.clock import LOCAL_TZ, local_time
 from lib.core.i18n import t
 from lib.core.problems import DataProblem
 from lib.core.regions import REGENCY_CODES, RegionIndex
+from lib.core.text import escape
+from lib.core.vocab import CATEGORIES
 from lib.ui import cached
 from lib.ui.cached import Scope
+from lib.ui.problems import show_problem
 
 LIST_LIMIT = 500
 """Most reports listed at once (newest first); the filters narrow the rest."""
-FORM_FIELDS: tuple[str, ...] = (
-    "date",
-    "time",
-    "reporter",
-    "region",
-    "subregion",
-    "lat",
-    "lon",
-    "category",
-    "severity",
-    "classification",
-    "title",
-    "description",
-    "reliability",
-    "credibility",
-    "assigned",
-)
-"""The intake form's fields; each widget's key is ``posko_<field>``."""
-_TOKEN = "posko_token"
-_LAST_SAVED = "posko_last_saved"
-_FEEDBACK = "posko_feedback"
-_ATTACHED = "posko_attached"
 _OPENED = "posko_opened"
 OPEN_KEY = "posko_open"
 TABLE_KEY = "posko_table"
-_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]#+\-|<>~$:])")
-
-
-def key(field: str) -> str:
-    """Return the widget key of a form field."""
-    return f"posko_{field}"
-
-
-def plain(text: object) -> str:
-    r"""Return ``text`` with markdown syntax escaped, so Streamlit shows it exactly as typed.
-
-    >>> plain("**bold** <script>")
-    '\\*\\*bold\\*\\* \\<script\\>'
-    """
-    return _MD_SPECIAL.sub(r"\\\1", str(text))
 
 
 def now_local() -> dt.datetime:
@@ -207,127 +172,7 @@ def briefing_bytes(
     )
 
 
-# ---------------------------------------------------------------- the intake form
-
-
-def init_form(classifications: Sequence[str]) -> str:
-    """Seed the form's widgets once (time now in WITA, classification TERBATAS) and return its token."""
-    now = now_local()
-    defaults: dict[str, Any] = {
-        "date": now.date(),
-        "time": now.time(),
-        "classification": "TERBATAS" if "TERBATAS" in classifications else classifications[0],
-        "lat": "",
-        "lon": "",
-        "title": "",
-        "description": "",
-        "assigned": [],
-    }
-    for field in FORM_FIELDS:
-        if key(field) not in st.session_state:
-            st.session_state[key(field)] = defaults.get(field)
-    if _TOKEN not in st.session_state:
-        st.session_state[_TOKEN] = posko.new_client_token()
-    return st.session_state[_TOKEN]
-
-
-def uploader_key() -> str:
-    """Return the attachment uploader's key (it changes after a save, which empties it)."""
-    return f"posko_attachment_{st.session_state.get(_TOKEN, '')[:8]}"
-
-
-def _form_values() -> dict[str, Any]:
-    day, moment = st.session_state.get(key("date")), st.session_state.get(key("time"))
-    received = dt.datetime.combine(day, moment) if day and moment else None
-    return {
-        "received_at": received,
-        "reporter_id": st.session_state.get(key("reporter")) or "",
-        "region": st.session_state.get(key("region")) or "",
-        "subregion": st.session_state.get(key("subregion")) or "",
-        "lat": st.session_state.get(key("lat")) or "",
-        "lon": st.session_state.get(key("lon")) or "",
-        "category": st.session_state.get(key("category")) or "",
-        "severity": st.session_state.get(key("severity")) or "",
-        "classification": st.session_state.get(key("classification")) or "",
-        "title": st.session_state.get(key("title")) or "",
-        "description": st.session_state.get(key("description")) or "",
-        "reliability": st.session_state.get(key("reliability")) or "",
-        "credibility": st.session_state.get(key("credibility")) or "",
-        "assigned_to": list(st.session_state.get(key("assigned")) or []),
-    }
-
-
-def _fingerprint(values: Mapping[str, Any], upload: Any) -> str:
-    text = repr(sorted((k, repr(v)) for k, v in values.items())) + repr(getattr(upload, "file_id", None))
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()
-
-
-def submit_report(
-    engine: Engine,
-    caller: Caller,
-    index: RegionIndex,
-    stakeholder_ids: frozenset[str],
-    data_dir: Path,
-    lang: str,
-) -> None:
-    """Check and save the form (a form-submit callback); keep what was typed unless it was saved.
-
-    The same form submitted twice (a double click, a retry after the store was down) carries
-    the same token, so :func:`posko.save_report` stores it once.
-    """
-    values = _form_values()
-    upload = st.session_state.get(uploader_key())
-    check = posko.validate_report(
-        values, index=index, stakeholder_ids=stakeholder_ids, ceiling=caller.ceiling, lang=lang
-    )
-    if not check.ok:
-        st.session_state[_FEEDBACK] = ("problems", list(check.problems.values()))
-        return
-    fingerprint = _fingerprint(values, upload)
-    last = st.session_state.get(_LAST_SAVED)
-    token = last[1] if last and last[0] == fingerprint else st.session_state[_TOKEN]
-    attachment = None
-    try:
-        if upload is not None:
-            stored = st.session_state.setdefault(_ATTACHED, {})
-            attachment = stored.get((token, upload.file_id))
-            if attachment is None:
-                attachment = posko.store_attachment(upload.getvalue(), upload.name, data_dir, lang=lang)
-                stored[(token, upload.file_id)] = attachment
-        report_id = posko.save_report(
-            engine, check.clean, actor=caller, client_token=token, attachment=attachment, lang=lang
-        )
-    except DataProblem as problem:
-        st.session_state[_FEEDBACK] = ("error", [problem.what, problem.fix])
-        return
-    st.session_state[_FEEDBACK] = ("saved", [t("poskopage.form.saved", lang, id=report_id)])
-    st.session_state[_LAST_SAVED] = (fingerprint, token)
-    st.session_state.pop(_ATTACHED, None)
-    for field in FORM_FIELDS:
-        st.session_state.pop(key(field), None)
-    st.session_state[_TOKEN] = posko.new_client_token()
-
-
-def show_form_feedback(lang: str) -> None:
-    """Show what the last submit of the form did (saved, or why not and that nothing typed is lost)."""
-    feedback = st.session_state.get(_FEEDBACK)
-    if not feedback:
-        return
-    kind, messages = feedback
-    if kind == "saved":
-        st.success(messages[0], icon=":material/check_circle:")
-        st.session_state.pop(_FEEDBACK, None)
-        return
-    lines = [plain(m) for m in messages]
-    if kind == "problems":
-        head = t("poskopage.form.problems", lang, n=len(messages))
-        st.error(f"**{plain(head)}**\n\n" + "\n".join(f"- {line}" for line in lines), icon=":material/error:")
-    else:
-        head = t("poskopage.form.not_saved", lang)
-        st.error(f"**{plain(lines[0])}**\n\n{lines[1]}\n\n{plain(head)}", icon=":material/cloud_off:")
-
-
-# ---------------------------------------------------------------- the opened report
+# ---------------------------------------------------------------- session state
 
 
 def pick_from_table(ids: tuple[int, ...]) -> None:
@@ -366,27 +211,209 @@ def show_flash() -> None:
         st.success(message, icon=":material/check_circle:")
 
 
-# ---------------------------------------------------------------- share links
-
-
-def created_link(link: access.ShareLink | None = None, url: str = "", label: str = "") -> tuple | None:
-    """Remember the link just created (to show its address after the rerun), or return it."""
-    if link is not None:
-        st.session_state["posko_created_link"] = (url, label, link.expires_at)
-        return None
-    return st.session_state.get("posko_created_link")
-
-
-def app_base_url() -> str:
-    """Return the address the app is served at (scheme, host and port), or "" when unknown."""
-    try:
-        url = st.context.url or ""
-    except (AttributeError, RuntimeError):
-        url = ""
-    match = re.match(r"^(https?://[^/?#]+)", url)
-    return match.group(1) if match else ""
-
-
 def region_options() -> list[str]:
     """Return the region codes offered by the form: the province, then the nine regencies."""
     return ["51", *REGENCY_CODES]
+
+
+# ---------------------------------------------------------------- the list
+
+
+@dataclass(frozen=True)
+class Filters:
+    """What the list's filters hold (empty tuples do not filter)."""
+
+    statuses: tuple[str, ...]
+    regions: tuple[str, ...]
+    categories: tuple[str, ...]
+    since: dt.datetime | None
+    until: dt.datetime | None
+
+
+def list_filters(region_names: Mapping[str, str], span: tuple[dt.date, dt.date] | None, lang: str) -> Filters:
+    """Draw the list's four filters (status, region, category, period) and return what they hold."""
+    every = t("poskopage.filter.all", lang)
+    a, b, c, d = st.columns(4)
+    statuses = a.multiselect(
+        t("poskopage.filter.status", lang),
+        list(posko.STATUSES),
+        format_func=lambda s: t(f"posko.status.{s}", lang),
+        placeholder=every,
+        key="posko_filter_status",
+    )
+    regions = b.multiselect(
+        t("poskopage.filter.region", lang),
+        region_options(),
+        format_func=region_names.get,
+        placeholder=every,
+        key="posko_filter_region",
+    )
+    categories = c.multiselect(
+        t("poskopage.filter.category", lang),
+        list(CATEGORIES),
+        format_func=lambda x: t(f"category.{x}", lang),
+        placeholder=every,
+        key="posko_filter_category",
+    )
+    shown = {"period": f"{span[0]:%d/%m/%Y}\u2013{span[1]:%d/%m/%Y}"} if span else {}
+    period = d.selectbox(
+        t("poskopage.filter.period", lang),
+        ["all", *posko.PERIODS] + (["view"] if span else []),
+        format_func=lambda p: t(f"poskopage.filter.period.{p}", lang, **(shown if p == "view" else {})),
+        key="posko_filter_period",
+    )
+    since, until = posko.period_bounds(period, now=now_local(), span=span)
+    return Filters(tuple(statuses), tuple(regions), tuple(categories), since, until)
+
+
+# ---------------------------------------------------------------- the opened report
+
+_STAMP = "%d/%m/%Y %H:%M"
+
+
+def show_header(report: Mapping[str, Any], version: int, lang: str) -> None:
+    """Show who made and changed the report, and a reload offer when it moved on since it was opened."""
+    st.subheader(t("poskopage.detail", lang, id=report["id"]))
+    st.text(report["title"])
+    said = t(
+        "poskopage.detail.version",
+        lang,
+        version=report["version"],
+        created_by=report["created_by"],
+        created_at=local_time(report["created_at"]).strftime(_STAMP),
+        updated_by=report["updated_by"],
+        updated_at=local_time(report["updated_at"]).strftime(_STAMP),
+    )
+    st.caption(escape(said))
+    if int(report["version"]) == version:
+        return
+    changed = t(
+        "poskopage.detail.changed", lang, who=report["updated_by"], opened=version, version=report["version"]
+    )
+    st.warning(escape(changed), icon=":material/sync_problem:")
+    if st.button(t("poskopage.detail.reload", lang), key="posko_reload"):
+        keep_version(report["id"], report["version"])
+        st.rerun()
+
+
+def show_facts(
+    report: Mapping[str, Any], region_names: Mapping[str, str], people: Mapping[str, str], lang: str
+) -> None:
+    """Show the report's figures (status, severity, grading, level), its facts and its description."""
+    cols = st.columns(4)
+    cols[0].metric(t("posko.field.status", lang), t(f"posko.status.{report['status']}", lang))
+    cols[1].metric(t("posko.field.severity", lang), report["severity"])
+    cols[2].metric(t("posko.field.grading", lang), f"{report['reliability']}{report['credibility']}")
+    cols[3].metric(t("posko.field.classification", lang), report["classification"])
+    where = region_names.get(report["region_code"], report["region_code"])
+    if report["subregion_code"]:
+        where += f" \u00b7 {report['subregion_code']}"
+    facts = {
+        t("posko.field.received_at", lang): local_time(report["received_at"]).strftime(_STAMP),
+        t("poskopage.detail.where", lang): where,
+        t("posko.field.category", lang): t(f"category.{report['category']}", lang),
+        t("posko.field.reporter_id", lang): people.get(report["reporter_id"], report["reporter_id"]),
+        t("posko.field.assigned_to", lang): _assignees(report, people),
+    }
+    if report["lat"] is not None:
+        facts[t("poskopage.detail.point", lang)] = f"{report['lat']:.5f}, {report['lon']:.5f}"
+    if report["reject_reason"]:
+        facts[t("posko.field.reject_reason", lang)] = report["reject_reason"]
+    st.text("\n".join(f"{label}: {value}" for label, value in facts.items()))
+    st.text(report["description"])
+
+
+def _assignees(report: Mapping[str, Any], people: Mapping[str, str]) -> str:
+    return ", ".join(people.get(s, s) for s in posko.split_ids(report["assigned_to"])) or "\u2014"
+
+
+def attachment_button(report: Mapping[str, Any], data_dir: Path, lang: str) -> None:
+    """Offer the report's attachment for download, or say it is missing (nothing without one)."""
+    if not report["attachment_path"]:
+        return
+    try:
+        path = posko.attachment_path(data_dir, report["attachment_path"])
+    except ValueError:
+        path = None
+    name = escape(report["attachment_name"])
+    if path is None or not path.exists():
+        st.warning(t("poskopage.detail.attachment_missing", lang, name=name))
+        return
+    st.download_button(
+        t(
+            "poskopage.detail.attachment",
+            lang,
+            name=name,
+            size_kb=max(1, int(report["attachment_size"] or 0) // 1024),
+        ),
+        path.read_bytes,
+        file_name=report["attachment_name"] or path.name,
+        mime=report["attachment_type"],
+        icon=":material/attach_file:",
+        key="posko_attachment_get",
+        on_click="ignore",
+    )
+
+
+def show_alert(engine: Engine, report: Mapping[str, Any], caller: Caller, lang: str) -> None:
+    """Show an open alert (with the acknowledge button) or who acknowledged it; nothing for a mild report."""
+    state = posko.alert_state(report)
+    if state == "acknowledged":
+        said = t(
+            "poskopage.detail.alert_ack",
+            lang,
+            who=report["alert_ack_by"],
+            at=local_time(report["alert_ack_at"]).strftime(_STAMP),
+        )
+        st.caption(escape(said))
+    if state != "open":
+        return
+    st.warning(
+        t("poskopage.detail.alert_open", lang, severity=report["severity"]),
+        icon=":material/notifications_active:",
+    )
+    if not access.can(caller, "alert.ack") or not st.button(
+        t("poskopage.detail.ack", lang), key="posko_ack", icon=":material/done_all:"
+    ):
+        return
+    try:
+        done = posko.acknowledge_alert(engine, int(report["id"]), actor=caller, lang=lang)
+    except DataProblem as problem:
+        show_problem(problem)
+        return
+    flash(t("poskopage.detail.ack_done" if done else "poskopage.detail.ack_already", lang, id=report["id"]))
+    st.rerun()
+
+
+def apply(
+    engine: Engine,
+    report: Mapping[str, Any],
+    changes: Mapping[str, Any],
+    *,
+    version: int,
+    caller: Caller,
+    people: Mapping[str, str],
+    lang: str,
+) -> None:
+    """Save ``changes`` with the version this session opened; a refusal shows the latest."""
+    try:
+        new = posko.update_report(
+            engine, int(report["id"]), changes, expected_version=version, actor=caller, lang=lang
+        )
+    except posko.StaleReport as stale:
+        keep_version(report["id"], stale.version)
+        show_problem(stale, icon=":material/sync_problem:")
+        latest = stale.latest
+        status = t("posko.status." + latest["status"], lang)
+        st.text(
+            f"{t('posko.field.status', lang)}: {status}\n"
+            f"{t('posko.field.assigned_to', lang)}: {_assignees(latest, people)}\n"
+            f"{t('posko.field.title', lang)}: {latest['title']}"
+        )
+        return
+    except DataProblem as problem:
+        show_problem(problem)
+        return
+    keep_version(report["id"], new)
+    flash(t("poskopage.detail.saved", lang, id=report["id"], version=new))
+    st.rerun()

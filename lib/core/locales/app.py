@@ -6,6 +6,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "nav.pemangku": {"id": "Pemangku Kepentingan", "en": "Stakeholders"},
     "nav.riwayat": {"id": "Riwayat Konflik", "en": "Conflict history"},
     "nav.posko": {"id": "Posko", "en": "Command post"},
+    "nav.tautan": {"id": "Tautan berbagi", "en": "Share links"},
     "nav.skenario": {"id": "Skenario", "en": "Scenarios"},
     "nav.data": {"id": "Data", "en": "Data"},
     "filter.election": {"id": "Pemilihan", "en": "Election"},

@@ -1,4 +1,4 @@
-"""Texts of the Posko page: intake form, report list and detail, share links."""
+"""Texts of the Posko page (intake form, report list and detail) and of the share-link page."""
 
 STRINGS: dict[str, dict[str, str]] = {
     # access
@@ -18,7 +18,6 @@ STRINGS: dict[str, dict[str, str]] = {
     # tabs
     "poskopage.tab.new": {"id": "Catat laporan", "en": "Log a report"},
     "poskopage.tab.list": {"id": "Daftar laporan", "en": "Reports"},
-    "poskopage.tab.links": {"id": "Tautan berbagi", "en": "Share links"},
     "poskopage.status_counts": {"id": "Laporan yang dapat Anda lihat", "en": "Reports you can see"},
     # form
     "poskopage.form.date": {"id": "Tanggal diterima", "en": "Date received"},
@@ -159,7 +158,14 @@ STRINGS: dict[str, dict[str, str]] = {
     "poskopage.timeline.old": {"id": "Sebelumnya", "en": "Before"},
     "poskopage.timeline.new": {"id": "Menjadi", "en": "After"},
     "poskopage.timeline.alert_ack": {"id": "Konfirmasi peringatan", "en": "Alert acknowledged"},
-    # share links
+    # share links (pages/tautan.py)
+    "tautan.title": {"id": "Tautan berbagi", "en": "Share links"},
+    "tautan.denied": {
+        "id": "Tautan berbagi dibuat dan dikelola oleh analis dan admin yang sudah masuk "
+        "(lihat \u201cMasuk\u201d di samping).",
+        "en": "Share links are made and managed by signed-in analysts and admins "
+        "(see \u201cSign in\u201d in the sidebar).",
+    },
     "poskopage.links.intro": {
         "id": "Buat tautan hanya-baca untuk lembaga mitra. Tautan membawa tampilan Anda sekarang "
         "(pemilihan, periode, fokus, bahasa) dan hanya menampilkan data sampai tingkat yang dipilih.",

@@ -1,0 +1,73 @@
+"""The Posko report list as people read it: one display table with readable cells."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+import pandas as pd
+
+from lib.core.i18n import t
+from lib.posko.intake import split_ids
+from lib.posko.workflow import is_open_alert
+
+
+@dataclass(frozen=True)
+class ReportList:
+    """What the list shows: a display table (at most ``limit`` rows), its ids and the total."""
+
+    table: pd.DataFrame
+    ids: tuple[int, ...]
+    labels: dict[int, str]
+    total: int
+
+
+def report_list(
+    frame: pd.DataFrame,
+    *,
+    region_names: Mapping[str, str],
+    people: Mapping[str, str],
+    limit: int,
+    lang: str = "id",
+) -> ReportList:
+    """Return the first ``limit`` reports of ``frame`` (from :func:`read_reports`) as a display table.
+
+    Every optional field may be empty (no assignee, no sub-region, no point): an empty one
+    shows as an empty cell.
+    """
+    shown = frame.head(limit)
+    open_alert = is_open_alert(shown)
+    table = pd.DataFrame(
+        {
+            t("poskopage.col.id", lang): shown["id"],
+            t("posko.field.received_at", lang): shown["received_at"].dt.strftime("%d/%m/%Y %H:%M"),
+            t("posko.field.region_code", lang): shown["region_code"].map(lambda c: region_names.get(c, c)),
+            t("posko.field.category", lang): shown["category"].map(lambda c: t(f"category.{c}", lang)),
+            t("posko.field.severity", lang): shown["severity"],
+            t("posko.field.title", lang): shown["title"],
+            t("posko.field.status", lang): shown["status"].map(lambda s: t(f"posko.status.{s}", lang)),
+            t("poskopage.col.alert", lang): open_alert.map(
+                lambda a: t("poskopage.alert.open", lang) if a else ""
+            ),
+            t("posko.field.grading", lang): grading(shown),
+            t("posko.field.assigned_to", lang): shown["assigned_to"].map(
+                lambda v: ", ".join(people.get(s, s).split(" \u2013 ")[0] for s in split_ids(v))
+            ),
+            t("posko.field.classification", lang): shown["classification"],
+        }
+    ).reset_index(drop=True)
+    ids = tuple(int(i) for i in shown["id"])
+    labels = {
+        int(i): f"#{i} \u00b7 {str(title)[:70]} \u00b7 {t(f'posko.status.{s}', lang)}"
+        for i, title, s in zip(shown["id"], shown["title"], shown["status"], strict=True)
+    }
+    return ReportList(table=table, ids=ids, labels=labels, total=len(frame))
+
+
+def grading(frame: pd.DataFrame) -> pd.Series:
+    """Return each report's source grading as shown ("B2")."""
+    return pd.Series(
+        [f"{r}{c}" for r, c in zip(frame["reliability"], frame["credibility"], strict=True)],
+        index=frame.index,
+        dtype=object,
+    )

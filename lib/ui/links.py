@@ -1,0 +1,188 @@
+"""The Streamlit side of the share-link page.
+
+The rules (who may share, how long a link lives, what it carries) live in ``lib/access``;
+the rows in ``lib/store``. This module keeps what a session needs between reruns: the
+address of the link just created (shown after the rerun) and a message after a revoke.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Mapping
+
+import pandas as pd
+import streamlit as st
+from sqlalchemy.engine import Engine
+
+from lib import access, store
+from lib.access import Caller
+from lib.core.clock import LOCAL_TZ
+from lib.core.i18n import t
+from lib.core.problems import DataProblem
+from lib.core.text import escape
+from lib.ui.problems import show_problem
+
+FORM = "posko_share_form"
+"""The create form's id (tests submit it by this id)."""
+_CREATED = "links_created"
+_FLASH = "links_flash"
+_STAMP = "%d/%m/%Y %H:%M"
+PAGES: tuple[tuple[str, str], ...] = (
+    ("peta", "nav.peta"),
+    ("riwayat_konflik", "nav.riwayat"),
+    ("ringkasan", "nav.ringkasan"),
+    ("pemangku_kepentingan", "nav.pemangku"),
+    ("skenario", "nav.skenario"),
+)
+"""Pages a link may open (url path, title key)."""
+COLUMNS: tuple[str, ...] = (
+    "label",
+    "ceiling",
+    "page",
+    "created_by",
+    "created_at",
+    "expires_at",
+    "last_used_at",
+    "use_count",
+    "status",
+    "revoked_by",
+)
+"""The columns of the link list, in order."""
+
+
+def now_local() -> dt.datetime:
+    """Return the present moment in Bali time (WITA), to the minute, without tzinfo (for widgets)."""
+    return dt.datetime.now(LOCAL_TZ).replace(second=0, microsecond=0, tzinfo=None)
+
+
+def app_base_url() -> str:
+    """Return the address the app is served at (scheme, host and port), or "" when unknown."""
+    try:
+        url = st.context.url or ""
+    except (AttributeError, RuntimeError):
+        url = ""
+    match = re.match(r"^(https?://[^/?#]+)", url)
+    return match.group(1) if match else ""
+
+
+def shared_view(params: Mapping[str, str], lang: str) -> str:
+    """Return the view a new link carries, as one caption ("r=51.07, lang=en" or "the default view")."""
+    shown = ", ".join(f"{k}={v}" for k, v in params.items()) or t("poskopage.links.view_default", lang)
+    return t("poskopage.links.view", lang, view=shown)
+
+
+def warn_without_secret(secret: str | None, lang: str) -> bool:
+    """Say how to set a signing key when there is no strong one; return True when there is one."""
+    if access.secret_is_strong(secret):
+        return True
+    head = t("access.share.no_secret", lang, minimum=access.SECRET_MIN, distinct=access.SECRET_DISTINCT_MIN)
+    # both texts are the app's own (no user input): shown as written, so the file name reads plainly
+    st.warning(f"**{head}**\n\n{t('access.share.no_secret_fix', lang)}", icon=":material/key_off:")
+    return False
+
+
+def create_form(engine: Engine, caller: Caller, secret: str, params: Mapping[str, str], lang: str) -> None:
+    """Draw the form that makes a link for the current view, make it on submit and show its address."""
+    pages = {path: t(key, lang) for path, key in PAGES}
+    today = now_local().date()
+    levels = list(access.allowed_levels(caller.ceiling))
+    with st.form(FORM, clear_on_submit=False, enter_to_submit=False):
+        left, right = st.columns(2)
+        label = left.text_input(
+            t("poskopage.links.label", lang),
+            max_chars=access.LABEL_MAX,
+            help=t("poskopage.links.label_help", lang),
+            key="share_label",
+        )
+        target = right.selectbox(
+            t("poskopage.links.page", lang), list(pages), format_func=pages.get, key="share_page"
+        )
+        ceiling = left.selectbox(
+            t("poskopage.links.ceiling", lang),
+            levels,
+            index=levels.index("TERBATAS") if "TERBATAS" in levels else 0,
+            key="share_ceiling",
+        )
+        expires = right.date_input(
+            t("poskopage.links.expiry", lang),
+            value=today + dt.timedelta(days=14),
+            min_value=today,
+            max_value=today + dt.timedelta(days=access.LINK_MAX_DAYS - 1),
+            format="DD/MM/YYYY",
+            key="share_expiry",
+        )
+        create = st.form_submit_button(
+            t("poskopage.links.create", lang), type="primary", icon=":material/add_link:"
+        )
+    if create:
+        try:
+            link = store.create_link(
+                engine,
+                secret=secret,
+                creator=caller,
+                label=label,
+                ceiling=ceiling,
+                expires=expires,
+                view_params=dict(params),
+                page=target,
+                lang=lang,
+            )
+        except DataProblem as problem:
+            show_problem(problem)
+        else:
+            url = access.share_url(f"{app_base_url()}/{target}", dict(params), link.token)
+            st.session_state[_CREATED] = (url, label, link.expires_at)
+    _show_created(lang)
+
+
+def _show_created(lang: str) -> None:
+    made = st.session_state.get(_CREATED)
+    if not made:
+        return
+    url, label, until = made
+    said = t("poskopage.links.created", lang, label=label, until=until.astimezone(LOCAL_TZ).strftime(_STAMP))
+    st.success(escape(said), icon=":material/link:")
+    st.code(url, language=None, wrap_lines=True)
+
+
+def links_display(links: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """Return the link list (from :func:`lib.store.list_links`) as a display table with readable headers."""
+    table = links.assign(
+        status=links["status"].map(lambda s: t(f"access.share.status.{s}", lang)),
+        **{c: links[c].dt.strftime(_STAMP) for c in ("created_at", "expires_at", "last_used_at")},
+    )[list(COLUMNS)]
+    return table.rename(columns={c: t(f"poskopage.links.col.{c}", lang) for c in table.columns})
+
+
+def revocable(links: pd.DataFrame) -> dict[str, str]:
+    """Return the active links, id -> "label (CEILING)", for the revoke picker."""
+    active = links[links["status"] == "active"]
+    return dict(zip(active["id"], active["label"] + " (" + active["ceiling"] + ")", strict=True))
+
+
+def revoke_picker(engine: Engine, caller: Caller, choices: Mapping[str, str], lang: str) -> None:
+    """Draw the revoke picker and button; revoke the picked link when pressed."""
+    left, right = st.columns([3, 1], vertical_alignment="bottom")
+    pick = left.selectbox(
+        t("poskopage.links.revoke_pick", lang),
+        list(choices),
+        format_func=choices.get,
+        key="share_revoke_pick",
+    )
+    if not right.button(t("poskopage.links.revoke", lang), key="share_revoke", icon=":material/link_off:"):
+        return
+    try:
+        store.revoke_link(engine, pick, actor=caller, lang=lang)
+    except DataProblem as problem:
+        show_problem(problem)
+        return
+    st.session_state[_FLASH] = t("poskopage.links.revoked", lang, label=escape(choices[pick]))
+    st.rerun()
+
+
+def show_flash() -> None:
+    """Show the message a revoke left before its rerun."""
+    message = st.session_state.pop(_FLASH, None)
+    if message:
+        st.success(message, icon=":material/check_circle:")
