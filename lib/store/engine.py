@@ -15,6 +15,7 @@ from typing import Any
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection, Engine
 
+from lib.core import clock
 from lib.store.schema import (
     audit,
     contests,
@@ -120,7 +121,7 @@ def migrate(engine: Engine) -> list[int]:
 
 
 def _now() -> dt.datetime:
-    return dt.datetime.now(dt.UTC)
+    return clock.now()
 
 
 def bump_revision(conn: Connection) -> None:

@@ -12,7 +12,7 @@ import streamlit as st
 
 from lib import access, intake, store
 from lib.access import Caller
-from lib.core import viewstate
+from lib.core import clock, viewstate
 from lib.core.elections import default_election
 from lib.core.i18n import LANGUAGE_NAMES, LANGUAGES, t
 from lib.core.problems import DataProblem
@@ -287,7 +287,7 @@ def open_view() -> ViewState:
     rev = cached.revision(ctx)
     elections = cached.elections(settings, rev)
     days = dict(zip(elections["id"], elections["voting_day"], strict=True))
-    default = default_election(days, dt.date.today())
+    default = default_election(days, clock.today())
     st.session_state["_open"] = (ctx, rev, elections, default)
     return init_view(list(elections["id"]), default)
 
