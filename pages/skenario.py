@@ -1,4 +1,3 @@
-import functools
 import math
 
 import streamlit as st
@@ -6,8 +5,8 @@ import streamlit as st
 from lib import risk
 from lib.core.i18n import t
 from lib.core.problems import DataProblem
-from lib.ui import cached
 from lib.ui import page as ui
+from lib.ui import skenario
 
 page = ui.this_page()
 lang = page.lang
@@ -15,7 +14,7 @@ view = page.view
 st.title(t("scenario.title", lang))
 ui.focus_banner(view, page.regions)
 definitions = page.ctx.bundle.indicators
-names = dict(zip(page.regions["code"], page.regions["name"], strict=True))
+names = skenario.region_names(page.scope)
 
 # --- index weights, mirrored to the URL (w=...)
 st.header(t("scenario.weights", lang))
@@ -30,7 +29,6 @@ except DataProblem as problem:
     chosen = dict(defaults)
 if st.session_state.get("weights_notice"):
     st.warning(st.session_state["weights_notice"], icon=":material/warning:")
-label = "label_id" if lang == "id" else "label_en"
 factors = {}
 columns = st.columns(len(risk.DIMENSIONS))
 for column, dimension in zip(columns, risk.DIMENSIONS, strict=True):
@@ -47,14 +45,9 @@ with st.expander(t("scenario.indicators", lang)):
     columns = st.columns(len(risk.DIMENSIONS))
     for column, dimension in zip(columns, risk.DIMENSIONS, strict=True):
         column.caption(t(f"risk.dimension.{dimension}", lang))
-        for row in definitions[definitions["dimension"] == dimension].itertuples():
-            indicator_weights[row.key] = column.slider(
-                getattr(row, label),
-                min_value=0.0,
-                max_value=3.0,
-                value=float(chosen[row.key]),
-                step=0.5,
-                key=f"weight_{row.key}",
+        for key, name in risk.indicator_labels(definitions, dimension, lang):
+            indicator_weights[key] = column.slider(
+                name, min_value=0.0, max_value=3.0, value=float(chosen[key]), step=0.5, key=f"weight_{key}"
             )
 final = risk.scale_dimensions(definitions, factors, indicator_weights)
 encoded = risk.encode_weights(final, defaults)
@@ -69,24 +62,25 @@ if view.weights:
         kwargs={"weights": "", "reset": slider_keys},
     )
 
-found = cached.assessment(page.scope, view.election, view.weights)
+try:
+    ranking = skenario.ranking_spec(page.scope, view.election, view.weights, lang)
+except DataProblem as problem:  # every weight 0
+    ui.stop_with(problem)
 left, right = st.columns(2)
 with left:
     st.subheader(t("scenario.ranking", lang))
-    build_ranking = functools.partial(risk.ranking_bars, found.index, lang, names=names)
-    spec = cached.chart_spec(build_ranking, ("ranking", page.scope, view.election, view.weights, lang))
-    st.vega_lite_chart(spec, key="scenario_ranking", width="stretch")
-    ui.chart_downloads(build_ranking, "sinergi-peringkat-kerawanan", key="ranking_download")
+    st.vega_lite_chart(ranking, key="scenario_ranking", width="stretch")
+    ui.chart_downloads(
+        lambda: skenario.ranking_chart(page.scope, view.election, view.weights, lang),
+        "sinergi-peringkat-kerawanan",
+        key="ranking_download",
+    )
 with right:
     st.subheader(t("scenario.sensitivity", lang))
     spread = st.select_slider(
         t("scenario.spread", lang), options=[0.1, 0.2, 0.3, 0.4, 0.5], value=0.3, key="sensitivity_spread"
     )
-    ranges = cached.sensitivity(page.scope, view.election, view.weights, spread)
-    spec = cached.chart_spec(
-        lambda: risk.rank_ranges(ranges, lang, names=names),
-        ("ranges", page.scope, view.election, view.weights, spread, lang),
-    )
+    spec = skenario.ranges_spec(page.scope, view.election, view.weights, spread, lang)
     st.vega_lite_chart(spec, key="scenario_ranges", width="stretch")
     st.caption(
         t(
@@ -108,23 +102,21 @@ region = st.selectbox(
     format_func=names.get,
     key="deployment_region",
 )
-known = page.ctx.bundle.tps_categories
-row = known[(known["election_id"] == view.election) & (known["region_code"] == region)]
+known, source = risk.known_tps(page.ctx.bundle.tps_categories, view.election, region)
 counts = {}
 columns = st.columns(3)
 for column, category in zip(columns, risk.TPS_CATEGORIES, strict=True):
-    value = None if row.empty or row[category].isna().iloc[0] else int(row[category].iloc[0])
     counts[category] = column.number_input(
         t(f"scenario.tps.{category}", lang),
         min_value=0,
-        value=value,
+        value=known[category],
         step=1,
         key=f"tps_{view.election}_{region}_{category}",
     )
-if row.empty:
+if source is None:
     st.caption(t("scenario.tps_unknown", lang))
 else:
-    st.caption(t("scenario.tps_source", lang, source=row["source"].iloc[0]))
+    st.caption(t("scenario.tps_source", lang, source=source))
 left, right = st.columns(2)
 preset_key = left.selectbox(
     t("scenario.preset", lang),
@@ -136,20 +128,10 @@ move = right.number_input(
     t("scenario.move", lang), min_value=-10_000, max_value=10_000, value=100, step=10, key="deployment_move"
 )
 preset = risk.PRESETS[preset_key]
-
-
-def deployment_table():
-    plan = risk.what_if(counts, move_to_rawan=int(move), ratios=preset, lang=lang)
-    shown = plan.assign(category=[t(f"scenario.category.{c}", lang) for c in plan["category"]])
-    return shown.rename(columns={c: t(f"scenario.col.{c}", lang) for c in plan.columns})
-
-
 try:  # computed once per input, not on every rerun (DataProblem is not cached)
-    shown = cached.shared(
-        deployment_table, ("deployment", tuple(counts.items()), int(move), preset_key, lang)
-    )
+    shown = skenario.deployment(tuple(counts.items()), int(move), preset_key, lang)
 except DataProblem as problem:
-    st.error(f"**{problem.what}**\n\n{problem.fix}")
+    ui.show_problem(problem)
 else:
     st.dataframe(shown, hide_index=True, key="deployment_table")
     ui.download_buttons(shown, f"sinergi-kebutuhan-personel-{region}", key="deployment")

@@ -10,10 +10,17 @@ from hypothesis import strategies as hst
 
 from lib import risk
 from lib.core.problems import DataProblem
+from lib.intake import load_bundle
 from lib.risk import PEMILU_2019_NATIONAL, POLDA_BALI_2024, Pattern, deployment_needs, what_if
+from tests.conftest import DATA_DIR
 
 # Polres Buleleng, Pilkada 2024: 1,173 TPS, 381 rawan, 792 kurang rawan (Tribun Bali 26 Nov 2024).
 BULELENG = {"kurang_rawan": 792, "rawan": 381, "sangat_rawan": 0}
+
+
+@pytest.fixture(scope="module")
+def bundle_tps() -> pd.DataFrame:
+    return load_bundle(DATA_DIR).tps_categories
 
 
 def by_category(frame: pd.DataFrame) -> dict[str, dict[str, object]]:
@@ -95,3 +102,30 @@ def test_rounded_needs_cover_the_exact_need_by_less_than_one(n_tps, police, tps)
     needed, _ = Pattern(police=police, tps=tps, linmas=0).needs(n_tps)
     exact = n_tps * police / tps
     assert exact <= needed < exact + 1
+
+
+def test_the_bundled_buleleng_counts_are_known_with_their_source(bundle_tps):
+    counts, source = risk.known_tps(bundle_tps, "pilkada-2024-bali", "51.08")
+    assert counts == BULELENG
+    assert "tribunnews.com" in source
+
+
+def test_a_region_without_counts_has_every_category_unknown(bundle_tps):
+    counts, source = risk.known_tps(bundle_tps, "pilkada-2024-bali", "51.05")
+    assert counts == dict.fromkeys(risk.TPS_CATEGORIES)
+    assert source is None
+
+
+def test_a_blank_count_in_the_table_is_unknown_not_zero(bundle_tps):
+    blank = bundle_tps.assign(sangat_rawan=pd.NA)
+    counts, _ = risk.known_tps(blank, "pilkada-2024-bali", "51.08")
+    assert counts == {**BULELENG, "sangat_rawan": None}
+
+
+def test_the_plan_is_shown_with_categories_and_headers_in_the_language():
+    plan = what_if(BULELENG, move_to_rawan=100)
+    shown = risk.deployment_display(plan, "en")
+    assert shown.columns[:3].tolist() == ["TPS category", "TPS now", "TPS in scenario"]
+    assert shown["TPS category"].iloc[0] == "Kurang rawan"
+    assert shown["Police change"].tolist() == plan["police_change"].tolist()
+    assert plan.columns[0] == "category"  # the input is not modified

@@ -100,3 +100,17 @@ def test_the_map_can_be_taken_into_the_minutes_as_png_and_pdf():
     labels = [button.label for button in at.get("download_button")]
     assert "Download picture (PNG)" in labels
     assert "Download PDF" in labels
+
+
+def test_a_brushed_range_narrows_the_chosen_period_or_stands_for_it():
+    import datetime as dt
+
+    from lib.ui import peta
+
+    day = dt.date
+    chosen = (day(2024, 9, 1), day(2024, 12, 31))
+    narrowed, brush = peta.period_and_brush(chosen, "2024-11-27~2025-01-31", "en")
+    assert brush == (day(2024, 11, 27), day(2025, 1, 31))
+    assert narrowed == (day(2024, 11, 27), day(2024, 12, 31))
+    assert peta.period_and_brush(None, "2024-11-27~2025-01-31", "en") == (brush, brush)
+    assert peta.period_and_brush(chosen, "", "en") == (chosen, None)

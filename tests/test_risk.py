@@ -525,3 +525,13 @@ def test_empty_rows_are_skipped_and_a_missing_column_stops_the_import(definition
     assert problems.empty
     with pytest.raises(DataProblem, match="kolom source"):
         risk.validate_indicator_values(entered().drop(columns="source"), definitions, region_index)
+
+
+def test_every_indicator_is_listed_once_under_its_dimension_with_its_label(definitions):
+    listed = [item for d in risk.DIMENSIONS for item in risk.indicator_labels(definitions, d, "en")]
+    assert sorted(key for key, _ in listed) == sorted(definitions["key"])
+    labels = dict(zip(definitions["key"], definitions["label_en"], strict=True))
+    assert all(label == labels[key] for key, label in listed)
+    first = risk.indicator_labels(definitions, "kontestasi", "id")
+    assert first
+    assert all(label in set(definitions["label_id"]) for _, label in first)

@@ -16,7 +16,8 @@ import altair as alt
 import pandas as pd
 
 from lib.core.i18n import t
-from lib.risk.index import CATEGORIES, DIMENSIONS, IKP_KABKOTA_BANDS, UNKNOWN, Bands
+from lib.risk.index import IKP_KABKOTA_BANDS, Bands
+from lib.risk.vocabulary import CATEGORIES, DIMENSIONS, UNKNOWN
 
 CATEGORY_DOMAIN: tuple[str, ...] = (*CATEGORIES, UNKNOWN)
 """Category codes, in legend order: rendah, sedang, tinggi, tidak diketahui."""

@@ -234,6 +234,23 @@ def what_if(
     return out
 
 
+def known_tps(
+    counts: pd.DataFrame, election_id: str, region_code: str
+) -> tuple[dict[str, int | None], str | None]:
+    """Return the sourced TPS count per category of one election and region, and their source.
+
+    ``counts`` holds ``election_id``, ``region_code``, one column per :data:`TPS_CATEGORIES` and
+    ``source`` (the bundled ``tps_categories``). A count not known is None; so is the source when
+    the region has no row.
+    """
+    row = counts[(counts["election_id"] == election_id) & (counts["region_code"] == region_code)]
+    if row.empty:
+        return dict.fromkeys(TPS_CATEGORIES), None
+    first = row.iloc[0]
+    known = {c: None if pd.isna(first[c]) else int(first[c]) for c in TPS_CATEGORIES}
+    return known, str(first["source"])
+
+
 def _checked_counts(tps_counts: Mapping[str, int | None], lang: str) -> dict[str, int | None]:
     """Return a count (or None) for every category, or raise for a count the user must correct."""
     unknown = set(tps_counts) - set(TPS_CATEGORIES)

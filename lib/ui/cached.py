@@ -50,10 +50,14 @@ class Scope:
 
 
 @st.cache_resource(show_spinner=False)
-def context(settings: Settings) -> Context:
-    """Return the shared context: read the bundled facts, open (migrate, seed) the store."""
+def context(settings: Settings, _lang: str = "id") -> Context:
+    """Return the shared context: read the bundled facts, open (migrate, seed) the store.
+
+    ``_lang`` is not part of the key (one context per deployment): it is the language of a
+    problem raised while opening, which is never cached, so the next visitor sees their own.
+    """
     bundle = intake.load_bundle(settings.bundled_dir)
-    engine = store.open_store(settings.store_url, bundle)
+    engine = store.open_store(settings.store_url, bundle, lang=_lang)
     return Context(settings=settings, bundle=bundle, engine=engine)
 
 
@@ -169,10 +173,11 @@ def current_boundaries(settings: Settings) -> geo.Boundaries | None:
 
 
 @st.cache_data(show_spinner=False, max_entries=32)
-def assessment(scope: Scope, election_id: str, weights: str):
-    """Return the vulnerability assessment of an election with the weights in their URL form."""
-    from lib import risk
+def assessment(scope: Scope, election_id: str, weights: str) -> risk.Assessment:
+    """Return the vulnerability assessment of an election with the weights in their URL form.
 
+    Raises DataProblem (not cached) when the weights cannot be read or are all 0.
+    """
     bundle = scope.ctx.bundle
     election = bundle.elections.loc[election_id]
     figures = store.read_table(scope.ctx.engine, store.election_figures)
@@ -201,15 +206,8 @@ def open_alert_count(scope: Scope) -> int:
 def sensitivity(scope: Scope, election_id: str, weights: str, spread: float) -> pd.DataFrame:
     """Return each regency's rank range under random weights around ``weights`` (seeded, 300 runs)."""
     found = assessment(scope, election_id, weights)
-    from lib.core.regions import REGENCY_CODES
-
     return risk.sensitivity(
-        found.values,
-        scope.ctx.bundle.indicators,
-        found.weights,
-        n=300,
-        spread=spread,
-        regions=list(REGENCY_CODES),
+        found.values, found.definitions, found.weights, n=300, spread=spread, regions=list(found.regions)
     )
 
 
