@@ -1,8 +1,7 @@
-import datetime as dt
-
 import streamlit as st
 
-from lib import access, history
+from lib import access, history, posko
+from lib.core import clock
 from lib.core.i18n import t
 from lib.core.problems import DataProblem
 from lib.ui import cached, maps, ringkasan
@@ -12,7 +11,7 @@ page = ui.this_page()
 lang = page.lang
 view = page.view
 election = page.election
-today = dt.date.today()
+today = clock.today()  # Bali's date (WITA), as every stamp and period boundary
 st.title(f"{election['name']}")
 ui.focus_banner(view, page.regions)
 
@@ -55,7 +54,7 @@ with right:
     st.subheader(t("overview.posko", lang))
     if can_read_reports:
         st.dataframe(
-            ringkasan.posko_display(page.regions, cached.posko_counts(page.scope), lang),
+            posko.counts_display(page.regions, cached.posko_counts(page.scope), lang),
             hide_index=True,
             key="overview_posko",
         )
@@ -64,7 +63,7 @@ with right:
     st.subheader(t("overview.change_title", lang))
     st.caption(t("overview.change", lang))
     change = ringkasan.recent_change(page.scope, today)
-    st.dataframe(ringkasan.change_display(change, lang), hide_index=True, key="overview_change")
+    st.dataframe(history.change_display(change, lang), hide_index=True, key="overview_change")
     if not change["rose"].any():
         st.caption(t("overview.none_rose", lang))
 

@@ -6,16 +6,15 @@ import datetime as dt
 
 import pandas as pd
 
-from lib import history
+from lib import history, posko
 from lib.intake import load_bundle
-from lib.ui import ringkasan
 from tests.conftest import DATA_DIR
 
 
 def test_every_regency_is_listed_with_its_posko_reports_and_zero_where_none():
     regions = load_bundle(DATA_DIR).regions
     counts = pd.DataFrame({"region_code": ["51.08"], "last_24h": [2], "last_7d": [5], "open_alerts": [1]})
-    shown = ringkasan.posko_display(regions, counts, "en")
+    shown = posko.counts_display(regions, counts, "en")
     assert shown.columns.tolist()[0] == "Name"
     assert len(shown) == len(regions[regions["code"] != "51"])
     rows = shown.set_index("Name")
@@ -28,7 +27,7 @@ def test_a_regency_whose_events_rose_is_marked_in_the_change_table():
     bundle = load_bundle(DATA_DIR)
     events = bundle.events.head(3).assign(date="2024-11-26", date_precision="day", region_code="51.08")
     change = history.recent_change(events, bundle.regions, today=dt.date(2024, 11, 27))
-    shown = ringkasan.change_display(change, "en")
+    shown = history.change_display(change, "en")
     assert len(shown.columns) == 4
     marks = dict(zip(shown.iloc[:, 0], shown.iloc[:, 3], strict=True))
     assert marks["Buleleng"] == "\u25b2"

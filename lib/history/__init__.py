@@ -21,6 +21,7 @@ from lib.history.charts import (
 )
 from lib.history.summaries import (
     KeyFigures,
+    change_display,
     counts_by_regency,
     days_label,
     days_short,
@@ -91,4 +92,5 @@ __all__ = [
     "recent_change",
     "selected_days",
     "timeline",
+    "change_display",
 ]

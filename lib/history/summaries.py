@@ -206,3 +206,16 @@ def days_short(days: int, lang: str) -> str:
     if days == 0:
         return letter
     return f"{letter}{days:+d}"
+
+
+def change_display(change: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """Return :func:`recent_change` as the table Ringkasan shows (a mark where it rose)."""
+    shown = change.assign(rose=["\u25b2" if rose else "" for rose in change["rose"]])
+    return shown[["name", "last_7d", "weekly_before", "rose"]].rename(
+        columns={
+            "name": t("col.name", lang),
+            "last_7d": t("overview.col.last_7d", lang),
+            "weekly_before": t("overview.col.weekly_before", lang),
+            "rose": t("overview.rose", lang),
+        }
+    )

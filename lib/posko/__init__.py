@@ -18,6 +18,7 @@ from lib.posko.briefing import (
 )
 from lib.posko.display import (
     ReportList,
+    counts_display,
     grading,
     report_list,
 )
@@ -135,4 +136,5 @@ __all__ = [
     "store_attachment",
     "update_report",
     "validate_report",
+    "counts_display",
 ]

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from lib.core.i18n import t
+from lib.core.regions import PROVINCE
 from lib.posko.intake import split_ids
 from lib.posko.workflow import is_open_alert
 
@@ -70,4 +71,25 @@ def grading(frame: pd.DataFrame) -> pd.Series:
         [f"{r}{c}" for r, c in zip(frame["reliability"], frame["credibility"], strict=True)],
         index=frame.index,
         dtype=object,
+    )
+
+
+def counts_display(regions: pd.DataFrame, counts: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """Return Posko reports per regency (0 where none) as the table Ringkasan shows.
+
+    ``regions`` are the bundled regions, ``counts`` :func:`report_counts`; neither is modified.
+    """
+    names = regions[["code", "name"]].reset_index(drop=True)
+    shown = (
+        names[names["code"] != PROVINCE]
+        .merge(counts.rename(columns={"region_code": "code"}), on="code", how="left")
+        .fillna({"last_24h": 0, "last_7d": 0, "open_alerts": 0})
+    )
+    return shown[["name", "last_24h", "last_7d", "open_alerts"]].rename(
+        columns={
+            "name": t("col.name", lang),
+            "last_24h": t("overview.col.last_24h", lang),
+            "last_7d": t("overview.col.last_7d", lang),
+            "open_alerts": t("overview.col.open_alerts", lang),
+        }
     )
