@@ -60,7 +60,7 @@ if view.focus:
         t("map.clear_focus", lang),
         key="clear_focus",
         on_click=ui.queue_view,
-        kwargs={"focus": "", "reset": ("map_chart",)},
+        kwargs={"focus": None, "reset": ("map_chart",)},
     )
 ui.chart_downloads(build_map, f"sinergi-peta-{measure}-{level}", key="map_download")
 if shapes is not None:

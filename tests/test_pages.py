@@ -75,7 +75,7 @@ def test_a_bad_link_falls_back_with_a_visible_notice():
     at.run()
     assert not at.exception
     assert any("99.99" in w.value for w in at.warning)
-    assert at.session_state["_view"].focus == ""
+    assert at.session_state["_view"].focus is None
 
 
 def test_overview_counts_days_from_the_voting_day_in_the_data():

@@ -17,7 +17,7 @@ views = hst.builds(
     ViewState,
     election=hst.sampled_from(ELECTIONS),
     period=hst.one_of(hst.sampled_from(["all", "election"]), ranges),
-    focus=hst.sampled_from(["", *REGENCY_CODES]),
+    focus=hst.sampled_from([None, *REGENCY_CODES]),
     layers=hst.lists(hst.sampled_from(LAYERS), unique=True).map(
         lambda ls: tuple(x for x in LAYERS if x in ls)
     ),
@@ -50,7 +50,7 @@ def test_defaults_make_a_short_link():
 
 def test_invalid_parameters_fall_back_to_defaults_with_a_notice():
     view = decode({"r": "99.99", "e": "pemilu-1900", "per": "yesterday", "lang": "en", "lay": "rocks"})
-    assert view.focus == ""
+    assert view.focus is None
     assert view.election == DEFAULT
     assert view.period == "all"
     assert view.layers == viewstate.DEFAULT_LAYERS
@@ -67,7 +67,7 @@ def test_unknown_language_falls_back_to_indonesian_and_says_so():
 
 def test_unknown_parameter_names_are_reported():
     view = decode({"focus": "51.08"})
-    assert view.focus == ""
+    assert view.focus is None
     assert any("focus" in n for n in view.notices)
 
 

@@ -51,7 +51,8 @@ class ViewState:
 
     election: str = ""
     period: str = "all"
-    focus: str = ""
+    focus: str | None = None
+    """The regency every page focuses on (a Kemendagri code), or None for all of Bali."""
     layers: tuple[str, ...] = DEFAULT_LAYERS
     lang: str = "id"
     weights: str = ""
@@ -130,7 +131,7 @@ def _field_readers(
     return {
         "election": lambda v: v if v in elections else None,
         "period": lambda v: v if v in PERIOD_PRESETS or parse_range(v) else None,
-        "focus": lambda v: v if v in regions or v == "" else None,
+        "focus": lambda v: v if v in regions else ("" if v == "" else None),
         "layers": _read_layers,
         "weights": lambda v: v if _SAFE_TEXT.match(v) else None,
         "scenario": lambda v: v if _SAFE_TEXT.match(v) else None,
@@ -173,7 +174,7 @@ def decode(
         if value is None:
             notices.append(t("view.bad_param", lang, key=KEYS[name], value=text[:40]))
         else:
-            changes[name] = value
+            changes[name] = None if name == "focus" and value == "" else value
     known = set(KEYS.values()) | {"token"}
     notices += [t("view.unknown_param", lang, key=key) for key in params if key not in known]
     state = ViewState(election=default_election, lang=lang)

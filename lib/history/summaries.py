@@ -34,7 +34,7 @@ def key_figures(
     contests: pd.DataFrame,
     today: dt.date,
     lang: str,
-    focus: str = "",
+    focus: str | None = None,
 ) -> KeyFigures:
     """Return the election's key figures for Bali, or for the regency in ``focus``."""
     mine = stages[stages["election_id"] == election_id]
@@ -101,7 +101,7 @@ def event_interval(date_text: str, precision: str) -> tuple[dt.date, dt.date]:
 
 
 def in_scope(
-    events: pd.DataFrame, *, period: tuple[dt.date, dt.date] | None, focus: str = ""
+    events: pd.DataFrame, *, period: tuple[dt.date, dt.date] | None, focus: str | None = None
 ) -> pd.DataFrame:
     """Return the events whose date interval overlaps ``period`` and that lie in ``focus``.
 

@@ -3,4 +3,3 @@
 The page context, cached reads keyed by one Scope, showing problems, and per-page glue. Pages import
 the module they need.
 """
-

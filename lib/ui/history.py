@@ -42,7 +42,7 @@ def enriched(scope: Scope, period: Days, election: str) -> pd.DataFrame:
 
 
 def timeline_chart(
-    scope: Scope, period: Days, election: str, focus: str, freq: str, lang: str
+    scope: Scope, period: Days, election: str, focus: str | None, freq: str, lang: str
 ) -> alt.LayerChart | alt.VConcatChart:
     """Build the timeline of the period's events, the regency in ``focus`` highlighted."""
     return history.timeline(
@@ -56,14 +56,14 @@ def timeline_chart(
 
 @st.cache_resource(show_spinner=False, max_entries=64)
 def timeline_spec(
-    scope: Scope, period: Days, election: str, focus: str, freq: str, lang: str
+    scope: Scope, period: Days, election: str, focus: str | None, freq: str, lang: str
 ) -> dict[str, Any]:
     """Return the Vega-Lite spec of :func:`timeline_chart`."""
     return cached.finish_spec(timeline_chart(scope, period, election, focus, freq, lang))
 
 
 @st.cache_resource(show_spinner=False, max_entries=64)
-def selected(scope: Scope, period: Days, election: str, focus: str, brush: Days) -> pd.DataFrame:
+def selected(scope: Scope, period: Days, election: str, focus: str | None, brush: Days) -> pd.DataFrame:
     """Return the events the charts below the timeline show: brushed days, then the focus."""
     rows = enriched(scope, period, election)
     if brush is not None:
@@ -76,7 +76,7 @@ def aligned_spec(
     scope: Scope,
     period: Days,
     election: str,
-    focus: str,
+    focus: str | None,
     brush: Days,
     compared: tuple[str, ...],
     lang: str,
@@ -89,7 +89,7 @@ def aligned_spec(
 
 @st.cache_resource(show_spinner=False, max_entries=64)
 def heatmap_spec(
-    scope: Scope, period: Days, election: str, focus: str, brush: Days, lang: str
+    scope: Scope, period: Days, election: str, focus: str | None, brush: Days, lang: str
 ) -> dict[str, Any]:
     """Return the spec of the regency x category grid of the selected events."""
     counts = history.heatmap_counts(selected(scope, period, election, focus, brush))
@@ -98,7 +98,7 @@ def heatmap_spec(
 
 @st.cache_resource(show_spinner=False, max_entries=64)
 def event_table(
-    scope: Scope, period: Days, election: str, focus: str, brush: Days, lang: str
+    scope: Scope, period: Days, election: str, focus: str | None, brush: Days, lang: str
 ) -> pd.DataFrame:
     """Return the selected events as the display and export table, newest first."""
     events = selected(scope, period, election, focus, brush)

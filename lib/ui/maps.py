@@ -23,8 +23,8 @@ Period = tuple[dt.date, dt.date] | None
 
 
 @st.cache_resource(show_spinner=False, max_entries=32)
-def events_in_scope(scope: Scope, period: Period, focus: str) -> pd.DataFrame:
-    """Return the events the caller may see in ``period`` and in ``focus`` ("" = everywhere)."""
+def events_in_scope(scope: Scope, period: Period, focus: str | None) -> pd.DataFrame:
+    """Return the events the caller may see in ``period`` and in ``focus`` (None = everywhere)."""
     return history.in_scope(cached.events(scope), period=period, focus=focus)
 
 
@@ -55,7 +55,7 @@ def map_chart(
     election: str,
     weights: str,
     period: Period,
-    focus: str,
+    focus: str | None,
     measure: str,
     level: str,
     points: bool,
@@ -95,7 +95,7 @@ def map_spec(
     election: str,
     weights: str,
     period: Period,
-    focus: str,
+    focus: str | None,
     measure: str,
     level: str,
     points: bool,
@@ -146,7 +146,7 @@ def focus_map(
     picked = [p.get("code") for p in (clicked.selection.get(geo.REGION_PICK) or []) if p.get("code")]
     regency = regency_of(str(picked[0])) if picked else None
     if regency is not None:
-        ui.request_view(focus="" if regency == view.focus else regency, reset=(key,))
+        ui.request_view(focus=None if regency == view.focus else regency, reset=(key,))
     return functools.partial(
         map_chart,
         page.scope,

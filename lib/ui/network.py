@@ -171,7 +171,7 @@ def network_spec(
 
 
 @st.cache_resource(show_spinner=False, max_entries=32)
-def metrics_table(scope: Scope, delays: Delays, focus: str, lang: str) -> pd.DataFrame:
+def metrics_table(scope: Scope, delays: Delays, focus: str | None, lang: str) -> pd.DataFrame:
     """Return the metrics table the page shows (only the ``focus`` regency's institutions if given)."""
     only = network.focus_members(graph(scope, delays), focus) if focus else None
     return network.metrics_display(analysis(scope, delays, lang), region_names(scope), lang=lang, only=only)

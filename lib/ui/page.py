@@ -88,7 +88,7 @@ def init_view(election_ids: list[str], default_election: str) -> ViewState:
     if view.election not in election_ids:
         view = view.with_(election=default_election)
     st.session_state[_VIEW] = view
-    seeds = {"lang": view.lang, "election": view.election, "focus": view.focus}
+    seeds = {"lang": view.lang, "election": view.election, "focus": view.focus or ""}  # "" = all of Bali
     for key, value in seeds.items():
         if key not in st.session_state:
             st.session_state[key] = value
@@ -110,7 +110,7 @@ def _widget_view(view: ViewState) -> ViewState:
     return view.with_(
         election=st.session_state.get("election", view.election),
         period=period,
-        focus=st.session_state.get("focus", view.focus) or "",
+        focus=st.session_state.get("focus", view.focus) or None,
         lang=lang(),
     )
 

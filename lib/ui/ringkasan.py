@@ -14,7 +14,9 @@ from lib.ui.maps import Period, events_in_scope
 
 
 @st.cache_resource(show_spinner=False, max_entries=32)
-def key_figures(scope: Scope, election: str, today: dt.date, lang: str, focus: str) -> history.KeyFigures:
+def key_figures(
+    scope: Scope, election: str, today: dt.date, lang: str, focus: str | None
+) -> history.KeyFigures:
     """Return the key figures of an election on ``today``, for ``focus`` ("" = all of Bali)."""
     elections = cached.elections(scope.settings, scope.revision)
     return history.key_figures(
@@ -36,6 +38,6 @@ def recent_change(scope: Scope, today: dt.date) -> pd.DataFrame:
 
 
 @st.cache_resource(show_spinner=False, max_entries=32)
-def latest_events(scope: Scope, period: Period, focus: str, lang: str) -> pd.DataFrame:
+def latest_events(scope: Scope, period: Period, focus: str | None, lang: str) -> pd.DataFrame:
     """Return the newest events of ``period`` in ``focus``, as a display table."""
     return history.latest_events(events_in_scope(scope, period, focus), scope.ctx.bundle.regions, lang=lang)
