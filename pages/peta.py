@@ -5,6 +5,7 @@ from lib.core.i18n import t
 from lib.core.problems import DataProblem
 from lib.ui import cached, maps, peta, skenario
 from lib.ui import page as ui
+from lib.ui.problems import stop_with
 
 page = ui.this_page()
 lang = page.lang
@@ -17,7 +18,7 @@ try:
     period, brush = peta.period_and_brush(page.period(), view.brush, lang)
     table = maps.measures(page.scope, view.election, view.weights, period)
 except DataProblem as problem:
-    ui.stop_with(problem)
+    stop_with(problem)
 
 left, right = st.columns([2, 1])
 measure = left.selectbox(

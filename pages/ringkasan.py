@@ -6,6 +6,7 @@ from lib.core.i18n import t
 from lib.core.problems import DataProblem
 from lib.ui import cached, maps, ringkasan
 from lib.ui import page as ui
+from lib.ui.problems import stop_with
 
 page = ui.this_page()
 lang = page.lang
@@ -49,7 +50,7 @@ with left:
             page, measure="category", level="kabupaten", key="overview_map", period=period, height=340
         )
     except DataProblem as problem:
-        ui.stop_with(problem)
+        stop_with(problem)
 with right:
     st.subheader(t("overview.posko", lang))
     if can_read_reports:

@@ -7,6 +7,7 @@ from lib.core.i18n import t
 from lib.core.problems import DataProblem
 from lib.ui import page as ui
 from lib.ui import skenario
+from lib.ui.problems import show_problem, stop_with
 
 page = ui.this_page()
 lang = page.lang
@@ -65,7 +66,7 @@ if view.weights:
 try:
     ranking = skenario.ranking_spec(page.scope, view.election, view.weights, lang)
 except DataProblem as problem:  # every weight 0
-    ui.stop_with(problem)
+    stop_with(problem)
 left, right = st.columns(2)
 with left:
     st.subheader(t("scenario.ranking", lang))
@@ -131,7 +132,7 @@ preset = risk.PRESETS[preset_key]
 try:  # computed once per input, not on every rerun (DataProblem is not cached)
     shown = skenario.deployment(tuple(counts.items()), int(move), preset_key, lang)
 except DataProblem as problem:
-    ui.show_problem(problem)
+    show_problem(problem)
 else:
     st.dataframe(shown, hide_index=True, key="deployment_table")
     ui.download_buttons(shown, f"sinergi-kebutuhan-personel-{region}", key="deployment")

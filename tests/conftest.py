@@ -62,6 +62,7 @@ def fresh_store(tmp_path, monkeypatch):
     monkeypatch.setenv("SINERGI_DATA_DIR", str(tmp_path / "var"))
     monkeypatch.delenv("SINERGI_DB_URL", raising=False)
     monkeypatch.delenv("SINERGI_BOUNDARIES", raising=False)
+    monkeypatch.delenv("SINERGI_SECRET_KEY", raising=False)
     return tmp_path / "var"
 
 

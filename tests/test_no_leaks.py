@@ -18,7 +18,6 @@ from pathlib import Path
 import pyarrow as pa
 import pytest
 import sqlalchemy as sa
-import streamlit.testing.v1.app_test as app_test_module
 from streamlit.runtime.memory_media_file_storage import MemoryMediaFileStorage
 from streamlit.testing.v1 import AppTest
 
@@ -28,7 +27,6 @@ from lib.access.links import _b64, _unb64
 from lib.core.clock import LOCAL_TZ
 from lib.core.settings import load_settings
 from tests.conftest import as_account
-from tests.test_page_posko import NavigationPagesManager
 
 ROOT = Path(__file__).resolve().parent.parent
 PAGES = sorted(p.relative_to(ROOT).as_posix() for p in (ROOT / "pages").glob("*.py"))
@@ -182,7 +180,6 @@ def harness(monkeypatch):
     monkeypatch.delenv("SINERGI_DB_URL", raising=False)
     monkeypatch.delenv("SINERGI_BOUNDARIES", raising=False)
     monkeypatch.setenv("SINERGI_SECRET_KEY", SECRET)
-    monkeypatch.setattr(app_test_module, "PagesManager", NavigationPagesManager)
 
 
 @pytest.fixture

@@ -3,12 +3,11 @@
 from pathlib import Path
 
 import pytest
-import streamlit.testing.v1.app_test as app_test_module
 from streamlit.testing.v1 import AppTest
 
 from lib import access, intake, store
 from lib.core.settings import load_settings
-from tests.test_page_posko import NavigationPagesManager, sign_in, submit_of
+from tests.test_page_posko import sign_in, submit_of
 
 ROOT = Path(__file__).resolve().parent.parent
 PASSWORD = "sandi-rahasia-posko-1"
@@ -17,12 +16,9 @@ SECRET = "x7Qp-2mZ_kT9vR4sW8yB1nC6dF3gH5jL0aE"
 
 
 @pytest.fixture(autouse=True)
-def fresh_store(tmp_path, monkeypatch):
-    monkeypatch.setenv("SINERGI_DATA_DIR", str(tmp_path / "var"))
-    monkeypatch.delenv("SINERGI_DB_URL", raising=False)
-    monkeypatch.delenv("SINERGI_BOUNDARIES", raising=False)
+def _fresh(fresh_store, monkeypatch):
     monkeypatch.setenv("SINERGI_SECRET_KEY", SECRET)
-    monkeypatch.setattr(app_test_module, "PagesManager", NavigationPagesManager)
+    return fresh_store
 
 
 @pytest.fixture

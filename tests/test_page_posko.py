@@ -4,8 +4,6 @@ from pathlib import Path
 
 import pytest
 import sqlalchemy as sa
-import streamlit.testing.v1.app_test as app_test_module
-from streamlit.runtime.pages_manager import PagesManager
 from streamlit.testing.v1 import AppTest
 
 from lib import access, intake, posko, store
@@ -23,25 +21,9 @@ USERS = {
 }
 
 
-class NavigationPagesManager(PagesManager):
-    """AppTest starts every run as if no st.navigation had run yet, so lib/ui.use_navigation reruns.
-
-    That rerun drops button clicks and form submits (Streamlit forgets triggers on a rerun), so no
-    click would reach the page. A browser session meets this only on the server's very first run.
-    """
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        PagesManager.uses_pages_directory = False
-
-
 @pytest.fixture(autouse=True)
-def fresh_store(tmp_path, monkeypatch):
-    monkeypatch.setenv("SINERGI_DATA_DIR", str(tmp_path / "var"))
-    monkeypatch.delenv("SINERGI_DB_URL", raising=False)
-    monkeypatch.delenv("SINERGI_BOUNDARIES", raising=False)
-    monkeypatch.delenv("SINERGI_SECRET_KEY", raising=False)
-    monkeypatch.setattr(app_test_module, "PagesManager", NavigationPagesManager)
+def _fresh(fresh_store):
+    return fresh_store
 
 
 @pytest.fixture

@@ -3,8 +3,6 @@
 import networkx as nx
 import pandas as pd
 import pytest
-import streamlit.testing.v1.app_test as app_test_module
-from streamlit.runtime.pages_manager import PagesManager
 from streamlit.testing.v1 import AppTest
 
 from lib import network
@@ -17,19 +15,9 @@ PAGE = "pages/pemangku_kepentingan.py"
 ANALYST = Caller("analyst", "RAHASIA", "ana")
 
 
-class NavigationPagesManager(PagesManager):
-    """As in test_page_posko.py: without it, lib/ui.use_navigation reruns and drops button clicks."""
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        PagesManager.uses_pages_directory = False
-
-
 @pytest.fixture(autouse=True)
-def fresh_store(tmp_path, monkeypatch):
-    monkeypatch.setenv("SINERGI_DATA_DIR", str(tmp_path / "var"))
-    monkeypatch.delenv("SINERGI_DB_URL", raising=False)
-    monkeypatch.setattr(app_test_module, "PagesManager", NavigationPagesManager)
+def _fresh(fresh_store):
+    return fresh_store
 
 
 def open_page(query: dict | None = None, caller: Caller | None = None) -> AppTest:

@@ -35,10 +35,6 @@ _FIELD_KEYS = {
 }
 
 
-stop_with = problems.stop_with
-show_problem = problems.show_problem
-
-
 def lang() -> str:
     """Return the language of this session's view."""
     view = st.session_state.get(_VIEW)
@@ -283,7 +279,7 @@ def open_view() -> ViewState:
     try:
         ctx = cached.context(settings, lang())
     except DataProblem as problem:
-        stop_with(problem)
+        problems.stop_with(problem)
     rev = cached.revision(ctx)
     elections = cached.elections(settings, rev)
     days = dict(zip(elections["id"], elections["voting_day"], strict=True))
