@@ -36,7 +36,7 @@ except DataProblem as problem:
 if links.empty:
     st.info(t("poskopage.links.none", lang))
     st.stop()
-st.dataframe(ui_links.links_display(links, lang), hide_index=True, key="share_table")
-choices = ui_links.revocable(links)
+st.dataframe(access.links_display(links, lang), hide_index=True, key="share_table")
+choices = access.revocable(links)
 if choices and access.can(caller, "share.revoke"):
     ui_links.revoke_picker(engine, caller, choices, lang)

@@ -265,3 +265,30 @@ def test_the_create_admin_command_refuses_a_common_password(tmp_path, monkeypatc
     monkeypatch.setattr("sys.stdin", io.StringIO("password1234\n"))
     assert create_admin.main(["admin", "--name", "Admin Kesbangpol", "--password-stdin"]) == 1
     assert "paling sering dipakai" in capsys.readouterr().err
+
+
+def test_the_link_list_is_shown_with_readable_headers_and_status_and_revocable_only_while_active(engine):
+    import datetime as dt
+
+    made = [
+        store.create_link(
+            engine,
+            secret=SECRET,
+            creator=ANALYST,
+            label=label,
+            ceiling="TERBATAS",
+            expires=dt.date.today() + dt.timedelta(days=3),
+            view_params={},
+        )
+        for label in ("KPU Bali", "Bawaslu Gianyar")
+    ]
+    store.revoke_link(engine, made[0].link_id, actor=ANALYST)
+    links = store.list_links(engine, actor=ANALYST)
+    shown = access.links_display(links, "en")
+    assert len(shown) == 2
+    assert list(shown.columns[:3]) == ["For", "Level", "Page"]
+    assert dict(zip(shown["For"], shown["Status"], strict=True)) == {
+        "KPU Bali": "Revoked",
+        "Bawaslu Gianyar": "Active",
+    }
+    assert list(access.revocable(links).values()) == ["Bawaslu Gianyar (TERBATAS)"]

@@ -16,13 +16,16 @@ from lib.access.accounts import (
 )
 from lib.access.links import (
     LABEL_MAX,
+    LINK_LIST_COLUMNS,
     LINK_MAX_DAYS,
     SECRET_DISTINCT_MIN,
     SECRET_MIN,
     SHARE_PARAM,
     ShareLink,
+    links_display,
     new_link,
     read_token,
+    revocable,
     secret_is_strong,
     share_url,
     sign_token,
@@ -98,4 +101,7 @@ __all__ = [
     "check_password",
     "SECRET_DISTINCT_MIN",
     "secret_is_strong",
+    "LINK_LIST_COLUMNS",
+    "links_display",
+    "revocable",
 ]

@@ -22,6 +22,8 @@ from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urlencode
 
+import pandas as pd
+
 from lib.access import rules as access
 from lib.access.rules import Caller
 from lib.core.clock import LOCAL_TZ
@@ -204,3 +206,33 @@ def new_link(
         "use_count": 0,
     }
     return row, key_text
+
+
+LINK_LIST_COLUMNS: tuple[str, ...] = (
+    "label",
+    "ceiling",
+    "page",
+    "created_by",
+    "created_at",
+    "expires_at",
+    "last_used_at",
+    "use_count",
+    "status",
+    "revoked_by",
+)
+"""The columns of the link list, in order."""
+
+
+def links_display(links: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """Return the link list (from ``lib.store.list_links``) as a display table with readable headers."""
+    table = links.assign(
+        status=links["status"].map(lambda s: t(f"access.share.status.{s}", lang)),
+        **{c: links[c].dt.strftime("%d/%m/%Y %H:%M") for c in ("created_at", "expires_at", "last_used_at")},
+    )[list(LINK_LIST_COLUMNS)]
+    return table.rename(columns={c: t(f"poskopage.links.col.{c}", lang) for c in table.columns})
+
+
+def revocable(links: pd.DataFrame) -> dict[str, str]:
+    """Return the active links, id -> "label (CEILING)", for the revoke picker."""
+    active = links[links["status"] == "active"]
+    return dict(zip(active["id"], active["label"] + " (" + active["ceiling"] + ")", strict=True))

@@ -11,7 +11,6 @@ import datetime as dt
 import re
 from collections.abc import Mapping
 
-import pandas as pd
 import streamlit as st
 from sqlalchemy.engine import Engine
 
@@ -36,19 +35,6 @@ PAGES: tuple[tuple[str, str], ...] = (
     ("skenario", "nav.skenario"),
 )
 """Pages a link may open (url path, title key)."""
-COLUMNS: tuple[str, ...] = (
-    "label",
-    "ceiling",
-    "page",
-    "created_by",
-    "created_at",
-    "expires_at",
-    "last_used_at",
-    "use_count",
-    "status",
-    "revoked_by",
-)
-"""The columns of the link list, in order."""
 
 
 def now_local() -> dt.datetime:
@@ -144,21 +130,6 @@ def _show_created(lang: str) -> None:
     said = t("poskopage.links.created", lang, label=label, until=until.astimezone(LOCAL_TZ).strftime(_STAMP))
     st.success(escape(said), icon=":material/link:")
     st.code(url, language=None, wrap_lines=True)
-
-
-def links_display(links: pd.DataFrame, lang: str) -> pd.DataFrame:
-    """Return the link list (from :func:`lib.store.list_links`) as a display table with readable headers."""
-    table = links.assign(
-        status=links["status"].map(lambda s: t(f"access.share.status.{s}", lang)),
-        **{c: links[c].dt.strftime(_STAMP) for c in ("created_at", "expires_at", "last_used_at")},
-    )[list(COLUMNS)]
-    return table.rename(columns={c: t(f"poskopage.links.col.{c}", lang) for c in table.columns})
-
-
-def revocable(links: pd.DataFrame) -> dict[str, str]:
-    """Return the active links, id -> "label (CEILING)", for the revoke picker."""
-    active = links[links["status"] == "active"]
-    return dict(zip(active["id"], active["label"] + " (" + active["ceiling"] + ")", strict=True))
 
 
 def revoke_picker(engine: Engine, caller: Caller, choices: Mapping[str, str], lang: str) -> None:
