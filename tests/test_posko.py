@@ -594,3 +594,51 @@ def test_split_ids_reads_every_kind_of_missing_as_nobody():
 
     for missing in (None, pd.NA, math.nan, ""):
         assert posko.split_ids(missing) == []
+
+
+# ---------------------------------------------------------------- the rules hold where reports are written
+
+
+@pytest.mark.parametrize(
+    ("change", "field_words"),
+    [
+        ({"region_code": "99.99"}, "Kabupaten/kota"),
+        ({"title": "x" * 1_000_000}, "Judul"),
+        ({"received_at": dt.datetime(2099, 1, 1, tzinfo=dt.UTC)}, "Diterima"),
+        ({"severity": 99}, "Keparahan"),
+        ({"lat": -6.2, "lon": 106.8}, "Lintang"),
+        ({"category": "<script>"}, "Kategori"),
+    ],
+    ids=[
+        "region outside Bali",
+        "1 MB title",
+        "year 2099",
+        "severity 99",
+        "point in Jakarta",
+        "unknown category",
+    ],
+)
+def test_save_report_called_directly_refuses_what_the_form_would(
+    sqlite_engine, index, stakeholder_ids, change, field_words
+):
+    values = {**clean(index, stakeholder_ids), **change}
+    with pytest.raises(DataProblem, match="tidak disimpan") as refused:
+        posko.save_report(sqlite_engine, values, actor=ANALYST, client_token="direct")
+    assert field_words.lower() in refused.value.what.lower()
+    assert posko.read_reports(sqlite_engine, ceiling="RAHASIA").empty
+
+
+def test_update_report_refuses_an_oversized_title_but_lets_the_status_move(
+    sqlite_engine, index, stakeholder_ids
+):
+    report_id = posko.save_report(
+        sqlite_engine, clean(index, stakeholder_ids), actor=ANALYST, client_token="u1"
+    )
+    with pytest.raises(DataProblem, match="tidak disimpan"):
+        posko.update_report(sqlite_engine, report_id, {"title": "y" * 500}, expected_version=1, actor=ANALYST)
+    assert posko.set_status(sqlite_engine, report_id, "diverifikasi", expected_version=1, actor=ANALYST) == 2
+
+
+def test_an_attachment_downloads_under_the_extension_of_its_real_type(tmp_path):
+    pdf = posko.store_attachment(b"%PDF-1.7\n" + b"0" * 100, "laporan.html", tmp_path)
+    assert posko.download_name(pdf.original_name, pdf.stored_name) == "laporan.pdf"

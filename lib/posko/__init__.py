@@ -9,6 +9,7 @@ from lib.posko.attachments import (
     Attachment,
     attachment_dir,
     attachment_path,
+    download_name,
     sanitise_filename,
     store_attachment,
 )
@@ -40,6 +41,7 @@ from lib.posko.intake import (
     join_ids,
     new_client_token,
     split_ids,
+    stored_problems,
     validate_report,
 )
 from lib.posko.reads import (
@@ -137,4 +139,6 @@ __all__ = [
     "update_report",
     "validate_report",
     "counts_display",
+    "download_name",
+    "stored_problems",
 ]

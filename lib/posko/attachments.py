@@ -96,3 +96,17 @@ def attachment_path(data_dir: Path, stored_name: str) -> Path:
     if not _STORED_NAME.match(stored_name or ""):
         raise ValueError(f"not a stored attachment name: {stored_name!r}.")
     return attachment_dir(data_dir) / stored_name
+
+
+def download_name(original_name: str | None, stored_name: str) -> str:
+    """Return the name to offer an attachment under: the sender's name, the extension of its real type.
+
+    The type was recognised from the file's first bytes when it was stored, so a PDF sent as
+    ``x.html`` downloads as ``x.pdf`` and never opens as a web page.
+
+    >>> download_name("x.html", "0" * 32 + ".pdf"), download_name("foto kejadian.JPG", "a" * 32 + ".jpg")
+    ('x.pdf', 'foto_kejadian.jpg')
+    """
+    extension = stored_name.rsplit(".", 1)[-1]
+    stem = sanitise_filename(original_name or "lampiran").rsplit(".", 1)[0] or "lampiran"
+    return f"{stem}.{extension}"

@@ -15,7 +15,7 @@ from lib.core.clock import now as _now
 from lib.core.clock import utc as _utc
 from lib.core.i18n import t
 from lib.core.problems import DataProblem
-from lib.core.regions import REGENCY_CODES, RegionIndex
+from lib.core.regions import PROVINCE, REGENCY_CODES, RegionIndex, regency_of
 from lib.core.vocab import CATEGORIES, CLASSIFICATIONS, SEVERITIES
 
 RELIABILITIES: tuple[str, ...] = ("A", "B", "C", "D", "E", "F")
@@ -344,3 +344,45 @@ def form_problem(check: FormCheck, *, lang: str = "id") -> DataProblem:
     """Return one DataProblem summarising a failed :func:`validate_report` (first field named)."""
     first = next(iter(check.problems.values()))
     return DataProblem(first, t("posko.problem.form_fix", lang, n=len(check.problems)))
+
+
+def stored_problems(report: Mapping[str, Any], *, now: dt.datetime | None = None) -> list[str]:
+    """Return the fields of a report about to be stored that break the rules a form enforces.
+
+    The same limits as :func:`validate_report`, checked again where the report is written, so a
+    script, an import or a future API cannot store what the form would refuse: a region outside
+    Bali, an oversized text, a time in the future or before 2000, a severity or grading out of range.
+    """
+    now = now or _now()
+    wrong: list[str] = []
+    region = str(report.get("region_code") or "")
+    if not (region == PROVINCE or region in REGENCY_CODES):
+        wrong.append("region_code")
+    sub = report.get("subregion_code")
+    if sub is not None and (not isinstance(sub, str) or regency_of(sub) != region or sub.count(".") < 2):
+        wrong.append("subregion_code")
+    for name, limit in (("title", TITLE_MAX), ("description", DESCRIPTION_MAX)):
+        text = report.get(name)
+        if not isinstance(text, str) or not text.strip() or len(text) > limit:
+            wrong.append(name)
+    checks = {
+        "category": report.get("category") in CATEGORIES,
+        "severity": report.get("severity") in SEVERITIES,
+        "classification": report.get("classification") in CLASSIFICATIONS,
+        "reliability": report.get("reliability") in RELIABILITIES,
+        "credibility": report.get("credibility") in CREDIBILITIES,
+    }
+    wrong += [name for name, ok in checks.items() if not ok]
+    moment = report.get("received_at")
+    if not isinstance(moment, dt.datetime) or not EARLIEST <= _aware(moment) <= now + FUTURE_SLACK:
+        wrong.append("received_at")
+    for axis in ("lat", "lon"):
+        value = report.get(axis)
+        low, high = BALI_BOUNDS[axis]
+        if value is not None and not (isinstance(value, int | float) and low <= float(value) <= high):
+            wrong.append(axis)
+    return wrong
+
+
+def _aware(moment: dt.datetime) -> dt.datetime:
+    return moment if moment.tzinfo else moment.replace(tzinfo=dt.UTC)

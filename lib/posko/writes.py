@@ -24,7 +24,7 @@ from lib.core.clock import utc as _utc
 from lib.core.i18n import t
 from lib.core.problems import DataProblem
 from lib.posko.attachments import Attachment
-from lib.posko.intake import REASON_MAX, clean_text, confidence_of, field_label, join_ids
+from lib.posko.intake import REASON_MAX, clean_text, confidence_of, field_label, join_ids, stored_problems
 from lib.posko.reads import get_report
 from lib.posko.workflow import VERIFIED_STATUSES, check_move
 from lib.store.schema import report_history, reports
@@ -168,6 +168,7 @@ def save_report(
         raise ValueError(f"report lacks {missing}: pass validate_report(...).clean.")
     if not access.may_see(actor.ceiling, report["classification"]):
         raise ValueError("the report's classification is above the caller's ceiling.")
+    _refuse_out_of_rules(report, lang)
     at = _now()
     row = {k: report.get(k) for k in EDITABLE if k in report}
     row.update(attachment.columns() if attachment else {})
@@ -260,6 +261,7 @@ def update_report(
                 t("posko.problem.form_fix", lang, n=1),
             )
         diff = {k: v for k, v in wanted.items() if not _same(current[k], v)}
+        _refuse_out_of_rules({**current, **diff}, lang, only=diff)
         if "classification" in diff and not access.may_see(actor.ceiling, diff["classification"]):
             raise ValueError("the new classification is above the caller's ceiling.")
         if "assigned_to" in diff:
@@ -358,3 +360,21 @@ def acknowledge_alert(engine: Engine, report_id: int, *, actor: Caller, lang: st
     except (sa.exc.OperationalError, sa.exc.InterfaceError) as error:
         raise _store_down(error, lang) from error
     return True
+
+
+def _refuse_out_of_rules(
+    report: Mapping[str, Any], lang: str, *, only: Mapping[str, Any] | None = None
+) -> None:
+    """Refuse to store a report that breaks the form's rules, whoever calls (see :func:`stored_problems`).
+
+    With ``only``, just the changed fields count: a report stored before a rule was tightened can
+    still change its status.
+    """
+    wrong = stored_problems(report)
+    if only is not None:
+        wrong = [name for name in wrong if name in only]
+    if wrong:
+        raise DataProblem(
+            t("posko.write.refused", lang, fields=", ".join(field_label(name, lang) for name in wrong)),
+            t("posko.write.refused_fix", lang),
+        )

@@ -347,7 +347,7 @@ def attachment_button(report: Mapping[str, Any], data_dir: Path, lang: str) -> N
             size_kb=max(1, int(report["attachment_size"] or 0) // 1024),
         ),
         path.read_bytes,
-        file_name=report["attachment_name"] or path.name,
+        file_name=posko.download_name(report["attachment_name"], path.name),
         mime=report["attachment_type"],
         icon=":material/attach_file:",
         key="posko_attachment_get",

@@ -188,4 +188,12 @@ STRINGS: dict[str, dict[str, str]] = {
     "posko.briefing.reports_sheet": {"id": "Laporan", "en": "Reports"},
     "posko.briefing.total": {"id": "Jumlah", "en": "Total"},
     "posko.briefing.id": {"id": "No. laporan", "en": "Report no."},
+    "posko.write.refused": {
+        "id": "Laporan tidak disimpan: {fields} tidak sesuai aturan formulir Posko.",
+        "en": "The report was not stored: {fields} break the Posko form's rules.",
+    },
+    "posko.write.refused_fix": {
+        "id": "Periksa nilai itu (wilayah di Bali, panjang teks, waktu, tingkat keparahan) lalu simpan lagi.",
+        "en": "Check those values (a region in Bali, text length, time, severity) and save again.",
+    },
 }
