@@ -18,6 +18,7 @@ from pathlib import Path
 import pyarrow as pa
 import pytest
 import sqlalchemy as sa
+from streamlit.runtime.media_file_manager import MediaFileManager
 from streamlit.runtime.memory_media_file_storage import MemoryMediaFileStorage
 from streamlit.testing.v1 import AppTest
 
@@ -194,6 +195,17 @@ def downloads(monkeypatch):
         return original(self, path_or_data, mimetype, kind, filename)
 
     monkeypatch.setattr(MemoryMediaFileStorage, "load_and_get_id", keep)
+    deferred = MediaFileManager.add_deferred
+
+    def produce_now(self, data_callable, mimetype, coordinates, file_name=None, **kwargs):
+        # tables are built on click: build them here, as a click would (charts as PNG/PDF are
+        # drawn from the same data the chart checks above compare, so they are left to the click)
+        if file_name and file_name.endswith((".xlsx", ".csv")):
+            data = data_callable()
+            files.append(data if isinstance(data, bytes) else str(data).encode("utf-8"))
+        return deferred(self, data_callable, mimetype, coordinates, file_name, **kwargs)
+
+    monkeypatch.setattr(MediaFileManager, "add_deferred", produce_now)
     return files
 
 
@@ -244,11 +256,20 @@ def page_content(at: AppTest) -> list[str]:
     return found
 
 
-def file_content(data: bytes) -> str:
-    """Return a downloaded file as text: the XML inside an .xlsx, or the CSV itself."""
+def file_content(data: bytes, *, cells_only: bool = False) -> str:
+    """Return a downloaded file as text: the XML inside an .xlsx, or the CSV itself.
+
+    ``cells_only`` keeps only the sheets and their strings (an .xlsx also holds the moment it was
+    written, which differs between two runs for no reason that matters).
+    """
     if data[:2] == b"PK":
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
-            return "".join(archive.read(name).decode("utf-8", "replace") for name in archive.namelist())
+            names = [
+                n
+                for n in archive.namelist()
+                if not cells_only or n.startswith("xl/worksheets/") or n == "xl/sharedStrings.xml"
+            ]
+            return "".join(archive.read(name).decode("utf-8", "replace") for name in sorted(names))
     return data.decode("utf-8", "replace")
 
 
@@ -295,9 +316,14 @@ def test_no_rahasia_item_reaches_any_page_count_chart_or_download(
     assert [file_content(f)[:200] for f in downloads if MARKER in file_content(f)] == []
     seen = comparable(at)
 
+    files_seen = sorted(file_content(f, cells_only=True) for f in downloads)
+    assert files_seen, "no table download was produced: the comparison would prove nothing"
+    downloads.clear()
     clean_folder, clean_token = stores["clean"]
     clean = open_as(monkeypatch, clean_folder, page, _query(audience, clean_token))
     assert seen == comparable(clean), "the page differs from a store without the RAHASIA items"
+    files_clean = sorted(file_content(f, cells_only=True) for f in downloads)
+    assert files_seen == files_clean, "a download differs from a store without the RAHASIA items"
 
 
 @pytest.mark.parametrize("page", ["pages/peta.py", "pages/riwayat_konflik.py", "pages/ringkasan.py"])
