@@ -1,21 +1,18 @@
-import datetime as dt
-
 import pandas as pd
 import streamlit as st
 
-from lib import access, intake, store
+from lib import access, intake
 from lib.core.i18n import t
-from lib.core.problems import DataProblem
-from lib.core.regions import REGENCY_CODES
+from lib.core.text import escape
 from lib.ui import cached
 from lib.ui import data as ui_data
 from lib.ui import page as ui
+from lib.ui.problems import show_problem
 
 page = ui.this_page()
 lang = page.lang
 engine = page.ctx.engine
 settings = page.ctx.settings
-bundle = page.ctx.bundle
 allowed = access.can(page.caller, "data.import")
 index = cached.region_index(page.ctx.settings)
 names = dict(zip(page.regions["code"], page.regions["name"], strict=True))
@@ -31,32 +28,7 @@ tables_tab, acled_tab, boundaries_tab, indicators_tab, downloads_tab = st.tabs(
         t("datapage.tab.downloads", lang),
     ]
 )
-
-
-def saved(slot: str, digest: str, outcome: store.WriteOutcome, filename: str) -> None:
-    ui_data.remember_outcome(slot, digest, intake.outcome_text(outcome, filename, lang))
-
-
-def save_boundaries(check: intake.BoundaryCheck) -> str:
-    intake.save_checked_boundaries(
-        check,
-        settings.data_dir,
-        page.caller,
-        source_text=str(st.session_state.get("data_bnd_source") or ""),
-        licence_text=str(st.session_state.get("data_bnd_licence") or ""),
-        lang=lang,
-    )
-    return t("datapage.bnd.saved", lang, levels=intake.level_names(check.imported.boundaries, lang))
-
-
-def active_shapes():
-    try:
-        return cached.current_boundaries(settings), None
-    except DataProblem as problem:
-        return None, problem
-
-
-shapes, shapes_problem = active_shapes()
+shapes, shapes_problem = ui_data.active_shapes(settings)
 
 # ---------------------------------------------------------------- 1. partner tables
 with tables_tab:
@@ -74,27 +46,11 @@ with tables_tab:
         help=t("datapage.upload.help", lang),
         key=f"data_upload_{kind}",
     )
-    try:
-        check = ui_data.checked_upload(
-            f"table_{kind}",
-            uploaded,
-            lambda data, name: intake.check_table(
-                data,
-                name,
-                kind,
-                index=index,
-                known_ids=intake.stakeholder_ids(engine, page.ceiling) if kind == "links" else None,
-                lang=lang,
-            ),
-            salt=(lang, page.rev),
-        )
-    except DataProblem as problem:
-        ui_data.show_problem(problem)
-        check = None
+    check = ui_data.table_check(page.scope, kind, uploaded, lang)
     if check is not None:
         result = check.result
-        st.caption(intake.plain(intake.describe_read(check.read, lang)))
-        st.info(intake.plain(intake.summary(result, lang)), icon=":material/fact_check:")
+        st.caption(escape(intake.describe_read(check.read, lang)))
+        st.info(escape(intake.summary(result, lang)), icon=":material/fact_check:")
         st.subheader(t("datapage.good", lang, n=len(result.good)))
         st.dataframe(intake.good_preview(result, lang), hide_index=True, key="data_good_preview")
         if result.problems:
@@ -121,24 +77,7 @@ with acled_tab:
         t("datapage.acled.placement" if polygons is not None else "datapage.acled.placement_seats", lang)
     )
     uploaded = st.file_uploader(t("datapage.acled.upload", lang), key="data_upload_acled")
-    try:
-        acled = ui_data.checked_upload(
-            "acled",
-            uploaded,
-            lambda data, name: intake.check_acled(
-                data,
-                name,
-                index=index,
-                today=dt.date.today(),
-                seats=intake.regency_seats(page.regions),
-                boundaries=shapes,
-                lang=lang,
-            ),
-            salt=(lang, page.rev, cached.boundaries_stamp(settings)),
-        )
-    except DataProblem as problem:
-        ui_data.show_problem(problem)
-        acled = None
+    acled = ui_data.acled_check(page.scope, uploaded, shapes, lang)
     if acled is not None:
         found = acled.imported
         st.info(
@@ -178,16 +117,7 @@ with boundaries_tab:
     uploaded = st.file_uploader(
         t("datapage.bnd.upload", lang), help=t("datapage.bnd.upload_help", lang), key="data_upload_boundaries"
     )
-    try:
-        bounds = ui_data.checked_upload(
-            "boundaries",
-            uploaded,
-            lambda data, name: intake.check_boundaries(data, name, index=index, lang=lang),
-            salt=(lang,),
-        )
-    except DataProblem as problem:
-        ui_data.show_problem(problem)
-        bounds = None
+    bounds = ui_data.boundary_check(page.scope, uploaded, lang)
     if bounds is not None:
         counts = intake.boundary_counts(bounds.imported)
         cols = st.columns(4)
@@ -215,14 +145,14 @@ with boundaries_tab:
             "boundaries",
             t("datapage.bnd.confirm", lang),
             digest=bounds.digest,
-            save=lambda c=bounds: save_boundaries(c),
+            save=lambda c=bounds: ui_data.save_boundaries(c, page.scope, page.caller, lang),
             allowed=allowed,
             lang=lang,
         )
     with status:
         where = intake.active_boundaries(settings.data_dir, settings.boundaries_dir)
         if shapes_problem is not None:
-            ui_data.show_problem(shapes_problem)
+            show_problem(shapes_problem)
         elif shapes is None:
             st.info(t("datapage.bnd.active.none", lang), icon=":material/map:")
         else:
@@ -231,7 +161,7 @@ with boundaries_tab:
                 icon=":material/map:",
             )
             st.caption(
-                intake.plain(
+                escape(
                     t(
                         "datapage.bnd.provenance",
                         lang,
@@ -244,20 +174,8 @@ with boundaries_tab:
 # ---------------------------------------------------------------- 4. indicator values
 with indicators_tab:
     st.caption(t("datapage.ind.intro", lang))
-    definitions = cached.shared(
-        lambda: intake.entered_definitions(bundle.indicators),
-        ("data_definitions", str(settings.bundled_dir)),
-    )
-    label = "label_id" if lang == "id" else "label_en"
-    indicator_names = dict(zip(definitions["key"], definitions[label], strict=True))
-
-    def indicator_values():
-        rows = store.read_indicator_values(engine)
-        return (rows, *intake.split_indicator_values(rows))
-
-    # Read once per data revision (every write bumps it), not on every rerun; only read here.
-    stored, bundled_values, editable = cached.shared(indicator_values, ("data_indicators", page.scope))
-    headers = {f: intake.indicator_header(f, lang) for f in (*intake.INDICATOR_FIELDS, "origin")}
+    stored, bundled_values, editable = ui_data.indicator_values(page.scope)
+    headers = intake.indicator_headers(lang)
     with st.expander(t("datapage.ind.bundled", lang, n=len(bundled_values))):
         st.dataframe(
             bundled_values.rename(columns=headers),
@@ -275,66 +193,20 @@ with indicators_tab:
             num_rows="add",
             disabled=not allowed,
             width="stretch",
-            column_config={
-                "region_code": st.column_config.SelectboxColumn(
-                    headers["region_code"], options=list(REGENCY_CODES), format_func=names.get, required=True
-                ),
-                "key": st.column_config.SelectboxColumn(
-                    headers["key"],
-                    options=list(indicator_names),
-                    format_func=indicator_names.get,
-                    required=True,
-                ),
-                "value": st.column_config.NumberColumn(headers["value"], required=True),
-                "year": st.column_config.NumberColumn(
-                    headers["year"], min_value=1955, max_value=2100, step=1, format="%d", required=True
-                ),
-                "source": st.column_config.TextColumn(headers["source"], required=True),
-                "note": st.column_config.TextColumn(headers["note"]),
-            },
+            column_config=ui_data.editor_columns(settings, names, lang),
             key=f"data_ind_editor_{version}",
         )
         submitted = st.form_submit_button(t("datapage.ind.save", lang), disabled=not allowed, type="primary")
     if not allowed:
         st.info(t("datapage.must_sign_in", lang), icon=":material/lock:")
-    if submitted:
-        edits = intake.check_indicator_edits(
-            pd.DataFrame(edited), definitions=bundle.indicators, index=index, lang=lang
-        )
-        if len(edits.problems):
-            st.error(t("datapage.ind.problems", lang, n=len(edits.problems)), icon=":material/error:")
-            st.dataframe(edits.problems, hide_index=True, key="data_ind_problems")
-        else:
-            try:
-                outcome = intake.save_indicator_values(
-                    engine,
-                    intake.with_origins(edits.good, stored, origin=intake.ENTERED_ORIGIN),
-                    page.caller,
-                    origin=intake.ENTERED_ORIGIN,
-                    lang=lang,
-                )
-            except DataProblem as problem:
-                ui_data.show_problem(problem)
-            else:
-                st.session_state["_data_ind_version"] = version + 1
-                saved("ind_editor", "editor", outcome, t("datapage.tab.indicators", lang))
-                st.rerun()
+    if submitted and ui_data.save_edits(page.scope, pd.DataFrame(edited), page.caller, lang):
+        st.session_state["_data_ind_version"] = version + 1
+        st.rerun()
     st.caption(t("datapage.ind.note", lang))
 
     st.subheader(t("datapage.ind.import", lang))
     uploaded = st.file_uploader(t("datapage.ind.upload", lang), key="data_upload_indicators")
-    try:
-        values_check = ui_data.checked_upload(
-            "indicators",
-            uploaded,
-            lambda data, name: intake.check_indicator_file(
-                data, name, definitions=bundle.indicators, index=index, lang=lang
-            ),
-            salt=(lang, page.rev),
-        )
-    except DataProblem as problem:
-        ui_data.show_problem(problem)
-        values_check = None
+    values_check = ui_data.indicator_check(page.scope, uploaded, lang)
     if values_check is not None:
         st.subheader(t("datapage.good", lang, n=len(values_check.good)))
         st.dataframe(values_check.good.rename(columns=headers), hide_index=True, key="data_ind_file_good")

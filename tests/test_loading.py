@@ -82,3 +82,33 @@ def test_a_missing_file_is_named(data_copy):
     (data_copy / "events.csv").unlink()
     with pytest.raises(DataProblem, match="events.csv"):
         intake.load_bundle(data_copy)
+
+
+def test_a_missing_file_is_said_in_indonesian_by_default(data_copy):
+    (data_copy / "events.csv").unlink()
+    with pytest.raises(DataProblem) as caught:
+        intake.load_bundle(data_copy)
+    assert caught.value.what == f"Berkas data events.csv tidak ditemukan di {data_copy}."
+    assert caught.value.fix == "Pulihkan folder data/ dari repositori Sinergi."
+
+
+def test_a_missing_file_is_said_in_english_when_asked(data_copy):
+    (data_copy / "events.csv").unlink()
+    with pytest.raises(DataProblem) as caught:
+        intake.load_bundle(data_copy, lang="en")
+    assert caught.value.what == f"The data file events.csv was not found in {data_copy}."
+    assert caught.value.fix == "Restore the data/ folder from the Sinergi repository."
+
+
+@pytest.mark.parametrize(
+    ("lang", "message"),
+    [
+        ("id", "Berkas data events.csv, baris 4, kolom severity: \u201c9\u201d bukan angka 1 sampai 5."),
+        ("en", "Data file events.csv, row 4, column severity: \u201c9\u201d is not a number 1 to 5."),
+    ],
+)
+def test_a_broken_cell_is_said_in_the_language_asked(data_copy, lang, message):
+    _edit(data_copy / "events.csv", "severity", 2, "9")
+    with pytest.raises(DataProblem) as caught:
+        intake.load_bundle(data_copy, lang=lang)
+    assert caught.value.what == message

@@ -18,7 +18,7 @@ from lib.core.problems import DataProblem
 from lib.core.regions import REGENCY_CODES
 from lib.core.settings import load_settings
 from lib.intake import load_bundle
-from tests.conftest import DATA_DIR, FIXTURES, ROOT
+from tests.conftest import DATA_DIR, FIXTURES, ROOT, as_account
 
 PAGE = "pages/data.py"
 ANALYST = Caller("analyst", "RAHASIA", "ana", "Ana (Kesbangpol)")
@@ -49,7 +49,7 @@ def open_page(query: dict | None = None, caller: Caller | None = None, page: str
     at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=90)
     at.query_params.update(query or {"lang": "en"})
     if caller is not None:
-        at.session_state["_caller"] = caller
+        at.session_state["_caller"] = as_account(caller)  # the app checks the caller against the store
     at.run()
     at.switch_page(page)
     return at.run()

@@ -9,7 +9,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as hst
 
 from lib.core.problems import DataProblem
-from lib.intake import cell_text, read_table
+from lib.core.text import cell_text
+from lib.intake import read_table
 from tests.conftest import FIXTURES
 
 POLRES_CSV = FIXTURES / "import_polres_cp1252.csv"

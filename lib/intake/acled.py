@@ -281,10 +281,6 @@ def read_acled(
     kept: dict[str, tuple[int, float, dict[str, object]]] = {}
     other_countries = 0
     other_provinces = 0
-
-    def refuse(row: int, column: str, value: str, key: str, **params: object) -> None:
-        problems.append(RowProblem(row, column, value, t(key, lang, **params)))
-
     for position, record in enumerate(table.to_dict("records")):
         row = position + 2
         cell = {k: str(v).strip() if v is not None else "" for k, v in record.items()}
@@ -294,107 +290,29 @@ def read_acled(
         if fold(cell["admin1"]) != "bali":
             other_provinces += 1
             continue
-        event_id = cell["event_id_cnty"]
-        if not event_id:
-            refuse(row, "event_id_cnty", "", "history.acled_expect_id")
-            continue
-        day = _parse_acled_date(cell["event_date"])
-        if day is None:
-            refuse(row, "event_date", cell["event_date"], "history.acled_expect_date")
-            continue
-        if day > today:
-            refuse(
-                row, "event_date", cell["event_date"], "history.acled_expect_past", today=today.isoformat()
+        try:
+            event, seat_placed = _acled_event(
+                cell, index=index, today=today, seats=seats, boundaries=boundaries
+            )
+        except _Refused as refused:
+            problems.append(
+                RowProblem(row, refused.column, refused.value, t(refused.key, lang, **refused.params))
             )
             continue
-        if cell["time_precision"] not in ACLED_TIME_PRECISION:
-            refuse(row, "time_precision", cell["time_precision"], "history.acled_expect_time_precision")
-            continue
-        precision, confidence = ACLED_TIME_PRECISION[cell["time_precision"]]
-        event_type, sub_type = cell["event_type"], cell["sub_event_type"]
-        if event_type not in ACLED_CATEGORY:
-            refuse(
-                row,
-                "event_type",
-                event_type,
-                "history.acled_expect_event_type",
-                types=", ".join(ACLED_CATEGORY),
-            )
-            continue
-        try:
-            fatalities = int(cell["fatalities"] or "0")
-            if fatalities < 0:
-                raise ValueError(cell["fatalities"])
-        except ValueError:
-            refuse(row, "fatalities", cell["fatalities"], "history.acled_expect_fatalities")
-            continue
-        try:
-            lat = _optional_float(cell["latitude"])
-        except ValueError:
-            refuse(row, "latitude", cell["latitude"], "history.acled_expect_coordinate")
-            continue
-        try:
-            lon = _optional_float(cell["longitude"])
-        except ValueError:
-            refuse(row, "longitude", cell["longitude"], "history.acled_expect_coordinate")
-            continue
-        if (lat is None) != (lon is None) or (
-            lat is not None and lon is not None and not (-90 <= lat <= 90 and -180 <= lon <= 180)
-        ):
-            refuse(
-                row, "latitude", f"{cell['latitude']}, {cell['longitude']}", "history.acled_expect_coordinate"
-            )
-            continue
-
-        notes: list[str] = [f"ACLED: {event_type} / {sub_type}"]
-        if cell["time_precision"] == "2":
-            notes.append(ACLED_NOTE_WEEK)
-        region_code = _acled_regency(cell["admin2"], lat, lon, index=index, boundaries=boundaries)
-        if region_code is None and lat is not None and lon is not None and seats:
-            region_code = _nearest_seat(lat, lon, seats)
-            if region_code is not None:
-                confidence = "low"
-                approximate.append(row)
-                notes.append(ACLED_NOTE_SEAT)
-        if region_code is None:
-            refuse(row, "admin2", cell["admin2"], "history.acled_expect_place")
-            continue
-
-        severity, rule = _acled_severity(event_type, sub_type, fatalities)
-        notes.insert(1, rule)
-        place = ", ".join(dict.fromkeys(p for p in (cell["location"], cell.get("admin3", "")) if p))
-        sources = cell["source"] or "-"
-        event: dict[str, object] = {
-            "id": f"acled-{event_id}",
-            "date": day.isoformat() if precision == "day" else day.strftime("%Y-%m"),
-            "date_precision": precision,
-            "region_code": region_code,
-            "location": place,
-            "lat": lat,
-            "lon": lon,
-            "election_id": pd.NA,
-            "election_label": pd.NA,
-            "category": ACLED_SUB_CATEGORY.get((event_type, sub_type), ACLED_CATEGORY[event_type]),
-            "severity": severity,
-            "fatalities": fatalities,
-            "description": cell["notes"] or f"{event_type} / {sub_type}",
-            "source_url": ACLED_URL,
-            "source_title": f"ACLED {event_id}: {sources}",
-            "confidence": confidence,
-            "severity_basis": "; ".join(notes),
-            "phase_reported": pd.NA,
-            "classification": "TERBUKA",
-            "origin": "acled",
-        }
-        try:
-            stamp = float(cell.get("timestamp", "") or "nan")
-        except ValueError:
-            stamp = math.nan
-        stamp = -math.inf if math.isnan(stamp) else stamp
+        if seat_placed:
+            approximate.append(row)
+        event_id, stamp = cell["event_id_cnty"], _stamp(cell)
         if event_id in kept:
             first_row, first_stamp, _ = kept[event_id]
             winner = row if stamp > first_stamp else first_row
-            refuse(row, "event_id_cnty", event_id, "history.acled_duplicate", first=first_row, kept=winner)
+            problems.append(
+                RowProblem(
+                    row,
+                    "event_id_cnty",
+                    event_id,
+                    t("history.acled_duplicate", lang, first=first_row, kept=winner),
+                )
+            )
             if stamp <= first_stamp:
                 continue
         kept[event_id] = (row, stamp, event)
@@ -407,6 +325,128 @@ def read_acled(
         problems=sorted(problems, key=lambda p: p.row),
         approximate_rows=approximate,
     )
+
+
+class _Refused(Exception):
+    """A refused cell of an ACLED row: its column, its text and the message key saying what was expected."""
+
+    def __init__(self, column: str, value: str, key: str, **params: object) -> None:
+        super().__init__(key)
+        self.column, self.value, self.key, self.params = column, value, key, params
+
+
+def _acled_date(cell: Mapping[str, str], today: dt.date) -> tuple[dt.date, str, str]:
+    """Return the day, its precision and the confidence it gives, or refuse the row."""
+    day = _parse_acled_date(cell["event_date"])
+    if day is None:
+        raise _Refused("event_date", cell["event_date"], "history.acled_expect_date")
+    if day > today:
+        raise _Refused("event_date", cell["event_date"], "history.acled_expect_past", today=today.isoformat())
+    if cell["time_precision"] not in ACLED_TIME_PRECISION:
+        raise _Refused("time_precision", cell["time_precision"], "history.acled_expect_time_precision")
+    precision, confidence = ACLED_TIME_PRECISION[cell["time_precision"]]
+    return day, precision, confidence
+
+
+def _acled_fatalities(cell: Mapping[str, str]) -> int:
+    """Return the row's fatalities (empty is 0), or refuse the row."""
+    try:
+        fatalities = int(cell["fatalities"] or "0")
+    except ValueError:
+        fatalities = -1
+    if fatalities < 0:
+        raise _Refused("fatalities", cell["fatalities"], "history.acled_expect_fatalities")
+    return fatalities
+
+
+def _acled_point(cell: Mapping[str, str]) -> tuple[float | None, float | None]:
+    """Return the row's latitude and longitude (both or neither), or refuse the row."""
+    coordinates: list[float | None] = []
+    for column in ("latitude", "longitude"):
+        try:
+            coordinates.append(_optional_float(cell[column]))
+        except ValueError:
+            raise _Refused(column, cell[column], "history.acled_expect_coordinate") from None
+    lat, lon = coordinates
+    if (lat is None) != (lon is None) or (
+        lat is not None and lon is not None and not (-90 <= lat <= 90 and -180 <= lon <= 180)
+    ):
+        raise _Refused(
+            "latitude", f"{cell['latitude']}, {cell['longitude']}", "history.acled_expect_coordinate"
+        )
+    return lat, lon
+
+
+def _acled_event(
+    cell: Mapping[str, str],
+    *,
+    index: RegionIndex,
+    today: dt.date,
+    seats: Mapping[str, tuple[float, float]] | None,
+    boundaries: gpd.GeoDataFrame | None,
+) -> tuple[dict[str, object], bool]:
+    """Return one Bali row as an event, and whether it was placed at the nearest seat; or refuse it."""
+    event_id = cell["event_id_cnty"]
+    if not event_id:
+        raise _Refused("event_id_cnty", "", "history.acled_expect_id")
+    day, precision, confidence = _acled_date(cell, today)
+    event_type, sub_type = cell["event_type"], cell["sub_event_type"]
+    if event_type not in ACLED_CATEGORY:
+        raise _Refused(
+            "event_type", event_type, "history.acled_expect_event_type", types=", ".join(ACLED_CATEGORY)
+        )
+    fatalities = _acled_fatalities(cell)
+    lat, lon = _acled_point(cell)
+
+    notes: list[str] = [f"ACLED: {event_type} / {sub_type}"]
+    if cell["time_precision"] == "2":
+        notes.append(ACLED_NOTE_WEEK)
+    region_code = _acled_regency(cell["admin2"], lat, lon, index=index, boundaries=boundaries)
+    seat_placed = False
+    if region_code is None and lat is not None and lon is not None and seats:
+        region_code = _nearest_seat(lat, lon, seats)
+        if region_code is not None:
+            confidence, seat_placed = "low", True
+            notes.append(ACLED_NOTE_SEAT)
+    if region_code is None:
+        raise _Refused("admin2", cell["admin2"], "history.acled_expect_place")
+
+    severity, rule = _acled_severity(event_type, sub_type, fatalities)
+    notes.insert(1, rule)
+    place = ", ".join(dict.fromkeys(p for p in (cell["location"], cell.get("admin3", "")) if p))
+    sources = cell["source"] or "-"
+    event: dict[str, object] = {
+        "id": f"acled-{event_id}",
+        "date": day.isoformat() if precision == "day" else day.strftime("%Y-%m"),
+        "date_precision": precision,
+        "region_code": region_code,
+        "location": place,
+        "lat": lat,
+        "lon": lon,
+        "election_id": pd.NA,
+        "election_label": pd.NA,
+        "category": ACLED_SUB_CATEGORY.get((event_type, sub_type), ACLED_CATEGORY[event_type]),
+        "severity": severity,
+        "fatalities": fatalities,
+        "description": cell["notes"] or f"{event_type} / {sub_type}",
+        "source_url": ACLED_URL,
+        "source_title": f"ACLED {event_id}: {sources}",
+        "confidence": confidence,
+        "severity_basis": "; ".join(notes),
+        "phase_reported": pd.NA,
+        "classification": "TERBUKA",
+        "origin": "acled",
+    }
+    return event, seat_placed
+
+
+def _stamp(cell: Mapping[str, str]) -> float:
+    """Return the row's ACLED ``timestamp`` (minus infinity when missing or unreadable)."""
+    try:
+        stamp = float(cell.get("timestamp", "") or "nan")
+    except ValueError:
+        stamp = math.nan
+    return -math.inf if math.isnan(stamp) else stamp
 
 
 def _acled_regency(

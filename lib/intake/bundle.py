@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from lib.core.i18n import t
 from lib.core.problems import DataProblem
 from lib.core.regions import REGENCY_CODES, RegionIndex, build_index
 from lib.core.vocab import CATEGORIES, CLASSIFICATIONS, CONFIDENCES, DATE_PRECISIONS, EVENT_COLUMNS
@@ -54,32 +55,37 @@ class Bundle:
     tps_categories: pd.DataFrame
 
 
-def _read(path: Path, columns: tuple[str, ...]) -> pd.DataFrame:
+def _read(path: Path, columns: tuple[str, ...], lang: str) -> pd.DataFrame:
     """Read a bundled CSV as text and check that it has ``columns``."""
     if not path.is_file():
         raise DataProblem(
-            f"Berkas data {path.name} tidak ditemukan di {path.parent}.",
-            "Pulihkan folder data/ dari repositori Sinergi.",
+            t("bundle.missing_file", lang, name=path.name, folder=str(path.parent)),
+            t("bundle.missing_file_fix", lang),
         )
     frame = pd.read_csv(path, dtype=str, keep_default_na=False, na_values=[""])
     missing = [c for c in columns if c not in frame.columns]
     if missing:
         raise DataProblem(
-            f"Berkas data {path.name} tidak punya kolom {', '.join(missing)}.",
-            "Pulihkan berkas itu dari repositori Sinergi atau tambahkan kolomnya.",
+            t("bundle.missing_columns", lang, name=path.name, columns=", ".join(missing)),
+            t("bundle.missing_columns_fix", lang),
         )
     return frame
 
 
-def _fail(path: Path, row: int, column: str, value: object, expected: str) -> DataProblem:
-    """Return the problem for one bad cell of a bundled file (row 2 is the first data row)."""
+def _fail(path: Path, row: int, column: str, value: object, expected: str, lang: str) -> DataProblem:
+    """Return the problem for one bad cell of a bundled file (row 2 is the first data row).
+
+    ``expected`` is the sentence's end, already in ``lang`` (see the ``bundle.expect.*`` keys).
+    """
     return DataProblem(
-        f"Berkas data {path.name}, baris {row}, kolom {column}: \u201c{value}\u201d bukan {expected}.",
-        "Perbaiki sel itu di berkas data (nilai yang tidak diketahui dibiarkan kosong).",
+        t("bundle.bad_cell", lang, name=path.name, row=row, column=column, value=value, expected=expected),
+        t("bundle.bad_cell_fix", lang),
     )
 
 
-def _numbers(frame: pd.DataFrame, path: Path, columns: tuple[str, ...], kind: str = "float") -> pd.DataFrame:
+def _numbers(
+    frame: pd.DataFrame, path: Path, columns: tuple[str, ...], kind: str = "float", *, lang: str
+) -> pd.DataFrame:
     """Convert ``columns`` to numbers; empty stays NA (unknown), anything else must parse."""
     out = frame.copy()
     for column in columns:
@@ -87,12 +93,12 @@ def _numbers(frame: pd.DataFrame, path: Path, columns: tuple[str, ...], kind: st
         bad = converted.isna() & out[column].notna()
         if bad.any():
             row = int(bad.to_numpy().nonzero()[0][0])
-            raise _fail(path, row + 2, column, out[column].iloc[row], "angka")
+            raise _fail(path, row + 2, column, out[column].iloc[row], t("bundle.expect.number", lang), lang)
         out[column] = converted.astype("Int64") if kind == "int" else converted.astype("Float64")
     return out
 
 
-def _dates(frame: pd.DataFrame, path: Path, columns: tuple[str, ...]) -> pd.DataFrame:
+def _dates(frame: pd.DataFrame, path: Path, columns: tuple[str, ...], *, lang: str) -> pd.DataFrame:
     """Parse ISO dates in ``columns`` to ``datetime.date``."""
     out = frame.copy()
     for column in columns:
@@ -101,149 +107,193 @@ def _dates(frame: pd.DataFrame, path: Path, columns: tuple[str, ...]) -> pd.Data
             try:
                 values.append(dt.date.fromisoformat(str(text)))
             except ValueError:
-                raise _fail(path, row + 2, column, text, "tanggal YYYY-MM-DD") from None
+                raise _fail(path, row + 2, column, text, t("bundle.expect.iso_date", lang), lang) from None
         out[column] = values
     return out
 
 
-def _allowed(frame: pd.DataFrame, path: Path, column: str, allowed: tuple[str, ...], *, empty: bool = False):
+def _allowed(
+    frame: pd.DataFrame, path: Path, column: str, allowed: tuple[str, ...], *, empty: bool = False, lang: str
+) -> None:
     """Check that every value of ``column`` is one of ``allowed`` (or empty when ``empty``)."""
     for row, value in enumerate(frame[column]):
         if pd.isna(value) and empty:
             continue
         if value not in allowed:
-            raise _fail(path, row + 2, column, value, "salah satu dari " + ", ".join(allowed))
+            raise _fail(
+                path, row + 2, column, value, t("bundle.expect.one_of", lang, values=", ".join(allowed)), lang
+            )
 
 
-def load_regions(data_dir: Path) -> pd.DataFrame:
+def load_regions(data_dir: Path, *, lang: str = "id") -> pd.DataFrame:
     """Read ``regions.csv``: the province and its 9 regencies/city, with sources."""
     path = data_dir / "regions.csv"
-    frame = _read(path, REGION_COLUMNS)
+    frame = _read(path, REGION_COLUMNS, lang)
     codes = set(frame["code"])
     if codes != {"51", *REGENCY_CODES}:
         raise DataProblem(
-            f"Berkas data {path.name} harus memuat Bali (51) dan 9 kabupaten/kota; "
-            f"ditemukan {sorted(codes)}.",
-            "Pulihkan berkas itu dari repositori Sinergi.",
+            t("bundle.regions", lang, name=path.name, codes=sorted(codes)), t("bundle.regions_fix", lang)
         )
-    _allowed(frame, path, "kind", ("provinsi", "kabupaten", "kota"))
-    frame = _numbers(frame, path, ("seat_lat", "seat_lon", "area_km2"))
-    frame = _numbers(frame, path, ("population", "n_kecamatan", "n_desa_kelurahan"), "int")
-    _require_sources(frame, path)
+    _allowed(frame, path, "kind", ("provinsi", "kabupaten", "kota"), lang=lang)
+    frame = _numbers(frame, path, ("seat_lat", "seat_lon", "area_km2"), lang=lang)
+    frame = _numbers(frame, path, ("population", "n_kecamatan", "n_desa_kelurahan"), "int", lang=lang)
+    _require_sources(frame, path, lang=lang)
     return frame.set_index("code", drop=False)
 
 
-def _require_sources(frame: pd.DataFrame, path: Path, column: str = "source") -> None:
+def _require_sources(frame: pd.DataFrame, path: Path, column: str = "source", *, lang: str) -> None:
     """Every bundled fact carries its source."""
     empty = frame[column].isna()
     if empty.any():
         row = int(empty.to_numpy().nonzero()[0][0])
-        raise _fail(path, row + 2, column, "", "sumber (URL atau rujukan)")
+        raise _fail(path, row + 2, column, "", t("bundle.expect.source", lang), lang)
 
 
-def load_elections(data_dir: Path) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame, pd.DataFrame]:
+def load_elections(
+    data_dir: Path, *, lang: str = "id"
+) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame, pd.DataFrame]:
     """Read elections, their stages, per-region figures (DPT, TPS) and contests."""
     path = data_dir / "elections.csv"
-    elections = _dates(_read(path, ELECTION_COLUMNS), path, ("voting_day",))
-    _require_sources(elections, path)
+    elections = _dates(_read(path, ELECTION_COLUMNS, lang), path, ("voting_day",), lang=lang)
+    _require_sources(elections, path, lang=lang)
     if elections["id"].duplicated().any():
         raise _fail(
-            path, int(elections["id"].duplicated().to_numpy().nonzero()[0][0]) + 2, "id", "", "id unik"
+            path,
+            int(elections["id"].duplicated().to_numpy().nonzero()[0][0]) + 2,
+            "id",
+            "",
+            t("bundle.expect.unique_id", lang),
+            lang,
         )
     ids = tuple(elections["id"])
     stages_path = data_dir / "election_stages.csv"
-    stages = _dates(_read(stages_path, STAGE_COLUMNS), stages_path, ("start", "end"))
-    _allowed(stages, stages_path, "election_id", ids)
-    _require_sources(stages, stages_path)
+    stages = _dates(_read(stages_path, STAGE_COLUMNS, lang), stages_path, ("start", "end"), lang=lang)
+    _allowed(stages, stages_path, "election_id", ids, lang=lang)
+    _require_sources(stages, stages_path, lang=lang)
     for row, (start, end) in enumerate(zip(stages["start"], stages["end"], strict=True)):
         if end < start:
-            raise _fail(stages_path, row + 2, "end", end, f"tanggal pada/sesudah {start}")
+            raise _fail(
+                stages_path, row + 2, "end", end, t("bundle.expect.on_or_after", lang, start=start), lang
+            )
     figures_path = data_dir / "election_figures.csv"
-    figures = _numbers(_read(figures_path, FIGURE_COLUMNS), figures_path, ("dpt", "n_tps"), "int")
-    _allowed(figures, figures_path, "election_id", ids)
-    _allowed(figures, figures_path, "region_code", ("51", *REGENCY_CODES))
-    _require_sources(figures, figures_path)
+    figures = _numbers(
+        _read(figures_path, FIGURE_COLUMNS, lang), figures_path, ("dpt", "n_tps"), "int", lang=lang
+    )
+    _allowed(figures, figures_path, "election_id", ids, lang=lang)
+    _allowed(figures, figures_path, "region_code", ("51", *REGENCY_CODES), lang=lang)
+    _require_sources(figures, figures_path, lang=lang)
     contests_path = data_dir / "contests.csv"
-    contests = _numbers(_read(contests_path, CONTEST_COLUMNS), contests_path, ("n_pairs",), "int")
-    _allowed(contests, contests_path, "election_id", ids)
-    _require_sources(contests, contests_path)
+    contests = _numbers(
+        _read(contests_path, CONTEST_COLUMNS, lang), contests_path, ("n_pairs",), "int", lang=lang
+    )
+    _allowed(contests, contests_path, "election_id", ids, lang=lang)
+    _require_sources(contests, contests_path, lang=lang)
     return elections.set_index("id", drop=False), stages, figures, contests
 
 
-def load_events(data_dir: Path, election_ids: tuple[str, ...]) -> pd.DataFrame:
+def load_events(data_dir: Path, election_ids: tuple[str, ...], *, lang: str = "id") -> pd.DataFrame:
     """Read ``events.csv``: election-related conflict in Bali, one row per sourced event."""
     path = data_dir / "events.csv"
     required = tuple(c for c in EVENT_COLUMNS if c not in ("lat", "lon", "classification", "origin"))
-    frame = _read(path, required)
+    frame = _read(path, required, lang)
     for row, (text, precision) in enumerate(zip(frame["date"], frame["date_precision"], strict=True)):
         if precision not in DATE_PRECISIONS:
-            raise _fail(path, row + 2, "date_precision", precision, "day, month atau year")
+            raise _fail(path, row + 2, "date_precision", precision, t("bundle.expect.precision", lang), lang)
         if not re.fullmatch(_DATE_FORMS[precision], str(text)):
-            raise _fail(path, row + 2, "date", text, f"tanggal berbentuk {precision}")
+            raise _fail(
+                path, row + 2, "date", text, t("bundle.expect.date_form", lang, precision=precision), lang
+            )
         if precision == "day":
             try:
                 dt.date.fromisoformat(text)
             except ValueError:
-                raise _fail(path, row + 2, "date", text, "tanggal yang ada") from None
-    _allowed(frame, path, "region_code", ("51", *REGENCY_CODES))
-    _allowed(frame, path, "category", CATEGORIES)
-    _allowed(frame, path, "confidence", CONFIDENCES)
-    _allowed(frame, path, "election_id", election_ids, empty=True)
-    _allowed(frame, path, "phase_reported", PHASES_REPORTED, empty=True)
-    frame = _numbers(frame, path, ("severity", "fatalities"), "int")
+                raise _fail(path, row + 2, "date", text, t("bundle.expect.real_date", lang), lang) from None
+    _allowed(frame, path, "region_code", ("51", *REGENCY_CODES), lang=lang)
+    _allowed(frame, path, "category", CATEGORIES, lang=lang)
+    _allowed(frame, path, "confidence", CONFIDENCES, lang=lang)
+    _allowed(frame, path, "election_id", election_ids, empty=True, lang=lang)
+    _allowed(frame, path, "phase_reported", PHASES_REPORTED, empty=True, lang=lang)
+    frame = _numbers(frame, path, ("severity", "fatalities"), "int", lang=lang)
     bad = ~frame["severity"].isin([1, 2, 3, 4, 5])
     if bad.any():
         row = int(bad.to_numpy().nonzero()[0][0])
-        raise _fail(path, row + 2, "severity", frame["severity"].iloc[row], "angka 1 sampai 5")
-    _require_sources(frame, path, "source_url")
+        raise _fail(
+            path, row + 2, "severity", frame["severity"].iloc[row], t("bundle.expect.severity", lang), lang
+        )
+    _require_sources(frame, path, "source_url", lang=lang)
     if frame["id"].duplicated().any():
         row = int(frame["id"].duplicated().to_numpy().nonzero()[0][0])
-        raise _fail(path, row + 2, "id", frame["id"].iloc[row], "id unik")
+        raise _fail(path, row + 2, "id", frame["id"].iloc[row], t("bundle.expect.unique_id", lang), lang)
     frame["lat"] = pd.Series(pd.NA, index=frame.index, dtype="Float64")
     frame["lon"] = pd.Series(pd.NA, index=frame.index, dtype="Float64")
     frame["classification"] = "TERBUKA"
     frame["origin"] = "bundled"
-    _allowed(frame, path, "classification", CLASSIFICATIONS)
+    _allowed(frame, path, "classification", CLASSIFICATIONS, lang=lang)
     return frame[list(EVENT_COLUMNS)]
 
 
-def load_network(data_dir: Path) -> tuple[pd.DataFrame, pd.DataFrame]:
+def load_network(data_dir: Path, *, lang: str = "id") -> tuple[pd.DataFrame, pd.DataFrame]:
     """Read ``stakeholders.csv`` and ``links.csv`` and check them (see lib/network.py)."""
     from lib import network
 
     people_path = data_dir / "stakeholders.csv"
     links_path = data_dir / "links.csv"
-    people = network.check_stakeholders(_read(people_path, network.STAKEHOLDER_COLUMNS))
-    links = network.check_links(_read(links_path, network.LINK_COLUMNS), set(people["id"]))
+    people = network.check_stakeholders(_read(people_path, network.STAKEHOLDER_COLUMNS, lang), lang=lang)
+    links = network.check_links(_read(links_path, network.LINK_COLUMNS, lang), set(people["id"]), lang=lang)
     return people, links
 
 
-def load_indicators(data_dir: Path, regions: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
+def load_indicators(
+    data_dir: Path, regions: pd.DataFrame, *, lang: str = "id"
+) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Read the vulnerability-index indicator definitions and the sourced values entered for them."""
     from lib import risk
 
     path = data_dir / "indicators.csv"
-    definitions = risk.check_definitions(_read(path, ("key", "dimension", "default_weight", "source")))
+    definitions = risk.check_definitions(
+        _read(path, ("key", "dimension", "default_weight", "source"), lang), lang=lang
+    )
     values_path = data_dir / "indicator_values.csv"
-    raw = _read(values_path, risk.VALUE_COLUMNS)
-    good, problems = risk.validate_indicator_values(raw, definitions, region_index(regions))
+    raw = _read(values_path, risk.VALUE_COLUMNS, lang)
+    good, problems = risk.validate_indicator_values(raw, definitions, region_index(regions), lang=lang)
     if len(problems):
         first = problems.iloc[0]
         raise DataProblem(
-            f"Berkas data {values_path.name}, baris {first['row']}, kolom {first['column']}: {first['what']}",
+            t(
+                "bundle.value_cell",
+                lang,
+                name=values_path.name,
+                row=first["row"],
+                column=first["column"],
+                what=first["what"],
+            ),
             str(first["fix"]),
         )
     return definitions, good
 
 
-def load_bundle(data_dir: Path) -> Bundle:
-    """Read and check every bundled file."""
-    regions = load_regions(data_dir)
-    elections, stages, figures, contests = load_elections(data_dir)
-    events = load_events(data_dir, tuple(elections["id"]))
-    people, links = load_network(data_dir)
-    indicators, values = load_indicators(data_dir, regions)
-    tps = load_tps_categories(data_dir, tuple(elections["id"]))
+def load_bundle(data_dir: Path, *, lang: str = "id") -> Bundle:
+    """Read and check every bundled file.
+
+    Parameters
+    ----------
+    data_dir
+        The folder holding the bundled CSV files.
+    lang
+        Language of the problems raised (``"id"`` or ``"en"``).
+
+    Raises
+    ------
+    DataProblem
+        If a file is missing, lacks a column or holds a cell that breaks its rule (file, row
+        and column named).
+    """
+    regions = load_regions(data_dir, lang=lang)
+    elections, stages, figures, contests = load_elections(data_dir, lang=lang)
+    events = load_events(data_dir, tuple(elections["id"]), lang=lang)
+    people, links = load_network(data_dir, lang=lang)
+    indicators, values = load_indicators(data_dir, regions, lang=lang)
+    tps = load_tps_categories(data_dir, tuple(elections["id"]), lang=lang)
     return Bundle(
         regions, elections, stages, figures, contests, events, people, links, indicators, values, tps
     )
@@ -252,14 +302,14 @@ def load_bundle(data_dir: Path) -> Bundle:
 TPS_COLUMNS = ("election_id", "region_code", "kurang_rawan", "rawan", "sangat_rawan", "source", "note")
 
 
-def load_tps_categories(data_dir: Path, election_ids: tuple[str, ...]) -> pd.DataFrame:
+def load_tps_categories(data_dir: Path, election_ids: tuple[str, ...], *, lang: str = "id") -> pd.DataFrame:
     """Read ``tps_categories.csv``: TPS per Polri category where a source gives them."""
     path = data_dir / "tps_categories.csv"
-    frame = _read(path, TPS_COLUMNS)
-    _allowed(frame, path, "election_id", election_ids)
-    _allowed(frame, path, "region_code", ("51", *REGENCY_CODES))
-    _require_sources(frame, path)
-    return _numbers(frame, path, ("kurang_rawan", "rawan", "sangat_rawan"), "int")
+    frame = _read(path, TPS_COLUMNS, lang)
+    _allowed(frame, path, "election_id", election_ids, lang=lang)
+    _allowed(frame, path, "region_code", ("51", *REGENCY_CODES), lang=lang)
+    _require_sources(frame, path, lang=lang)
+    return _numbers(frame, path, ("kurang_rawan", "rawan", "sangat_rawan"), "int", lang=lang)
 
 
 def region_index(regions: pd.DataFrame, extra: pd.DataFrame | None = None) -> RegionIndex:

@@ -10,7 +10,6 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import math
-import re
 from collections.abc import Collection, Mapping
 from dataclasses import dataclass
 from pathlib import Path, PurePath
@@ -24,9 +23,10 @@ from lib.core.i18n import t
 from lib.core.problems import DataProblem
 from lib.core.regions import REGENCY_CODES, RegionIndex
 from lib.intake import acled, excel, tabular
-from lib.intake import rows as importing
+from lib.intake.rows import ImportResult, validate_rows
+from lib.intake.schemas import KINDS, fold_header, header_label
+from lib.intake.templates import choices_frame, template_frame
 
-KINDS: tuple[str, ...] = importing.KINDS
 TEMPLATE_KINDS: tuple[str, ...] = (*KINDS, "indicator_values")
 INDICATOR_FIELDS: tuple[str, ...] = risk.VALUE_COLUMNS
 ENTERED_ORIGIN = "entered"
@@ -80,7 +80,7 @@ class TableCheck:
     digest: str
     read: Mapping[str, object]
     """How the file was read (``read_table``'s attrs: format, encoding, delimiter, sheet, header_row)."""
-    result: importing.ImportResult
+    result: ImportResult
 
     @property
     def origin(self) -> str:
@@ -109,7 +109,7 @@ def check_table(
     """
     name = _name(filename)
     frame = tabular.read_table(data, name, max_bytes=max_bytes, lang=lang)
-    result = importing.validate_rows(
+    result = validate_rows(
         frame,
         kind,
         index=index,
@@ -144,12 +144,10 @@ def describe_read(read: Mapping[str, object], lang: str = "id") -> str:
     )
 
 
-def good_preview(result: importing.ImportResult, lang: str = "id") -> pd.DataFrame:
+def good_preview(result: ImportResult, lang: str = "id") -> pd.DataFrame:
     """Return the rows that will be stored, under the template's headers, with their file row number."""
     shown = [c for c in result.good.columns if c not in ("origin", "date_precision")]
-    frame = result.good[shown].rename(
-        columns={c: importing.header_label(result.kind, c, lang) for c in shown}
-    )
+    frame = result.good[shown].rename(columns={c: header_label(result.kind, c, lang) for c in shown})
     frame.insert(0, t("datapage.col.row", lang), pd.array(list(result.good.index), dtype="Int64"))
     return frame.reset_index(drop=True)
 
@@ -245,7 +243,7 @@ def acled_preview(imported: acled.AcledImport, lang: str = "id") -> pd.DataFrame
     """Return the Bali events to be stored under the event template's headers."""
     fields = ("id", "date", "region_code", "location", "category", "severity", "fatalities", "description")
     events = imported.events
-    return events[list(fields)].rename(columns={c: importing.header_label("events", c, lang) for c in fields})
+    return events[list(fields)].rename(columns={c: header_label("events", c, lang) for c in fields})
 
 
 def save_acled(engine: Engine, check: AcledCheck, caller: Caller, *, lang: str = "id") -> store.WriteOutcome:
@@ -372,13 +370,24 @@ def indicator_header(field: str, lang: str = "id") -> str:
     return t(f"datapage.ind.col.{field}", lang)
 
 
+def indicator_headers(lang: str = "id") -> dict[str, str]:
+    """Return the header of every indicator-value column (and ``origin``) in ``lang``."""
+    return {f: indicator_header(f, lang) for f in (*INDICATOR_FIELDS, "origin")}
+
+
+def indicator_labels(definitions: pd.DataFrame, lang: str = "id") -> dict[str, str]:
+    """Return indicator key -> its label in ``lang``, from :func:`entered_definitions`."""
+    label = "label_id" if lang == "id" else "label_en"
+    return dict(zip(definitions["key"], definitions[label], strict=True))
+
+
 def _indicator_aliases() -> dict[str, str]:
     """Return folded header -> field, from the field names and the template headers in every language."""
     aliases: dict[str, str] = {}
     for field in INDICATOR_FIELDS:
-        aliases[importing.fold_header(field)] = field
+        aliases[fold_header(field)] = field
         for lang in ("id", "en"):
-            aliases[importing.fold_header(indicator_header(field, lang))] = field
+            aliases[fold_header(indicator_header(field, lang))] = field
     aliases.update({"kabupaten": "region_code", "kabkota": "region_code", "region": "region_code"})
     aliases.update({"kunci": "key", "indicatorkey": "key", "tahundata": "year", "keterangan": "note"})
     return aliases
@@ -435,7 +444,7 @@ def check_indicator_file(
     aliases = _indicator_aliases()
     found: dict[str, str] = {}
     for header in frame.columns:
-        field = aliases.get(importing.fold_header(header))
+        field = aliases.get(fold_header(header))
         if field is not None and field not in found:
             found[field] = str(header)
     missing = [f for f in INDICATOR_FIELDS if f != "note" and f not in found]
@@ -485,6 +494,8 @@ def split_indicator_values(stored: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataF
 
 
 def _same_value(a: object, b: object) -> bool:
+    """Return True when two stored cells hold the same value (numpy scalars as Python, missing alike)."""
+    a, b = (_python(a), _python(b))
     if (
         a is None
         or b is None
@@ -495,6 +506,13 @@ def _same_value(a: object, b: object) -> bool:
     if isinstance(a, int | float) and isinstance(b, int | float):
         return math.isclose(float(a), float(b), rel_tol=1e-9, abs_tol=1e-12)
     return str(a) == str(b)
+
+
+def _python(value: object) -> object:
+    """Return a numpy scalar as its Python value and ``pd.NA`` as None."""
+    if value is pd.NA:
+        return None
+    return value.item() if hasattr(value, "item") and not isinstance(value, str | bytes) else value
 
 
 def with_origins(good: pd.DataFrame, stored: pd.DataFrame, *, origin: str) -> pd.DataFrame:
@@ -511,18 +529,10 @@ def with_origins(good: pd.DataFrame, stored: pd.DataFrame, *, origin: str) -> pd
     for row in good.itertuples(index=False):
         old = known.get((str(row.region_code), str(row.key), int(row.year)))
         same = old is not None and all(
-            _same_value(_plain(getattr(old, f)), _plain(getattr(row, f))) for f in ("value", "source", "note")
+            _same_value(getattr(old, f), getattr(row, f)) for f in ("value", "source", "note")
         )
         origins.append(str(old.origin) if same and old is not None else origin)
     return good.assign(origin=pd.array(origins, dtype="string"))
-
-
-def _plain(value: object) -> object:
-    if value is None or value is pd.NA:
-        return None
-    if hasattr(value, "item") and not isinstance(value, str | bytes):
-        return value.item()
-    return value
 
 
 def save_indicator_values(
@@ -606,7 +616,7 @@ def template_workbook(
             raise ValueError("the indicator template needs definitions and regions.")
         template, choices = indicator_template(lang), indicator_choices(definitions, regions, lang)
     else:
-        template, choices = importing.template_frame(kind, lang), importing.choices_frame(kind, lang)
+        template, choices = template_frame(kind, lang), choices_frame(kind, lang)
     return excel.to_xlsx_bytes(
         {t("datapage.sheet.template", lang): template, t("datapage.sheet.choices", lang): choices}
     )
@@ -616,15 +626,3 @@ def template_filename(kind: str, lang: str = "id") -> str:
     """Return the template's file name, e.g. ``sinergi-templat-events.xlsx``."""
     word = "templat" if lang == "id" else "template"
     return f"sinergi-{word}-{kind.replace('_', '-')}.xlsx"
-
-
-_MARKDOWN = re.compile(r"([\\`*_{}\[\]()#+\-.!|>~<$])")
-
-
-def plain(text: object) -> str:
-    r"""Return text with markdown characters escaped, so a file name or cell shows as typed.
-
-    >>> plain("**x**.csv")
-    '\\*\\*x\\*\\*\\.csv'
-    """
-    return _MARKDOWN.sub(r"\\\1", str(text))

@@ -1,4 +1,4 @@
-"""Check the rows of a partner's table (events, stakeholders, links) and keep the good ones."""
+"""Check the rows of a partner's table (events, stakeholders, links): which to keep, which to refuse."""
 
 from __future__ import annotations
 
@@ -16,209 +16,34 @@ from lib.core.dates import ParsedDate, format_date, parse_date
 from lib.core.i18n import LANGUAGES, t
 from lib.core.problems import DataProblem
 from lib.core.regions import RegionIndex
-from lib.core.vocab import CATEGORIES, CLASSIFICATIONS, CONFIDENCES, EVENT_COLUMNS, REQUIRED_EVENT_COLUMNS
+from lib.core.vocab import CATEGORIES, CLASSIFICATIONS, CONFIDENCES
 from lib.intake.problems import RowProblem
+from lib.intake.schemas import (
+    CATEGORY_WORDS,
+    CLASSIFICATION_WORDS,
+    CONFIDENCE_WORDS,
+    DEFAULT_CLASSIFICATION,
+    FALSE_WORDS,
+    ID_PATTERN,
+    LAT_RANGE,
+    LEVEL_WORDS,
+    LINK_KIND_WORDS,
+    LON_RANGE,
+    PHASE_WORDS,
+    PHASES,
+    STRENGTH_RANGE,
+    TRUE_WORDS,
+    TYPE_WORDS,
+    choice_labels,
+    header_label,
+    map_headers,
+    schema_for,
+    value_key,
+)
 from lib.network import LEVELS, LINK_KINDS, TYPES
 
-KINDS: tuple[str, ...] = ("events", "stakeholders", "links")
-
-# Allowed values of stakeholders and links: one definition, in lib/stakeholders.py.
-PHASES: tuple[str, ...] = ("pre", "during", "post", "n/a")
-
-STAKEHOLDER_IMPORT_COLUMNS: tuple[str, ...] = (
-    "id",
-    "name",
-    "acronym",
-    "type",
-    "level",
-    "region_code",
-    "role",
-    "classification",
-    "source",
-    "note",
-    "origin",
-)
-LINK_IMPORT_COLUMNS: tuple[str, ...] = (
-    "source_id",
-    "target_id",
-    "kind",
-    "directed",
-    "strength",
-    "delay_hours",
-    "channel",
-    "assumption",
-    "source_ref",
-    "note",
-    "classification",
-    "origin",
-)
-
-STRENGTH_RANGE: tuple[int, int] = (1, 3)
-"""Link strength, the scale of lib/stakeholders.py: 3 formal or statutory, 2 documented and
-regular, 1 occasional or assumed (every assumed link has strength 1)."""
-ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9-]{0,79}$")
-"""Stakeholder ids, as lib/stakeholders.py checks them: "polres-gianyar"."""
-
-LAT_RANGE: tuple[float, float] = (-9.0, -7.9)
-LON_RANGE: tuple[float, float] = (114.3, 115.8)
-"""Bali and its islands (Nusa Penida, Menjangan) with a margin of a few kilometres."""
-
-DEFAULT_CLASSIFICATION = "TERBUKA"
 _EMPTY_MARKS = frozenset({"-", "\u2013", "\u2014", "--", "n/a", "na", "#n/a"})
 _FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
-
-
-@dataclass(frozen=True)
-class Schema:
-    """What one kind of table holds: target columns, required ones, and header aliases."""
-
-    kind: str
-    columns: tuple[str, ...]
-    required: tuple[str, ...]
-    aliases: Mapping[str, tuple[str, ...]]
-    """Folded headers by field, most specific first (``tanggal`` before ``waktu``)."""
-    derived: tuple[str, ...] = ()
-    """Fields recognised in a file but computed here, so their column is not used."""
-
-
-def fold_header(text: object) -> str:
-    """Return a header reduced to lower-case letters and digits, without a bracketed hint.
-
-    Examples
-    --------
-    >>> fold_header("Tingkat Keparahan (1-5)"), fold_header("KABUPATEN/KOTA"), fold_header("korban_jiwa")
-    ('tingkatkeparahan', 'kabupatenkota', 'korbanjiwa')
-    """
-    raw = str(text)
-    stripped = re.sub(r"\([^)]*\)|\[[^\]]*\]", "", raw)
-    folded = _ascii(stripped)
-    return folded or _ascii(raw)
-
-
-def _ascii(text: str) -> str:
-    text = unicodedata.normalize("NFKD", text)
-    text = "".join(c for c in text if not unicodedata.combining(c)).lower()
-    return re.sub(r"[^a-z0-9]+", "", text)
-
-
-_REGION_ALIASES = (
-    "regioncode",
-    "kabupatenkota",
-    "kabkota",
-    "kabupaten",
-    "kab",
-    "kota",
-    "kodewilayah",
-    "wilayah",
-    "regencycity",
-    "regency",
-    "region",
-    "daerah",
-)
-_CLASSIFICATION_ALIASES = ("classification", "klasifikasi", "sifat")
-
-SCHEMAS: dict[str, Schema] = {
-    "events": Schema(
-        kind="events",
-        columns=EVENT_COLUMNS,
-        required=REQUIRED_EVENT_COLUMNS,
-        aliases={
-            "id": ("id", "idkejadian", "eventid", "kodekejadian"),
-            "date": (
-                "date",
-                "tanggal",
-                "tanggalkejadian",
-                "tgl",
-                "haritanggal",
-                "haritgl",
-                "eventdate",
-                "waktukejadian",
-                "waktu",
-            ),
-            "date_precision": ("dateprecision", "presisitanggal"),
-            "region_code": _REGION_ALIASES,
-            "location": ("location", "lokasi", "lokasikejadian", "tempat", "tempatkejadian", "tkp", "alamat"),
-            "lat": ("lat", "lintang", "latitude"),
-            "lon": ("lon", "bujur", "longitude", "lng", "long"),
-            "election_id": ("electionid", "idpemilihan"),
-            "election_label": ("electionlabel", "pemilihan", "election", "pemilu", "pilkada"),
-            "category": (
-                "category",
-                "kategori",
-                "jenis",
-                "jeniskejadian",
-                "jenispelanggaran",
-                "kategorikejadian",
-            ),
-            "severity": ("severity", "tingkatkeparahan", "keparahan", "tingkat"),
-            "fatalities": (
-                "fatalities",
-                "korbanjiwa",
-                "meninggal",
-                "korbanmeninggal",
-                "jumlahkorbanjiwa",
-                "tewas",
-            ),
-            "description": (
-                "description",
-                "uraian",
-                "uraiankejadian",
-                "uraiantemuan",
-                "deskripsi",
-                "keterangan",
-                "kronologi",
-                "kronologis",
-            ),
-            "source_url": ("sourceurl", "tautansumber", "tautan", "url", "link", "sumber", "source"),
-            "source_title": ("sourcetitle", "judulsumber"),
-            "confidence": ("confidence", "keyakinan", "tingkatkeyakinan"),
-            "severity_basis": ("severitybasis", "dasarkeparahan", "alasankeparahan"),
-            "phase_reported": ("phasereported", "tahap", "tahapan", "fase", "phase"),
-            "classification": _CLASSIFICATION_ALIASES,
-            "origin": ("origin", "asal"),
-        },
-        derived=("date_precision", "origin"),
-    ),
-    "stakeholders": Schema(
-        kind="stakeholders",
-        columns=STAKEHOLDER_IMPORT_COLUMNS,
-        required=("id", "name", "type", "level", "source"),
-        aliases={
-            "id": ("id", "kode", "idlembaga"),
-            "name": ("name", "nama", "namalembaga", "namainstansi", "lembaga", "instansi"),
-            "acronym": ("acronym", "singkatan", "akronim"),
-            "type": ("type", "jenis", "tipe", "jenislembaga", "jenisinstansi"),
-            "level": ("level", "tingkat", "jenjang"),
-            "region_code": _REGION_ALIASES,
-            "role": ("role", "peran", "tugas", "fungsi"),
-            "classification": _CLASSIFICATION_ALIASES,
-            "source": ("source", "sumber", "rujukan"),
-            "note": ("note", "catatan", "keterangan"),
-            "origin": ("origin", "asal"),
-        },
-        derived=("origin",),
-    ),
-    "links": Schema(
-        kind="links",
-        columns=LINK_IMPORT_COLUMNS,
-        required=("source_id", "target_id", "kind", "source_ref"),
-        aliases={
-            "source_id": ("sourceid", "dari", "dariid", "asal", "idasal", "from", "fromid"),
-            "target_id": ("targetid", "ke", "keid", "tujuan", "idtujuan", "to", "toid"),
-            "kind": ("kind", "jenishubungan", "jenis", "hubungan", "linkkind"),
-            "directed": ("directed", "searah", "berarah"),
-            "strength": ("strength", "kekuatan", "bobot"),
-            "delay_hours": ("delayhours", "jeda", "jedajam", "delay", "waktutunda"),
-            "channel": ("channel", "saluran", "media"),
-            "assumption": ("assumption", "asumsi"),
-            "source_ref": ("sourceref", "sumber", "source", "rujukan"),
-            "note": ("note", "catatan", "keterangan"),
-            "classification": _CLASSIFICATION_ALIASES,
-            "origin": ("origin",),
-        },
-        derived=("origin",),
-    ),
-}
 
 
 @dataclass(frozen=True)
@@ -248,44 +73,6 @@ class ImportResult:
         return sorted({p.row for p in self.problems})
 
 
-def map_headers(headers: Sequence[object], kind: str) -> tuple[dict[str, str], list[str]]:
-    """Return which header feeds each field, and the headers left unused.
-
-    When two headers mean the same field ("Tanggal" and "Waktu"), the more specific one
-    wins and the other is listed as unused.
-
-    Examples
-    --------
-    >>> map_headers(["Tanggal", "Waktu", "Kab.", "Foto"], "events")
-    ({'date': 'Tanggal', 'region_code': 'Kab.'}, ['Waktu', 'Foto'])
-    """
-    schema = _schema(kind)
-    folded = {str(h): fold_header(h) for h in headers}
-    found: dict[str, str] = {}
-    for target, aliases in schema.aliases.items():
-        ranked = [(aliases.index(f), h) for h, f in folded.items() if f in aliases]
-        if ranked:
-            found[target] = min(ranked)[1]
-    used = set(found.values())
-    unknown = [str(h) for h in headers if str(h) not in used]
-    return found, unknown
-
-
-def header_label(kind: str, target: str, lang: str = "id") -> str:
-    """Return the header the Sinergi template uses for a field (what to tell people to add)."""
-    key = f"import.header.{kind}.{target}"
-    try:
-        return t(key, lang)
-    except KeyError:
-        return target
-
-
-def _schema(kind: str) -> Schema:
-    if kind not in SCHEMAS:
-        raise ValueError(f"kind must be one of {KINDS}, got {kind!r}.")
-    return SCHEMAS[kind]
-
-
 def _clean(value: object) -> str | None:
     """Return a cell as stripped text, None when empty or a placeholder dash."""
     if value is None or (not isinstance(value, str) and pd.isna(value)):  # type: ignore[arg-type]
@@ -296,10 +83,6 @@ def _clean(value: object) -> str | None:
     if not text or text.lower() in _EMPTY_MARKS:
         return None
     return text
-
-
-def _value_key(text: str) -> str:
-    return _ascii(text)
 
 
 def _number(text: str) -> float | None:
@@ -325,158 +108,6 @@ def _integer(text: str) -> int | None:
     if number is None or not number.is_integer():
         return None
     return int(number)
-
-
-_TRUE = frozenset({"ya", "y", "yes", "true", "benar", "1", "iya"})
-_FALSE = frozenset({"tidak", "t", "no", "n", "false", "salah", "0", "bukan", "tdk"})
-
-
-def _choices(lang_keys: Mapping[str, str], extra: Mapping[str, str]) -> dict[str, str]:
-    """Return folded words -> allowed value, from UI labels in every language plus ``extra``."""
-    words: dict[str, str] = {}
-    for value, key in lang_keys.items():
-        words[_value_key(value)] = value
-        for lang in LANGUAGES:
-            words[_value_key(t(key, lang))] = value
-    for word, value in extra.items():
-        words[_value_key(word)] = value
-    return words
-
-
-_CATEGORY_WORDS = _choices(
-    {c: f"category.{c}" for c in CATEGORIES},
-    {
-        "kerusuhan": "riot",
-        "bentrokan": "clash",
-        "bentrok": "clash",
-        "kekerasan": "violence",
-        "intimidasi": "intimidation",
-        "politik uang": "money_politics",
-        "money politic": "money_politics",
-        "netralitas asn": "asn_neutrality",
-        "hoaks": "hoax",
-        "hoax": "hoax",
-        "logistik": "logistics",
-        "sengketa": "dispute",
-        "lainnya": "other",
-        "lain-lain": "other",
-        "lain lain": "other",
-    },
-)
-_CONFIDENCE_WORDS = _choices(
-    {},
-    {
-        "high": "high",
-        "medium": "medium",
-        "low": "low",
-        "tinggi": "high",
-        "sedang": "medium",
-        "menengah": "medium",
-        "rendah": "low",
-    },
-)
-_PHASE_WORDS = _choices(
-    {p: f"phase.{p}" for p in PHASES},
-    {
-        "pre": "pre",
-        "during": "during",
-        "post": "post",
-        "n/a": "n/a",
-        "sebelum": "pre",
-        "pra": "pre",
-        "pra pemungutan": "pre",
-        "hari h": "during",
-        "saat": "during",
-        "saat pemungutan": "during",
-        "setelah": "post",
-        "sesudah": "post",
-        "pasca": "post",
-        "pasca pemungutan": "post",
-        "bukan pemilihan": "n/a",
-    },
-)
-_CLASSIFICATION_WORDS = _choices(
-    {c: f"classification.{c}" for c in CLASSIFICATIONS},
-    {"open": "TERBUKA", "limited": "TERBATAS", "secret": "RAHASIA", "public": "TERBUKA", "umum": "TERBUKA"},
-)
-_TYPE_WORDS = _choices(
-    {},
-    {
-        **{v: v for v in TYPES},
-        "pemerintah": "government",
-        "pemerintahan": "government",
-        "pemda": "government",
-        "pemprov": "government",
-        "pemkab": "government",
-        "pemkot": "government",
-        "polisi": "police",
-        "kepolisian": "police",
-        "polri": "police",
-        "militer": "military",
-        "tni": "military",
-        "penyelenggara pemilu": "election_body",
-        "penyelenggara pemilihan": "election_body",
-        "penyelenggara": "election_body",
-        "kejaksaan": "prosecution",
-        "penuntutan": "prosecution",
-        "intelijen": "intelligence",
-        "adat": "customary",
-        "lembaga adat": "customary",
-        "keagamaan": "religious",
-        "agama": "religious",
-        "posko": "posko",
-        "masyarakat sipil": "civil_society",
-        "ormas": "civil_society",
-        "lsm": "civil_society",
-        "partai": "party",
-        "partai politik": "party",
-        "parpol": "party",
-        "pers": "media",
-        "nasional": "national",
-        "pusat": "national",
-    },
-)
-_LEVEL_WORDS = _choices(
-    {},
-    {
-        **{v: v for v in LEVELS},
-        "nasional": "national",
-        "pusat": "national",
-        "provinsi": "province",
-        "prov": "province",
-        "kabupaten": "regency",
-        "kota": "regency",
-        "kabupaten/kota": "regency",
-        "kab": "regency",
-        "city": "regency",
-        "kecamatan": "district",
-        "kec": "district",
-        "desa": "village",
-        "kelurahan": "village",
-        "desa adat": "village",
-    },
-)
-_LINK_KIND_WORDS = _choices(
-    {},
-    {
-        **{v: v for v in LINK_KINDS},
-        "komando": "command",
-        "perintah": "command",
-        "koordinasi": "coordination",
-        "informasi": "information",
-        "info": "information",
-        "pelaporan": "information",
-        "keanggotaan": "membership",
-        "anggota": "membership",
-    },
-)
-
-
-def _choice_labels(values: Sequence[str], prefix: str | None, lang: str) -> str:
-    """Return the allowed values as people write them in ``lang``."""
-    if prefix is None:
-        return ", ".join(values)
-    return ", ".join(t(f"{prefix}.{v}", lang) for v in values)
 
 
 @dataclass
@@ -521,7 +152,7 @@ def _choice(
             row.fail(target, t("import.row.empty", row.lang))
         row.values[target] = default
         return
-    found = words.get(_value_key(value))
+    found = words.get(value_key(value))
     if found is None:
         row.fail(target, t("import.row.choice", row.lang, options=options))
     row.values[target] = found
@@ -670,18 +301,18 @@ def _event_row(row: _Row, ctx: _Context) -> None:
     _coordinates(row, ctx)
     _text(row, "election_id")
     _text(row, "election_label")
-    _choice(row, "category", _CATEGORY_WORDS, _choice_labels(CATEGORIES, "category", lang))
+    _choice(row, "category", CATEGORY_WORDS, choice_labels(CATEGORIES, "category", lang))
     _severity(row, ctx)
     _count(row, "fatalities", ctx)
     _text(row, "description", required=True)
     _source(row)
-    _choice(row, "confidence", _CONFIDENCE_WORDS, ", ".join(CONFIDENCES))
+    _choice(row, "confidence", CONFIDENCE_WORDS, ", ".join(CONFIDENCES))
     _text(row, "severity_basis")
-    _choice(row, "phase_reported", _PHASE_WORDS, _choice_labels(PHASES, "phase", lang))
+    _choice(row, "phase_reported", PHASE_WORDS, choice_labels(PHASES, "phase", lang))
     _choice(
         row,
         "classification",
-        _CLASSIFICATION_WORDS,
+        CLASSIFICATION_WORDS,
         ", ".join(CLASSIFICATIONS),
         default=DEFAULT_CLASSIFICATION,
     )
@@ -709,12 +340,12 @@ def _stakeholder_row(row: _Row, ctx: _Context) -> None:
     _slug(row, "id")
     _text(row, "name", required=True)
     _text(row, "acronym")
-    _choice(row, "type", _TYPE_WORDS, ", ".join(TYPES))
-    _choice(row, "level", _LEVEL_WORDS, ", ".join(LEVELS))
+    _choice(row, "type", TYPE_WORDS, ", ".join(TYPES))
+    _choice(row, "level", LEVEL_WORDS, ", ".join(LEVELS))
     # Only a national institution may have no region (as lib/stakeholders.py checks).
     _region(row, ctx, required=row.values.get("level") not in ("national", None))
     _text(row, "role")
-    _choice(row, "classification", _CLASSIFICATION_WORDS, ", ".join(CLASSIFICATIONS), default="TERBUKA")
+    _choice(row, "classification", CLASSIFICATION_WORDS, ", ".join(CLASSIFICATIONS), default="TERBUKA")
     _text(row, "source", required=True)
     _text(row, "note")
 
@@ -724,10 +355,10 @@ def _boolean(row: _Row, target: str, ctx: _Context, default: bool | None) -> Non
     if text is None:
         row.values[target] = default
         return
-    key = _value_key(text)
-    if key in _TRUE:
+    key = value_key(text)
+    if key in TRUE_WORDS:
         row.values[target] = True
-    elif key in _FALSE:
+    elif key in FALSE_WORDS:
         row.values[target] = False
     else:
         row.fail(target, t("import.row.boolean", ctx.lang))
@@ -737,7 +368,7 @@ def _link_row(row: _Row, ctx: _Context) -> None:
     lang = ctx.lang
     _slug(row, "source_id")
     _slug(row, "target_id")
-    _choice(row, "kind", _LINK_KIND_WORDS, ", ".join(LINK_KINDS))
+    _choice(row, "kind", LINK_KIND_WORDS, ", ".join(LINK_KINDS))
     # Directed only where the source says the flow is one way (lib/stakeholders.py).
     _boolean(row, "directed", ctx, False)
     _text(row, "source_ref", required=True)
@@ -763,7 +394,7 @@ def _link_row(row: _Row, ctx: _Context) -> None:
         row.values["delay_hours"] = hours
     _text(row, "channel")
     _text(row, "note")
-    _choice(row, "classification", _CLASSIFICATION_WORDS, ", ".join(CLASSIFICATIONS), default="TERBUKA")
+    _choice(row, "classification", CLASSIFICATION_WORDS, ", ".join(CLASSIFICATIONS), default="TERBUKA")
     source, target = row.values.get("source_id"), row.values.get("target_id")
     if source is not None and source == target:
         row.fail("target_id", t("import.row.self_link", lang))
@@ -838,7 +469,7 @@ def validate_rows(
     DataProblem
         If a required column is missing from the file.
     """
-    schema = _schema(kind)
+    schema = schema_for(kind)
     today = dt.date.today() if today is None else today
     labels = [str(c) for c in frame.columns]
     repeated = sorted({h for h in labels if labels.count(h) > 1})
@@ -970,110 +601,3 @@ def summary(result: ImportResult, lang: str = "id") -> str:
         labels = ", ".join(header_label(result.kind, c, lang) for c in result.missing_columns)
         parts.append(t("import.summary_missing", lang, columns=labels))
     return " ".join(parts)
-
-
-def template_columns(kind: str) -> tuple[str, ...]:
-    """Return the fields a template for ``kind`` has, in order (computed fields left out)."""
-    schema = _schema(kind)
-    skip = set(schema.derived) | ({"id"} if kind == "events" else set())
-    return tuple(c for c in schema.columns if c not in skip)
-
-
-def _example(kind: str, lang: str) -> dict[str, str]:
-    """Return the template's example row by field: placeholders, not facts."""
-    marker = t("import.example", lang)
-    if kind == "events":
-        return {
-            "date": format_date(ParsedDate("2024-09-13", "day"), lang=lang, weekday=True),
-            "region_code": "Gianyar",
-            "location": "Desa ..." if lang == "id" else "Village ...",
-            # The Gianyar regency reference point in data/regions.csv, as a format example.
-            "lat": "-8.5441",
-            "lon": "115.32546",
-            "election_id": "pilkada-2024-bali",
-            "election_label": "Pilkada 2024",
-            "category": t("category.intimidation", lang),
-            "severity": "2",
-            "fatalities": "",
-            "description": f"{marker}. "
-            + (
-                "Uraian singkat: apa, siapa, di mana." if lang == "id" else "Short account: what, who, where."
-            ),
-            "source_url": "https://example.org/berita",
-            "source_title": "Judul berita atau laporan" if lang == "id" else "Title of the article or report",
-            "confidence": "sedang" if lang == "id" else "medium",
-            "severity_basis": "",
-            "phase_reported": t("phase.pre", lang),
-            "classification": DEFAULT_CLASSIFICATION,
-        }
-    if kind == "stakeholders":
-        return {
-            "id": "contoh-lembaga" if lang == "id" else "example-institution",
-            "name": marker,
-            "acronym": "",
-            "type": "penyelenggara pemilu" if lang == "id" else "election_body",
-            "level": "kabupaten" if lang == "id" else "regency",
-            "region_code": "Gianyar",
-            "role": "",
-            "classification": DEFAULT_CLASSIFICATION,
-            "source": "https://example.org/profil",
-            "note": "",
-        }
-    return {
-        "source_id": "contoh-a" if lang == "id" else "example-a",
-        "target_id": "contoh-b" if lang == "id" else "example-b",
-        "kind": "koordinasi" if lang == "id" else "coordination",
-        "directed": "tidak" if lang == "id" else "no",
-        "strength": "",
-        "delay_hours": "",
-        "channel": "WhatsApp",
-        "assumption": "ya" if lang == "id" else "yes",
-        "source_ref": "https://example.org/sk",
-        "note": marker,
-        "classification": DEFAULT_CLASSIFICATION,
-    }
-
-
-def template_frame(kind: str, lang: str = "id") -> pd.DataFrame:
-    """Return an empty-to-fill table for ``kind``: the template's headers and one example row.
-
-    The example row is marked "CONTOH — hapus baris ini"; :func:`validate_rows` refuses it
-    if it is left in. Write it out with :func:`lib.excel.to_xlsx_bytes`.
-    """
-    example = _example(kind, lang)
-    fields = template_columns(kind)
-    return pd.DataFrame(
-        {header_label(kind, f, lang): pd.array([example.get(f, "")], dtype="string") for f in fields}
-    )
-
-
-def choices_frame(kind: str, lang: str = "id") -> pd.DataFrame:
-    """Return the values each choice column accepts, as a second sheet for the template."""
-    lists: dict[str, list[str]]
-    if kind == "events":
-        lists = {
-            "category": [t(f"category.{c}", lang) for c in CATEGORIES],
-            "severity": [str(s) for s in range(1, 6)],
-            "confidence": list(CONFIDENCES),
-            "phase_reported": [t(f"phase.{p}", lang) for p in PHASES],
-            "classification": list(CLASSIFICATIONS),
-        }
-    elif kind == "stakeholders":
-        lists = {"type": list(TYPES), "level": list(LEVELS), "classification": list(CLASSIFICATIONS)}
-    else:
-        _schema(kind)
-        low, high = STRENGTH_RANGE
-        lists = {
-            "kind": list(LINK_KINDS),
-            "directed": ["ya", "tidak"] if lang == "id" else ["yes", "no"],
-            "strength": [str(s) for s in range(low, high + 1)],
-            "assumption": ["ya", "tidak"] if lang == "id" else ["yes", "no"],
-            "classification": list(CLASSIFICATIONS),
-        }
-    rows = [(header_label(kind, f, lang), v) for f, values in lists.items() for v in values]
-    return pd.DataFrame(
-        {
-            t("import.problems.column", lang): pd.array([r[0] for r in rows], dtype="string"),
-            t("import.choices.value", lang): pd.array([r[1] for r in rows], dtype="string"),
-        }
-    )

@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 import csv
-import datetime as dt
 import io
-import math
 import warnings
 import zipfile
 import zlib
@@ -17,6 +15,7 @@ import pandas as pd
 
 from lib.core.i18n import t
 from lib.core.problems import DataProblem
+from lib.core.text import cell_text
 
 MAX_BYTES = 20_000_000
 UNZIPPED_FACTOR = 10
@@ -270,34 +269,6 @@ def _xlsx_rows(
             t("import.table.empty_sheet_fix", lang),
         )
     raise DataProblem(t("import.table.empty_sheet", lang, name=name), t("import.table.empty_sheet_fix", lang))
-
-
-def cell_text(value: object) -> str | None:
-    """Return a spreadsheet cell as the text a person sees, or None when it is empty.
-
-    Examples
-    --------
-    >>> cell_text(3.0), cell_text(0.25), cell_text(dt.datetime(2024, 9, 13)), cell_text("  x ")
-    ('3', '0.25', '2024-09-13', 'x')
-    """
-    if value is None:
-        return None
-    if isinstance(value, bool):
-        return "TRUE" if value else "FALSE"
-    if isinstance(value, int):
-        return str(value)
-    if isinstance(value, float):
-        if math.isnan(value):
-            return None
-        return str(int(value)) if value.is_integer() and abs(value) < 1e15 else repr(value)
-    if isinstance(value, dt.datetime):
-        if value.time() == dt.time(0):
-            return value.date().isoformat()
-        return value.isoformat(sep=" ", timespec="seconds")
-    if isinstance(value, (dt.date, dt.time)):
-        return value.isoformat()
-    text = str(value).replace("\u00a0", " ").strip()
-    return text or None
 
 
 def _filled(row: Iterable[object]) -> int:

@@ -304,4 +304,51 @@ STRINGS: dict[str, dict[str, str]] = {
     "import.header.links.source_ref": {"id": "Sumber", "en": "Source"},
     "import.header.links.note": {"id": "Catatan", "en": "Note"},
     "import.header.links.classification": {"id": "Klasifikasi", "en": "Classification"},
+    # The bundled files in data/ (lib/intake/bundle.py)
+    "bundle.missing_file": {
+        "id": "Berkas data {name} tidak ditemukan di {folder}.",
+        "en": "The data file {name} was not found in {folder}.",
+    },
+    "bundle.missing_file_fix": {
+        "id": "Pulihkan folder data/ dari repositori Sinergi.",
+        "en": "Restore the data/ folder from the Sinergi repository.",
+    },
+    "bundle.missing_columns": {
+        "id": "Berkas data {name} tidak punya kolom {columns}.",
+        "en": "The data file {name} has no column {columns}.",
+    },
+    "bundle.missing_columns_fix": {
+        "id": "Pulihkan berkas itu dari repositori Sinergi atau tambahkan kolomnya.",
+        "en": "Restore that file from the Sinergi repository or add the columns.",
+    },
+    "bundle.bad_cell": {
+        "id": "Berkas data {name}, baris {row}, kolom {column}: \u201c{value}\u201d bukan {expected}.",
+        "en": "Data file {name}, row {row}, column {column}: \u201c{value}\u201d is not {expected}.",
+    },
+    "bundle.bad_cell_fix": {
+        "id": "Perbaiki sel itu di berkas data (nilai yang tidak diketahui dibiarkan kosong).",
+        "en": "Correct that cell in the data file (leave unknown values empty).",
+    },
+    "bundle.regions": {
+        "id": "Berkas data {name} harus memuat Bali (51) dan 9 kabupaten/kota; ditemukan {codes}.",
+        "en": "The data file {name} must hold Bali (51) and its 9 regencies/city; found {codes}.",
+    },
+    "bundle.regions_fix": {
+        "id": "Pulihkan berkas itu dari repositori Sinergi.",
+        "en": "Restore that file from the Sinergi repository.",
+    },
+    "bundle.value_cell": {
+        "id": "Berkas data {name}, baris {row}, kolom {column}: {what}",
+        "en": "Data file {name}, row {row}, column {column}: {what}",
+    },
+    "bundle.expect.number": {"id": "angka", "en": "a number"},
+    "bundle.expect.iso_date": {"id": "tanggal YYYY-MM-DD", "en": "a date YYYY-MM-DD"},
+    "bundle.expect.one_of": {"id": "salah satu dari {values}", "en": "one of {values}"},
+    "bundle.expect.source": {"id": "sumber (URL atau rujukan)", "en": "a source (URL or reference)"},
+    "bundle.expect.unique_id": {"id": "id unik", "en": "a unique id"},
+    "bundle.expect.on_or_after": {"id": "tanggal pada/sesudah {start}", "en": "a date on or after {start}"},
+    "bundle.expect.precision": {"id": "day, month atau year", "en": "day, month or year"},
+    "bundle.expect.date_form": {"id": "tanggal berbentuk {precision}", "en": "a date in {precision} form"},
+    "bundle.expect.real_date": {"id": "tanggal yang ada", "en": "a date that exists"},
+    "bundle.expect.severity": {"id": "angka 1 sampai 5", "en": "a number 1 to 5"},
 }
