@@ -73,3 +73,29 @@ def test_an_admin_sees_the_failed_sign_ins_unlocks_the_account_and_the_audit_kee
     audit = at.dataframe[-1].value
     assert "kunci dibuka" in set(audit["Tindakan"])
     assert "masuk" in set(audit["Tindakan"])
+
+
+def test_every_table_download_is_audited_with_who_and_at_which_ceiling(monkeypatch):
+    from streamlit.runtime.media_file_manager import MediaFileManager
+
+    deferred = MediaFileManager.add_deferred
+
+    def click_now(self, data_callable, mimetype, coordinates, file_name=None, **kwargs):
+        if file_name and file_name.endswith(".xlsx"):
+            data_callable()  # what a click on the download button runs
+        return deferred(self, data_callable, mimetype, coordinates, file_name, **kwargs)
+
+    monkeypatch.setattr(MediaFileManager, "add_deferred", click_now)
+    analyst = Caller("analyst", "TERBATAS", "ana.unduh", "Ana")
+    at = open_page("pages/riwayat_konflik.py")
+    at.session_state["_caller"] = as_account(analyst)
+    at.run()
+    assert not at.exception
+    engine = app_engine()
+    trail = store.read_audit(engine, actor=ADMIN)
+    engine.dispose()
+    exports = trail[trail["action"] == "export"]
+    assert not exports.empty
+    pairs = set(zip(exports["who"], exports["detail"], strict=True))  # the first run was the public's
+    assert pairs == {("public", "ceiling TERBUKA"), ("ana.unduh", "ceiling TERBATAS")}
+    assert all(str(name).endswith(".xlsx") for name in exports["target"])

@@ -56,7 +56,7 @@ def context(settings: Settings, _lang: str = "id") -> Context:
     ``_lang`` is not part of the key (one context per deployment): it is the language of a
     problem raised while opening, which is never cached, so the next visitor sees their own.
     """
-    bundle = intake.load_bundle(settings.bundled_dir)
+    bundle = intake.load_bundle(settings.bundled_dir, lang=_lang)
     engine = store.open_store(settings.store_url, bundle, lang=_lang)
     return Context(settings=settings, bundle=bundle, engine=engine)
 

@@ -38,9 +38,7 @@ def explanation(scope: Scope, election: str, weights: str, focus: str, lang: str
 
 
 @st.cache_resource(show_spinner=False, max_entries=32)
-def contribution_spec(
-    scope: Scope, election: str, weights: str, focus: str, lang: str
-) -> dict[str, Any]:
+def contribution_spec(scope: Scope, election: str, weights: str, focus: str, lang: str) -> dict[str, Any]:
     """Return the spec of the chart of what makes up the index of region ``focus``."""
     name = scope.ctx.bundle.regions.loc[focus, "name"]
     chart = risk.contribution_chart(explanation(scope, election, weights, focus, lang), name, lang)
