@@ -30,19 +30,15 @@ def _need(condition: bool, why: str) -> None:
         pytest.skip(why)
 
 
-@pytest.fixture(scope="module")
-def app_url(tmp_path_factory):
-    _need(Path(CHROMIUM).exists(), f"Chromium not found at {CHROMIUM}: apt-get install -y chromium")
+def free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
-        port = sock.getsockname()[1]
-    env = {
-        **os.environ,
-        "SINERGI_DATA_DIR": str(tmp_path_factory.mktemp("var")),
-        "SINERGI_BOUNDARIES": str(ROOT.parent / "shared" / "data" / "geo"),
-    }
-    env.pop("SINERGI_DB_URL", None)
-    server = subprocess.Popen(
+        return sock.getsockname()[1]
+
+
+def start_app(port: int, env: dict[str, str]) -> subprocess.Popen:
+    """Start ``streamlit run app.py`` on ``port`` with ``env``, as pagecheck and a deployment do."""
+    return subprocess.Popen(
         [
             sys.executable,
             "-m",
@@ -65,17 +61,34 @@ def app_url(tmp_path_factory):
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
     )
+
+
+def wait_healthy(url: str) -> None:
+    """Wait until the server at ``url`` answers its health check (60 s at most)."""
+    for _ in range(120):
+        try:
+            with urllib.request.urlopen(f"{url}/_stcore/health", timeout=1) as answer:
+                if answer.status == 200:
+                    return
+        except OSError:
+            time.sleep(0.5)
+    pytest.fail(f"{url} did not start within 60 s")
+
+
+@pytest.fixture(scope="module")
+def app_url(tmp_path_factory):
+    _need(Path(CHROMIUM).exists(), f"Chromium not found at {CHROMIUM}: apt-get install -y chromium")
+    port = free_port()
+    env = {
+        **os.environ,
+        "SINERGI_DATA_DIR": str(tmp_path_factory.mktemp("var")),
+        "SINERGI_BOUNDARIES": str(ROOT.parent / "shared" / "data" / "geo"),
+    }
+    env.pop("SINERGI_DB_URL", None)
+    server = start_app(port, env)
     url = f"http://127.0.0.1:{port}"
     try:
-        for _ in range(120):
-            try:
-                with urllib.request.urlopen(f"{url}/_stcore/health", timeout=1) as answer:
-                    if answer.status == 200:
-                        break
-            except OSError:
-                time.sleep(0.5)
-        else:
-            pytest.fail("the app did not start within 60 s")
+        wait_healthy(url)
         yield url
     finally:
         server.terminate()

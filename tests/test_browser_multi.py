@@ -10,11 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-import socket
 import subprocess
-import sys
-import time
-import urllib.request
 from pathlib import Path
 
 import pytest
@@ -23,7 +19,15 @@ import sqlalchemy as sa
 from lib import intake, posko, store
 from lib.access import SYSTEM, Caller
 from tests.conftest import DATA_DIR, PG_URL
-from tests.test_browser import CHROMIUM, _need, _settle, browser  # noqa: F401 (fixture)
+from tests.test_browser import (  # noqa: F401 (browser is a fixture)
+    CHROMIUM,
+    _need,
+    _settle,
+    browser,
+    free_port,
+    start_app,
+    wait_healthy,
+)
 
 ROOT = Path(__file__).resolve().parent.parent
 MULTI_DB = "sinergi_multi_test"
@@ -53,46 +57,7 @@ def _start(port: int, data_dir: Path) -> subprocess.Popen:
         "SINERGI_SECRET_KEY": SECRET,
     }
     env.pop("SINERGI_BOUNDARIES", None)
-    return subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "streamlit",
-            "run",
-            "app.py",
-            "--server.headless",
-            "true",
-            "--server.port",
-            str(port),
-            "--server.address",
-            "127.0.0.1",
-            "--browser.gatherUsageStats",
-            "false",
-            "--server.fileWatcherType",
-            "none",
-        ],
-        cwd=ROOT,
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-
-
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-def _wait_healthy(url: str) -> None:
-    for _ in range(120):
-        try:
-            with urllib.request.urlopen(f"{url}/_stcore/health", timeout=1) as answer:
-                if answer.status == 200:
-                    return
-        except OSError:
-            time.sleep(0.5)
-    pytest.fail(f"{url} did not start within 60 s")
+    return start_app(port, env)
 
 
 @pytest.fixture(scope="module")
@@ -109,11 +74,11 @@ def two_servers(tmp_path_factory):
         actor=SYSTEM,
     )
     data_dir = tmp_path_factory.mktemp("shared-var")
-    servers = [_start(port, data_dir) for port in (_free_port(), _free_port())]
+    servers = [_start(port, data_dir) for port in (free_port(), free_port())]
     urls = [f"http://127.0.0.1:{s.args[s.args.index('--server.port') + 1]}" for s in servers]
     try:
         for url in urls:
-            _wait_healthy(url)
+            wait_healthy(url)
         yield engine, urls
     finally:
         for server in servers:

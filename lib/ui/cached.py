@@ -1,12 +1,13 @@
 """The Streamlit caching layer: the store and the data every page reads, shared and keyed on inputs.
 
-Frames read from the store are cached with ``st.cache_resource`` keyed on the data revision, so
-every session shares one copy: lib never modifies its inputs, and pages only read them.
+Every cached read takes one :class:`Scope` (settings, data revision, ceiling) first and the small
+values it depends on after it, so its signature is its key. Frames are cached with
+``st.cache_resource``: every session shares one copy, lib never modifies its inputs, and pages
+only read them.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -15,7 +16,7 @@ import pandas as pd
 import streamlit as st
 from sqlalchemy.engine import Engine
 
-from lib import geo, intake, risk, store
+from lib import geo, intake, posko, risk, store
 from lib.core.regions import RegionIndex
 from lib.core.settings import Settings
 from lib.intake import Bundle
@@ -103,18 +104,6 @@ def region_index(settings: Settings) -> RegionIndex:
     return intake.region_index(context(settings).bundle.regions)
 
 
-@st.cache_resource(show_spinner=False, max_entries=64)
-def chart_spec(_build: Callable[[], alt.TopLevelMixin], key: tuple[object, ...]) -> dict[str, Any]:
-    """Return the Vega-Lite spec of a chart, built once per ``key`` (everything it depends on).
-
-    Building and validating an Altair chart costs 100-200 ms; a cached spec drawn with
-    ``st.vega_lite_chart`` keeps reruns fast (shared, not copied: Streamlit copies the spec
-    before changing it). The chart fills the width and keeps its own
-    height: Streamlit's default sizing squeezes a chart with a legend and labels to nothing.
-    """
-    return finish_spec(_build())
-
-
 def finish_spec(chart: alt.TopLevelMixin) -> dict[str, Any]:
     """Return the Vega-Lite spec of ``chart`` ready for ``st.vega_lite_chart``.
 
@@ -197,8 +186,6 @@ def assessment(scope: Scope, election_id: str, weights: str) -> risk.Assessment:
 @st.cache_data(show_spinner=False, max_entries=32)
 def open_alert_count(scope: Scope) -> int:
     """Return how many severe Posko reports wait for acknowledgement, among those the caller may see."""
-    from lib import posko
-
     return posko.count_open_alerts(scope.ctx.engine, ceiling=scope.ceiling)
 
 
@@ -214,21 +201,4 @@ def sensitivity(scope: Scope, election_id: str, weights: str, spread: float) -> 
 @st.cache_data(show_spinner=False, max_entries=16, ttl=300)
 def posko_counts(scope: Scope) -> pd.DataFrame:
     """Return Posko reports per regency in the last 24 hours and 7 days (refreshed every 5 minutes)."""
-    from lib import posko
-
     return posko.report_counts(scope.ctx.engine, ceiling=scope.ceiling)
-
-
-@st.cache_resource(show_spinner=False, max_entries=256)
-def shared(_compute: Callable[[], Any], key: tuple[object, ...]) -> Any:
-    """Return ``_compute()``, computed once per ``key`` and shared, not copied: only read the result.
-
-    For tables a page shows on every rerun: ``memo`` unpickles a copy on every call.
-    """
-    return _compute()
-
-
-@st.cache_data(show_spinner=False, max_entries=256)
-def memo(_compute: Callable[[], Any], key: tuple[object, ...]) -> Any:
-    """Return ``_compute()``, computed once per ``key`` (everything the result depends on)."""
-    return _compute()
