@@ -8,6 +8,8 @@ only read them.
 
 from __future__ import annotations
 
+import functools
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -44,13 +46,26 @@ class Scope:
     revision: int
     ceiling: str
 
+    @functools.cached_property
+    def key(self) -> str:
+        """Return the scope as one short text: what the caches hash.
+
+        Streamlit's own hashing of a dataclass walks it field by field (about 0.35 ms), and that
+        for every cached call of every rerun.
+        """
+        return f"{self.settings!r}|{self.revision}|{self.ceiling}"
+
     @property
     def ctx(self) -> Context:
         """Return the shared context (bundle, engine) of these settings."""
         return context(self.settings)
 
 
-@st.cache_resource(show_spinner=False)
+SCOPE_HASH: dict[type, Callable[[Scope], str]] = {Scope: lambda scope: scope.key}
+"""``hash_funcs`` for every cached function taking a :class:`Scope`."""
+
+
+@st.cache_resource(hash_funcs=SCOPE_HASH, show_spinner=False)
 def context(settings: Settings, _lang: str = "id") -> Context:
     """Return the shared context: read the bundled facts, open (migrate, seed) the store.
 
@@ -67,38 +82,38 @@ def revision(ctx: Context) -> int:
     return store.revision(ctx.engine)
 
 
-@st.cache_resource(show_spinner=False, max_entries=16)
+@st.cache_resource(hash_funcs=SCOPE_HASH, show_spinner=False, max_entries=16)
 def events(scope: Scope) -> pd.DataFrame:
     """Return the events the caller may see at data revision ``rev``."""
     return store.read_events(scope.ctx.engine, ceiling=scope.ceiling)
 
 
-@st.cache_resource(show_spinner=False, max_entries=16)
+@st.cache_resource(hash_funcs=SCOPE_HASH, show_spinner=False, max_entries=16)
 def stakeholders(scope: Scope) -> pd.DataFrame:
     """Return the institutions the caller may see."""
     return store.read_stakeholders(scope.ctx.engine, ceiling=scope.ceiling)
 
 
-@st.cache_resource(show_spinner=False, max_entries=16)
+@st.cache_resource(hash_funcs=SCOPE_HASH, show_spinner=False, max_entries=16)
 def links(scope: Scope) -> pd.DataFrame:
     """Return the links the caller may see."""
     return store.read_links(scope.ctx.engine, ceiling=scope.ceiling)
 
 
-@st.cache_resource(show_spinner=False, max_entries=16)
+@st.cache_resource(hash_funcs=SCOPE_HASH, show_spinner=False, max_entries=16)
 def elections(settings: Settings, rev: int) -> pd.DataFrame:
     """Return the elections table (open to all: not classified), newest voting day first."""
     frame = store.read_table(context(settings).engine, store.elections)
     return frame.sort_values("voting_day", ascending=False).set_index("id", drop=False)
 
 
-@st.cache_resource(show_spinner=False, max_entries=16)
+@st.cache_resource(hash_funcs=SCOPE_HASH, show_spinner=False, max_entries=16)
 def reference(scope: Scope, table: str) -> pd.DataFrame:
     """Return a stored reference table by name (regions, election_stages, election_figures, contests)."""
     return store.read_table(scope.ctx.engine, store.metadata.tables[table])
 
 
-@st.cache_resource(show_spinner=False)
+@st.cache_resource(hash_funcs=SCOPE_HASH, show_spinner=False)
 def region_index(settings: Settings) -> RegionIndex:
     """Return the region-name index of the bundled regions."""
     return intake.region_index(context(settings).bundle.regions)
@@ -145,7 +160,9 @@ def boundaries_stamp(settings: Settings) -> float:
     return path.stat().st_mtime if path.exists() else 0.0
 
 
-@st.cache_resource(show_spinner="Memuat batas wilayah\u2026 / Loading boundaries\u2026", max_entries=4)
+@st.cache_resource(
+    hash_funcs=SCOPE_HASH, show_spinner="Memuat batas wilayah\u2026 / Loading boundaries\u2026", max_entries=4
+)
 def boundaries(settings: Settings, stamp: float) -> geo.Boundaries | None:
     """Return the boundaries saved from an upload, else those in ``SINERGI_BOUNDARIES``, else None."""
     saved = geo.load_saved_boundaries(settings.data_dir)
@@ -161,7 +178,7 @@ def current_boundaries(settings: Settings) -> geo.Boundaries | None:
     return boundaries(settings, boundaries_stamp(settings))
 
 
-@st.cache_data(show_spinner=False, max_entries=32)
+@st.cache_data(hash_funcs=SCOPE_HASH, show_spinner=False, max_entries=32)
 def assessment(scope: Scope, election_id: str, weights: str) -> risk.Assessment:
     """Return the vulnerability assessment of an election with the weights in their URL form.
 
@@ -183,13 +200,13 @@ def assessment(scope: Scope, election_id: str, weights: str) -> risk.Assessment:
     )
 
 
-@st.cache_data(show_spinner=False, max_entries=32)
+@st.cache_data(hash_funcs=SCOPE_HASH, show_spinner=False, max_entries=32)
 def open_alert_count(scope: Scope) -> int:
     """Return how many severe Posko reports wait for acknowledgement, among those the caller may see."""
     return posko.count_open_alerts(scope.ctx.engine, ceiling=scope.ceiling)
 
 
-@st.cache_data(show_spinner=False, max_entries=16)
+@st.cache_data(hash_funcs=SCOPE_HASH, show_spinner=False, max_entries=16)
 def sensitivity(scope: Scope, election_id: str, weights: str, spread: float) -> pd.DataFrame:
     """Return each regency's rank range under random weights around ``weights`` (seeded, 300 runs)."""
     found = assessment(scope, election_id, weights)
@@ -198,7 +215,7 @@ def sensitivity(scope: Scope, election_id: str, weights: str, spread: float) -> 
     )
 
 
-@st.cache_data(show_spinner=False, max_entries=16, ttl=300)
+@st.cache_data(hash_funcs=SCOPE_HASH, show_spinner=False, max_entries=16, ttl=300)
 def posko_counts(scope: Scope) -> pd.DataFrame:
     """Return Posko reports per regency in the last 24 hours and 7 days (refreshed every 5 minutes)."""
     return posko.report_counts(scope.ctx.engine, ceiling=scope.ceiling)

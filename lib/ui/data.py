@@ -15,7 +15,7 @@ from lib.core.problems import DataProblem
 from lib.core.regions import REGENCY_CODES
 from lib.core.settings import Settings
 from lib.ui import cached
-from lib.ui.cached import Scope
+from lib.ui.cached import SCOPE_HASH, Scope
 from lib.ui.problems import show_problem
 
 T = TypeVar("T")
@@ -112,7 +112,7 @@ def confirm_button(
     show_outcome(slot, digest)
 
 
-@st.cache_data(show_spinner=False, max_entries=16)
+@st.cache_data(hash_funcs=SCOPE_HASH, show_spinner=False, max_entries=16)
 def template_bytes(settings: Settings, kind: str, lang: str) -> bytes:
     """Return the .xlsx template of ``kind`` in ``lang`` (built once per process)."""
     bundle = cached.context(settings).bundle
@@ -202,13 +202,13 @@ def save_boundaries(check: intake.BoundaryCheck, scope: Scope, caller: access.Ca
     return t("datapage.bnd.saved", lang, levels=intake.level_names(check.imported.boundaries, lang))
 
 
-@st.cache_resource(show_spinner=False, max_entries=8)
+@st.cache_resource(hash_funcs=SCOPE_HASH, show_spinner=False, max_entries=8)
 def definitions(settings: Settings) -> pd.DataFrame:
     """Return the indicators people may enter by hand (shared, only read)."""
     return intake.entered_definitions(cached.context(settings).bundle.indicators)
 
 
-@st.cache_resource(show_spinner=False, max_entries=8)
+@st.cache_resource(hash_funcs=SCOPE_HASH, show_spinner=False, max_entries=8)
 def indicator_values(scope: Scope) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
     """Return the stored indicator values, the bundled ones and the editable ones (once per revision)."""
     rows = store.read_indicator_values(scope.ctx.engine)

@@ -17,7 +17,7 @@ import streamlit as st
 
 from lib import history
 from lib.ui import cached
-from lib.ui.cached import Scope
+from lib.ui.cached import SCOPE_HASH, Scope
 
 Days = tuple[dt.date, dt.date] | None
 """A period or brush: first and last day, or None for all time."""
@@ -34,7 +34,7 @@ def elections(scope: Scope) -> pd.DataFrame:
     return cached.elections(scope.settings, scope.revision)
 
 
-@st.cache_resource(show_spinner=False, max_entries=32)
+@st.cache_resource(hash_funcs=SCOPE_HASH, show_spinner=False, max_entries=32)
 def enriched(scope: Scope, period: Days, election: str) -> pd.DataFrame:
     """Return the events of ``period`` with their intervals and phases relative to ``election``."""
     events = history.in_scope(cached.events(scope), period=period)
@@ -54,7 +54,7 @@ def timeline_chart(
     )
 
 
-@st.cache_resource(show_spinner=False, max_entries=64)
+@st.cache_resource(hash_funcs=SCOPE_HASH, show_spinner=False, max_entries=64)
 def timeline_spec(
     scope: Scope, period: Days, election: str, focus: str | None, freq: str, lang: str
 ) -> dict[str, Any]:
@@ -62,7 +62,7 @@ def timeline_spec(
     return cached.finish_spec(timeline_chart(scope, period, election, focus, freq, lang))
 
 
-@st.cache_resource(show_spinner=False, max_entries=64)
+@st.cache_resource(hash_funcs=SCOPE_HASH, show_spinner=False, max_entries=64)
 def selected(scope: Scope, period: Days, election: str, focus: str | None, brush: Days) -> pd.DataFrame:
     """Return the events the charts below the timeline show: brushed days, then the focus."""
     rows = enriched(scope, period, election)
@@ -71,7 +71,7 @@ def selected(scope: Scope, period: Days, election: str, focus: str | None, brush
     return rows[history.in_focus(rows, focus)] if focus else rows
 
 
-@st.cache_resource(show_spinner=False, max_entries=64)
+@st.cache_resource(hash_funcs=SCOPE_HASH, show_spinner=False, max_entries=64)
 def aligned_spec(
     scope: Scope,
     period: Days,
@@ -87,7 +87,7 @@ def aligned_spec(
     return cached.finish_spec(history.aligned_chart(aligned, lang, region_names=region_names(scope)))
 
 
-@st.cache_resource(show_spinner=False, max_entries=64)
+@st.cache_resource(hash_funcs=SCOPE_HASH, show_spinner=False, max_entries=64)
 def heatmap_spec(
     scope: Scope, period: Days, election: str, focus: str | None, brush: Days, lang: str
 ) -> dict[str, Any]:
@@ -96,7 +96,7 @@ def heatmap_spec(
     return cached.finish_spec(history.heatmap(counts, region_names(scope), lang))
 
 
-@st.cache_resource(show_spinner=False, max_entries=64)
+@st.cache_resource(hash_funcs=SCOPE_HASH, show_spinner=False, max_entries=64)
 def event_table(
     scope: Scope, period: Days, election: str, focus: str | None, brush: Days, lang: str
 ) -> pd.DataFrame:

@@ -16,19 +16,19 @@ from lib.core.i18n import t
 from lib.core.regions import regency_of
 from lib.ui import cached
 from lib.ui import page as ui
-from lib.ui.cached import Scope
+from lib.ui.cached import SCOPE_HASH, Scope
 
 Period = tuple[dt.date, dt.date] | None
 """A period as :meth:`lib.ui.page.Page.period` gives it; None for all time."""
 
 
-@st.cache_resource(show_spinner=False, max_entries=32)
+@st.cache_resource(hash_funcs=SCOPE_HASH, show_spinner=False, max_entries=32)
 def events_in_scope(scope: Scope, period: Period, focus: str | None) -> pd.DataFrame:
     """Return the events the caller may see in ``period`` and in ``focus`` (None = everywhere)."""
     return history.in_scope(cached.events(scope), period=period, focus=focus)
 
 
-@st.cache_resource(show_spinner=False, max_entries=32)
+@st.cache_resource(hash_funcs=SCOPE_HASH, show_spinner=False, max_entries=32)
 def measures(scope: Scope, election: str, weights: str, period: Period) -> pd.DataFrame:
     """Return :func:`lib.risk.measure_table` of an election, with the event counts of ``period``."""
     regions = scope.ctx.bundle.regions
@@ -41,7 +41,7 @@ def measures(scope: Scope, election: str, weights: str, period: Period) -> pd.Da
     return risk.measure_table(cached.assessment(scope, election, weights), counts, regions)
 
 
-@st.cache_resource(show_spinner=False, max_entries=16)
+@st.cache_resource(hash_funcs=SCOPE_HASH, show_spinner=False, max_entries=16)
 def event_points(scope: Scope, period: Period, lang: str) -> pd.DataFrame:
     """Return the geolocated events of ``period`` as map points (:func:`lib.risk.event_points`)."""
     regions = scope.ctx.bundle.regions
@@ -89,7 +89,7 @@ def map_chart(
     )
 
 
-@st.cache_resource(show_spinner=False, max_entries=32)
+@st.cache_resource(hash_funcs=SCOPE_HASH, show_spinner=False, max_entries=32)
 def map_spec(
     scope: Scope,
     election: str,

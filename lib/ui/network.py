@@ -29,7 +29,7 @@ from lib.core.vocab import CLASSIFICATIONS
 from lib.network import LEVELS, LINK_KINDS, TYPES, check_links, check_stakeholders
 from lib.ui import cached
 from lib.ui import page as ui
-from lib.ui.cached import Scope
+from lib.ui.cached import SCOPE_HASH, Scope
 from lib.ui.problems import show_problem
 
 Delays = tuple[tuple[str, float], ...]
@@ -42,13 +42,13 @@ LABEL_TOP = 10
 # --- Cached reads and analyses -------------------------------------------------------------------
 
 
-@st.cache_data(show_spinner=False, max_entries=16)
+@st.cache_data(hash_funcs=SCOPE_HASH, show_spinner=False, max_entries=16)
 def stored(scope: Scope) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Return the stored institutions and links the caller may see, as stored (with ``origin``)."""
     return cached.stakeholders(scope), cached.links(scope)
 
 
-@st.cache_resource(show_spinner=False, max_entries=16)
+@st.cache_resource(hash_funcs=SCOPE_HASH, show_spinner=False, max_entries=16)
 def checked(scope: Scope, lang: str) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Return the stored institutions and links checked and typed (see lib/network/institutions.py)."""
     people, links = stored(scope)
@@ -56,21 +56,21 @@ def checked(scope: Scope, lang: str) -> tuple[pd.DataFrame, pd.DataFrame]:
     return people, check_links(links, set(people["id"]), require_source=False, lang=lang)
 
 
-@st.cache_resource(show_spinner=False, max_entries=16)
+@st.cache_resource(hash_funcs=SCOPE_HASH, show_spinner=False, max_entries=16)
 def region_names(scope: Scope) -> dict[str, str]:
     """Return ``{code: name}`` of the bundled regions."""
     regions = scope.ctx.bundle.regions
     return dict(zip(regions["code"], regions["name"], strict=True))
 
 
-@st.cache_resource(show_spinner=False, max_entries=16)
+@st.cache_resource(hash_funcs=SCOPE_HASH, show_spinner=False, max_entries=16)
 def graph(scope: Scope, delays: Delays) -> nx.DiGraph:
     """Return the coordination graph, shared by every session: read it, never modify it."""
     people, links = checked(scope, "id")
     return network.build_graph(people, links, assumed_delay_hours=dict(delays))
 
 
-@st.cache_resource(show_spinner=False, max_entries=32)
+@st.cache_resource(hash_funcs=SCOPE_HASH, show_spinner=False, max_entries=32)
 def scenario_graph(scope: Scope, delays: Delays, scenario: str, lang: str) -> nx.DiGraph:
     """Return the graph with the what-if ``scenario`` (its URL text) applied.
 
@@ -88,19 +88,19 @@ def scenario_graph(scope: Scope, delays: Delays, scenario: str, lang: str) -> nx
     )
 
 
-@st.cache_resource(show_spinner=False, max_entries=16)
+@st.cache_resource(hash_funcs=SCOPE_HASH, show_spinner=False, max_entries=16)
 def positions(scope: Scope) -> dict[str, tuple[float, float]]:
     """Return the layout of the stored graph, computed once so positions stay put between reruns."""
     return network.layout_positions(graph(scope, network.delays_key(network.DEFAULT_ASSUMED_DELAY_HOURS)))
 
 
-@st.cache_resource(show_spinner=False, max_entries=32)
+@st.cache_resource(hash_funcs=SCOPE_HASH, show_spinner=False, max_entries=32)
 def analysis(scope: Scope, delays: Delays, lang: str) -> network.Analysis:
     """Return metrics, single points of failure, Posko reach, alert times and coverage."""
     return network.analyse(graph(scope, delays), lang=lang)
 
 
-@st.cache_resource(show_spinner=False, max_entries=32)
+@st.cache_resource(hash_funcs=SCOPE_HASH, show_spinner=False, max_entries=32)
 def comparison(scope: Scope, delays: Delays, scenario: str, lang: str) -> network.Comparison:
     """Return today's network against the what-if ``scenario``."""
     before = graph(scope, delays)
@@ -108,7 +108,7 @@ def comparison(scope: Scope, delays: Delays, scenario: str, lang: str) -> networ
     return network.compare_networks(before, after, lang=lang)
 
 
-@st.cache_resource(show_spinner=False, max_entries=32)
+@st.cache_resource(hash_funcs=SCOPE_HASH, show_spinner=False, max_entries=32)
 def suggestions(scope: Scope, delays: Delays, which: str, count: int, lang: str) -> network.Suggestions:
     """Return suggested links: ``which`` is "faster" (alert time) or "backup" (single points of failure)."""
     base = graph(scope, delays)
@@ -117,7 +117,7 @@ def suggestions(scope: Scope, delays: Delays, which: str, count: int, lang: str)
     return network.suggest_backup_links(base, count=count, assumed_delay_hours=dict(delays), lang=lang)
 
 
-@st.cache_resource(show_spinner=False, max_entries=8)
+@st.cache_resource(hash_funcs=SCOPE_HASH, show_spinner=False, max_entries=8)
 def graph_files(scope: Scope) -> tuple[bytes, bytes]:
     """Return the network as GraphML and GEXF bytes (data only: no assumed delays added)."""
     people, links = checked(scope, "id")
@@ -125,13 +125,13 @@ def graph_files(scope: Scope) -> tuple[bytes, bytes]:
     return network.to_graphml_bytes(plain), network.to_gexf_bytes(plain)
 
 
-@st.cache_resource(show_spinner=False, max_entries=8)
+@st.cache_resource(hash_funcs=SCOPE_HASH, show_spinner=False, max_entries=8)
 def export_tables(scope: Scope, lang: str) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Return the institutions and links in their file columns, for the CSV/Excel downloads."""
     return network.export_frames(*checked(scope, lang))
 
 
-@st.cache_resource(show_spinner=False, max_entries=64)
+@st.cache_resource(hash_funcs=SCOPE_HASH, show_spinner=False, max_entries=64)
 def chart_frames(
     scope: Scope,
     delays: Delays,
@@ -146,7 +146,7 @@ def chart_frames(
     return network.chart_frames(shown, metrics, where, lang=lang)
 
 
-@st.cache_resource(show_spinner=False, max_entries=64)
+@st.cache_resource(hash_funcs=SCOPE_HASH, show_spinner=False, max_entries=64)
 def network_spec(
     scope: Scope,
     delays: Delays,
@@ -170,26 +170,26 @@ def network_spec(
     return cached.finish_spec(chart)
 
 
-@st.cache_resource(show_spinner=False, max_entries=32)
+@st.cache_resource(hash_funcs=SCOPE_HASH, show_spinner=False, max_entries=32)
 def metrics_table(scope: Scope, delays: Delays, focus: str | None, lang: str) -> pd.DataFrame:
     """Return the metrics table the page shows (only the ``focus`` regency's institutions if given)."""
     only = network.focus_members(graph(scope, delays), focus) if focus else None
     return network.metrics_display(analysis(scope, delays, lang), region_names(scope), lang=lang, only=only)
 
 
-@st.cache_resource(show_spinner=False, max_entries=32)
+@st.cache_resource(hash_funcs=SCOPE_HASH, show_spinner=False, max_entries=32)
 def failures_table(scope: Scope, delays: Delays, lang: str) -> pd.DataFrame:
     """Return the single points of failure as the page shows them."""
     return network.failures_display(analysis(scope, delays, lang).failures, lang=lang)
 
 
-@st.cache_resource(show_spinner=False, max_entries=32)
+@st.cache_resource(hash_funcs=SCOPE_HASH, show_spinner=False, max_entries=32)
 def reach_table(scope: Scope, delays: Delays, lang: str) -> pd.DataFrame:
     """Return the alert time per regency as the page shows it."""
     return network.alerts_display(analysis(scope, delays, lang).alerts, region_names(scope), lang=lang)
 
 
-@st.cache_resource(show_spinner=False, max_entries=32)
+@st.cache_resource(hash_funcs=SCOPE_HASH, show_spinner=False, max_entries=32)
 def coverage_table(scope: Scope, delays: Delays, lang: str) -> pd.DataFrame:
     """Return the chain Posko -> Polres -> Bawaslu/KPU -> desa adat per regency as the page shows it."""
     return network.coverage_display(analysis(scope, delays, lang).coverage, region_names(scope), lang=lang)

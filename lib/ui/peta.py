@@ -9,7 +9,7 @@ import streamlit as st
 
 from lib import history, risk
 from lib.ui import cached
-from lib.ui.cached import Scope
+from lib.ui.cached import SCOPE_HASH, Scope
 from lib.ui.maps import Period, events_in_scope
 
 
@@ -31,13 +31,13 @@ def period_and_brush(page_period: Period, brush_text: str, lang: str) -> tuple[P
     return (max(page_period[0], brush[0]), min(page_period[1], brush[1])), brush
 
 
-@st.cache_resource(show_spinner=False, max_entries=32)
+@st.cache_resource(hash_funcs=SCOPE_HASH, show_spinner=False, max_entries=32)
 def explanation(scope: Scope, election: str, weights: str, focus: str, lang: str) -> pd.DataFrame:
     """Return what makes up the index of region ``focus`` (:meth:`lib.risk.Assessment.explain`)."""
     return cached.assessment(scope, election, weights).explain(focus, lang=lang)
 
 
-@st.cache_resource(show_spinner=False, max_entries=32)
+@st.cache_resource(hash_funcs=SCOPE_HASH, show_spinner=False, max_entries=32)
 def contribution_spec(scope: Scope, election: str, weights: str, focus: str, lang: str) -> dict[str, Any]:
     """Return the spec of the chart of what makes up the index of region ``focus``."""
     name = scope.ctx.bundle.regions.loc[focus, "name"]
@@ -45,7 +45,7 @@ def contribution_spec(scope: Scope, election: str, weights: str, focus: str, lan
     return cached.finish_spec(chart)
 
 
-@st.cache_resource(show_spinner=False, max_entries=32)
+@st.cache_resource(hash_funcs=SCOPE_HASH, show_spinner=False, max_entries=32)
 def focus_events(scope: Scope, period: Period, focus: str, lang: str) -> pd.DataFrame:
     """Return the 50 newest events of ``period`` in region ``focus``, as a display table."""
     regions = scope.ctx.bundle.regions

@@ -27,7 +27,7 @@ from lib.core.regions import REGENCY_CODES, RegionIndex
 from lib.core.text import escape
 from lib.core.vocab import CATEGORIES
 from lib.ui import cached
-from lib.ui.cached import Scope
+from lib.ui.cached import SCOPE_HASH, Scope
 from lib.ui.problems import show_problem
 
 LIST_LIMIT = 500
@@ -45,7 +45,7 @@ def now_local() -> dt.datetime:
 # ---------------------------------------------------------------- cached reads
 
 
-@st.cache_resource(show_spinner=False, max_entries=4)
+@st.cache_resource(hash_funcs=SCOPE_HASH, show_spinner=False, max_entries=4)
 def region_index(scope: Scope, stamp: float) -> RegionIndex:
     """Return the region index: bundled regions plus kecamatan/desa when boundaries are loaded."""
     shapes = cached.boundaries(scope.ctx.settings, stamp)
@@ -55,7 +55,7 @@ def region_index(scope: Scope, stamp: float) -> RegionIndex:
     return intake.region_index(scope.ctx.bundle.regions, extra)
 
 
-@st.cache_data(show_spinner=False, max_entries=4)
+@st.cache_data(hash_funcs=SCOPE_HASH, show_spinner=False, max_entries=4)
 def subregion_labels(scope: Scope, stamp: float) -> dict[str, str]:
     """Return kecamatan and desa codes with a label naming their regency, ordered by code ({} if none)."""
     shapes = cached.boundaries(scope.ctx.settings, stamp)
@@ -83,7 +83,7 @@ def stakeholder_names(scope: Scope) -> dict[str, str]:
     return names
 
 
-@st.cache_data(show_spinner=False, max_entries=16)
+@st.cache_data(hash_funcs=SCOPE_HASH, show_spinner=False, max_entries=16)
 def status_counts(scope: Scope) -> dict[str, int]:
     """Return how many reports the caller may see are in each status."""
     return posko.status_counts(scope.ctx.engine, ceiling=scope.ceiling)
@@ -92,7 +92,7 @@ def status_counts(scope: Scope) -> dict[str, int]:
 ReportList = posko.ReportList
 
 
-@st.cache_data(show_spinner=False, max_entries=32)
+@st.cache_data(hash_funcs=SCOPE_HASH, show_spinner=False, max_entries=32)
 def report_list(
     scope: Scope,
     *,
@@ -118,7 +118,7 @@ def report_list(
     return posko.report_list(frame, region_names=region_names, people=people, limit=LIST_LIMIT, lang=lang)
 
 
-@st.cache_data(show_spinner=False, max_entries=32)
+@st.cache_data(hash_funcs=SCOPE_HASH, show_spinner=False, max_entries=32)
 def timeline(scope: Scope, report_id: int, lang: str) -> pd.DataFrame:
     """Return a report's change history as a display table, oldest first."""
     frame = posko.report_timeline(scope.ctx.engine, report_id, ceiling=scope.ceiling, lang=lang)

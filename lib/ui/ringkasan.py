@@ -9,11 +9,11 @@ import streamlit as st
 
 from lib import history
 from lib.ui import cached
-from lib.ui.cached import Scope
+from lib.ui.cached import SCOPE_HASH, Scope
 from lib.ui.maps import Period, events_in_scope
 
 
-@st.cache_resource(show_spinner=False, max_entries=32)
+@st.cache_resource(hash_funcs=SCOPE_HASH, show_spinner=False, max_entries=32)
 def key_figures(
     scope: Scope, election: str, today: dt.date, lang: str, focus: str | None
 ) -> history.KeyFigures:
@@ -31,13 +31,13 @@ def key_figures(
     )
 
 
-@st.cache_resource(show_spinner=False, max_entries=16)
+@st.cache_resource(hash_funcs=SCOPE_HASH, show_spinner=False, max_entries=16)
 def recent_change(scope: Scope, today: dt.date) -> pd.DataFrame:
     """Return per regency the events of the last 7 days against the 4 weeks before (all events)."""
     return history.recent_change(cached.events(scope), scope.ctx.bundle.regions, today=today)
 
 
-@st.cache_resource(show_spinner=False, max_entries=32)
+@st.cache_resource(hash_funcs=SCOPE_HASH, show_spinner=False, max_entries=32)
 def latest_events(scope: Scope, period: Period, focus: str | None, lang: str) -> pd.DataFrame:
     """Return the newest events of ``period`` in ``focus``, as a display table."""
     return history.latest_events(events_in_scope(scope, period, focus), scope.ctx.bundle.regions, lang=lang)

@@ -10,7 +10,7 @@ import streamlit as st
 
 from lib import risk
 from lib.ui import cached
-from lib.ui.cached import Scope
+from lib.ui.cached import SCOPE_HASH, Scope
 
 Counts = tuple[tuple[str, int | None], ...]
 """TPS per category as typed on the page: (category, count or None)."""
@@ -28,20 +28,20 @@ def ranking_chart(scope: Scope, election: str, weights: str, lang: str) -> alt.L
     return risk.ranking_bars(found.index, lang, names=region_names(scope))
 
 
-@st.cache_resource(show_spinner=False, max_entries=32)
+@st.cache_resource(hash_funcs=SCOPE_HASH, show_spinner=False, max_entries=32)
 def ranking_spec(scope: Scope, election: str, weights: str, lang: str) -> dict[str, Any]:
     """Return the spec of :func:`ranking_chart`."""
     return cached.finish_spec(ranking_chart(scope, election, weights, lang))
 
 
-@st.cache_resource(show_spinner=False, max_entries=32)
+@st.cache_resource(hash_funcs=SCOPE_HASH, show_spinner=False, max_entries=32)
 def ranges_spec(scope: Scope, election: str, weights: str, spread: float, lang: str) -> dict[str, Any]:
     """Return the spec of the rank ranges under weights varied by ``spread`` (see ``cached.sensitivity``)."""
     ranges = cached.sensitivity(scope, election, weights, spread)
     return cached.finish_spec(risk.rank_ranges(ranges, lang, names=region_names(scope)))
 
 
-@st.cache_resource(show_spinner=False, max_entries=64)
+@st.cache_resource(hash_funcs=SCOPE_HASH, show_spinner=False, max_entries=64)
 def deployment(counts: Counts, move: int, preset: str, lang: str) -> pd.DataFrame:
     """Return the police and Linmas needed when ``move`` TPS become rawan, as a display table.
 
