@@ -29,10 +29,8 @@ BUNDLED_EVENTS = len(pd.read_csv(DATA_DIR / "events.csv"))
 
 
 @pytest.fixture(autouse=True)
-def fresh_store(tmp_path, monkeypatch):
-    monkeypatch.setenv("SINERGI_DATA_DIR", str(tmp_path / "var"))
-    monkeypatch.delenv("SINERGI_DB_URL", raising=False)
-    monkeypatch.delenv("SINERGI_BOUNDARIES", raising=False)
+def _fresh(fresh_store):
+    return fresh_store
 
 
 @pytest.fixture(scope="module")

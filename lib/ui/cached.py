@@ -55,14 +55,14 @@ class Scope:
         """
         return f"{self.settings!r}|{self.revision}|{self.ceiling}"
 
-    @property
+    @functools.cached_property
     def ctx(self) -> Context:
         """Return the shared context (bundle, engine) of these settings."""
         return context(self.settings)
 
 
-SCOPE_HASH: dict[type, Callable[[Scope], str]] = {Scope: lambda scope: scope.key}
-"""``hash_funcs`` for every cached function taking a :class:`Scope`."""
+SCOPE_HASH: dict[type, Callable[[Any], str]] = {Scope: lambda scope: scope.key, Settings: repr}
+"""``hash_funcs`` for every cached function taking a :class:`Scope` or :class:`Settings`."""
 
 
 @st.cache_resource(hash_funcs=SCOPE_HASH, show_spinner=False)
