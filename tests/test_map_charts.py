@@ -123,6 +123,26 @@ def test_categories_get_a_fixed_scale_with_unknown_last(bali):
     assert color["legend"]["titleFontSize"] >= 14
 
 
+def test_category_codes_are_shown_by_the_names_the_caller_gives(bali):
+    values = pd.DataFrame({"code": ["51.01", "51.08"], "level": ["rendah", "tinggi"]})
+    chart = geo.choropleth(
+        bali.display["kabupaten"],
+        values,
+        measure="level",
+        measure_label="Vulnerability",
+        categories=["rendah", "sedang", "tinggi"],
+        category_labels={"rendah": "Low", "sedang": "Medium", "tinggi": "High"},
+        lang="en",
+    )
+    color = next(
+        layer["encoding"]["color"]
+        for layer in layers_of(chart.to_dict())
+        if "color" in layer.get("encoding", {})
+    )
+    assert color["scale"]["domain"][:3] == ["rendah", "sedang", "tinggi"]  # codes stay the data
+    assert '"tinggi" ? "High"' in color["legend"]["labelExpr"]
+
+
 def test_values_outside_the_categories_are_a_bug(bali):
     values = pd.DataFrame({"code": ["51.01"], "level": ["ekstrem"]})
     with pytest.raises(ValueError, match="ekstrem"):

@@ -7,8 +7,10 @@ on every page, and a value written to a CSV, a GraphML attribute or a comparison
 from __future__ import annotations
 
 import datetime as dt
+import json
 import math
 import re
+from collections.abc import Mapping
 
 _MARKDOWN = re.compile(r"([\\`*_{}\[\]()#+\-.!|>~<$:=])")
 """Every character Streamlit's markdown gives a meaning to, HTML's ``<`` and ``>`` included."""
@@ -65,3 +67,15 @@ def cell_text(value: object) -> str | None:
 def _is_missing(value: object) -> bool:
     """Return True for pandas' missing markers (``pd.NA``, ``pd.NaT``) without importing pandas."""
     return type(value).__name__ in {"NAType", "NaTType"}
+
+
+def label_expression(labels: Mapping[str, str]) -> str:
+    """Return a Vega expression that shows codes by their names, for a legend's ``labelExpr``.
+
+    >>> label_expression({"tinggi": "High"})
+    'datum.label === "tinggi" ? "High" : (datum.label)'
+    """
+    expression = "datum.label"
+    for code, label in reversed(list(labels.items())):
+        expression = f"datum.label === {json.dumps(code)} ? {json.dumps(label)} : ({expression})"
+    return expression

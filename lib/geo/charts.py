@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import json
 import math
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 import altair as alt
 import geopandas as gpd
@@ -20,6 +20,7 @@ import pandas as pd
 import shapely
 
 from lib.core.i18n import t
+from lib.core.text import label_expression
 
 REGION_PICK = "region_pick"
 UNKNOWN_GREY = "#bdbdbd"
@@ -87,6 +88,7 @@ def choropleth(
     measure: str,
     measure_label: str,
     categories: Sequence[str] | None = None,
+    category_labels: Mapping[str, str] | None = None,
     lang: str = "id",
     focus: str | None = None,
     points: pd.DataFrame | None = None,
@@ -126,7 +128,7 @@ def choropleth(
     projection = {"type": "mercator"}
     tooltip = _tooltip(table, measure_label, lang)
 
-    fill = _color(measure_label, categories, unknown, has_unknown)
+    fill = _color(measure_label, categories, unknown, has_unknown, category_labels)
     main = (
         alt.Chart(geo_data(shapes))
         .mark_geoshape(stroke="white", strokeWidth=0.8, invalid="show")
@@ -192,6 +194,7 @@ def tile_grid(
     measure: str,
     measure_label: str,
     categories: Sequence[str] | None = None,
+    category_labels: Mapping[str, str] | None = None,
     lang: str = "id",
     focus: str | None = None,
 ) -> alt.LayerChart:
@@ -216,7 +219,7 @@ def tile_grid(
     main = (
         base.mark_rect(stroke="#111111", cornerRadius=3, invalid="show")
         .encode(
-            color=_color(measure_label, categories, unknown, has_unknown),
+            color=_color(measure_label, categories, unknown, has_unknown, category_labels),
             opacity=alt.when(pick).then(alt.value(1.0)).otherwise(alt.value(0.4)),
             strokeWidth=alt.when(alt.datum.code == (focus_code or ""))
             .then(alt.value(4))
@@ -298,9 +301,14 @@ def _format_number(value: float, lang: str) -> str:
 
 
 def _color(
-    measure_label: str, categories: Sequence[str] | None, unknown: str, has_unknown: bool
+    measure_label: str,
+    categories: Sequence[str] | None,
+    unknown: str,
+    has_unknown: bool,
+    category_labels: Mapping[str, str] | None = None,
 ) -> alt.Color | alt.ColorValue | dict:
-    legend = alt.Legend(title=measure_label, **LEGEND)
+    names = {"labelExpr": label_expression(category_labels)} if category_labels else {}
+    legend = alt.Legend(title=measure_label, **LEGEND, **names)
     if categories is not None:
         domain = list(categories)
         if not 1 <= len(domain) <= len(_YLORRD):

@@ -9,13 +9,13 @@ colours are from the Okabe-Ito palette.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Mapping
 
 import altair as alt
 import pandas as pd
 
 from lib.core.i18n import t
+from lib.core.text import label_expression
 from lib.risk.index import IKP_KABKOTA_BANDS, Bands
 from lib.risk.vocabulary import CATEGORIES, DIMENSIONS, UNKNOWN
 
@@ -37,7 +37,7 @@ def category_label(category: str, lang: str = "id") -> str:
 def category_legend(lang: str = "id", title: str | None = None) -> alt.Legend:
     """Return a legend that shows category codes by their names in ``lang``."""
     labels = {code: category_label(code, lang) for code in CATEGORY_DOMAIN}
-    return alt.Legend(title=title or t("risk.chart.category", lang), labelExpr=_label_expression(labels))
+    return alt.Legend(title=title or t("risk.chart.category", lang), labelExpr=label_expression(labels))
 
 
 def category_scale() -> alt.Scale:
@@ -183,7 +183,7 @@ def contribution_chart(contrib_frame: pd.DataFrame, region_name: str, lang: str 
             "dimension:N",
             scale=alt.Scale(domain=list(DIMENSION_DOMAIN), range=list(DIMENSION_RANGE)),
             legend=alt.Legend(
-                title=t("risk.chart.dimension", lang), labelExpr=_label_expression(dimension_labels)
+                title=t("risk.chart.dimension", lang), labelExpr=label_expression(dimension_labels)
             ),
         ),
     )
@@ -218,14 +218,6 @@ def _ranking_data(index_frame: pd.DataFrame, lang: str, names: Mapping[str, str]
         return data
     data["_sort"] = data["index"].astype("float64").fillna(-1.0)
     return data.sort_values("_sort", ascending=False, kind="stable").drop(columns="_sort")
-
-
-def _label_expression(labels: Mapping[str, str]) -> str:
-    """Return a Vega expression that maps legend codes to names, e.g. for ``labelExpr``."""
-    expression = "datum.label"
-    for code, label in reversed(list(labels.items())):
-        expression = f"datum.label === {json.dumps(code)} ? {json.dumps(label)} : ({expression})"
-    return expression
 
 
 def _name(code: str, names: Mapping[str, str] | None) -> str:

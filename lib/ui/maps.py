@@ -72,6 +72,7 @@ def map_chart(
         "measure": measure,
         "measure_label": risk.measure_label(measure, lang),
         "categories": list(risk.CATEGORIES) if measure == "category" else None,
+        "category_labels": {c: risk.category_label(c, lang) for c in risk.CATEGORIES},
         "lang": lang,
         "focus": focus or None,
     }
