@@ -3,6 +3,7 @@ import math
 import streamlit as st
 
 from lib import risk
+from lib.core import formats
 from lib.core.i18n import t
 from lib.core.problems import DataProblem
 from lib.ui import page as ui
@@ -88,8 +89,8 @@ with right:
             "scenario.sensitivity_help",
             lang,
             n=300,
-            low=f"{math.exp(-2 * spread):.2f}",
-            high=f"{math.exp(2 * spread):.2f}",
+            low=formats.number(math.exp(-2 * spread), lang, digits=2),
+            high=formats.number(math.exp(2 * spread), lang, digits=2),
         )
     )
 
@@ -122,7 +123,7 @@ left, right = st.columns(2)
 preset_key = left.selectbox(
     t("scenario.preset", lang),
     list(risk.PRESETS),
-    format_func=lambda k: risk.PRESETS[k].name,
+    format_func=lambda k: risk.PRESETS[k].text("name", lang),
     key="deployment_preset",
 )
 move = right.number_input(
@@ -136,6 +137,6 @@ except DataProblem as problem:
 else:
     st.dataframe(shown, hide_index=True, key="deployment_table")
     ui.download_buttons(shown, f"sinergi-kebutuhan-personel-{region}", key="deployment")
-st.caption(t("scenario.pattern_source", lang, name=preset.name, source=preset.source))
-if preset.note:
-    st.caption(preset.note)
+st.caption(t("scenario.pattern_source", lang, name=preset.text("name", lang), source=preset.source))
+if preset.text("note", lang):
+    st.caption(preset.text("note", lang))

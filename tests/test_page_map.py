@@ -56,7 +56,8 @@ def _seed_located_posko_event():
     settings = load_settings()
     bundle = intake.load_bundle(settings.bundled_dir)
     engine = store.open_store(settings.store_url, bundle)
-    event = bundle.events.head(1).assign(
+    typed = bundle.events.head(1).drop(columns=[c for c in bundle.events.columns if c.endswith("_en")])
+    event = typed.assign(
         id="posko-901",
         date="2024-11-26",
         region_code="51.08",

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, fields, replace
 from pathlib import Path
 
 import pandas as pd
 
+from lib.core import bilingual
 from lib.core.i18n import t
 from lib.core.problems import DataProblem
 from lib.core.regions import REGENCY_CODES, RegionIndex, build_index
@@ -35,6 +36,22 @@ STAGE_COLUMNS = ("election_id", "stage", "name_id", "name_en", "start", "end", "
 FIGURE_COLUMNS = ("election_id", "region_code", "dpt", "n_tps", "source", "note")
 CONTEST_COLUMNS = ("election_id", "contest", "region_code", "n_pairs", "source")
 PHASES_REPORTED = ("pre", "during", "post", "n/a")
+BUNDLED_TEXTS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
+    "regions.csv": (("code",), ("population_ref", "note")),
+    "elections.csv": (("id",), ("name", "note")),
+    "election_figures.csv": (("election_id", "region_code"), ("note",)),
+    "events.csv": (("id",), ("location", "election_label", "description", "severity_basis", "source_title")),
+    "stakeholders.csv": (("id",), ("role", "note")),
+    "links.csv": (("source_id", "target_id", "kind"), ("channel", "note")),
+    "indicators.csv": (("key",), ("note", "source")),
+    "indicator_values.csv": (("region_code", "key", "year"), ("note",)),
+    "tps_categories.csv": (("election_id", "region_code"), ("note",)),
+}
+"""Per bundled file: its key columns, and the texts a user reads, each ``c`` (Indonesian) with ``c_en``.
+
+The stages' names are the older ``name_id``/``name_en`` pair and the indicators' labels
+``label_id``/``label_en``; both are checked where they are read.
+"""
 _DATE_FORMS = {"day": r"\d{4}-\d{2}-\d{2}", "month": r"\d{4}-\d{2}", "year": r"\d{4}"}
 
 
@@ -53,6 +70,15 @@ class Bundle:
     indicators: pd.DataFrame
     indicator_values: pd.DataFrame
     tps_categories: pd.DataFrame
+
+    def in_language(self, lang: str) -> Bundle:
+        """Return the bundle with every bilingual text in ``lang`` under its base name (twins dropped)."""
+        frames = {
+            f.name: bilingual.in_language(getattr(self, f.name), lang)
+            for f in fields(self)
+            if isinstance(getattr(self, f.name), pd.DataFrame)
+        }
+        return replace(self, **frames)
 
 
 def _read(path: Path, columns: tuple[str, ...], lang: str) -> pd.DataFrame:
@@ -294,9 +320,76 @@ def load_bundle(data_dir: Path, *, lang: str = "id") -> Bundle:
     people, links = load_network(data_dir, lang=lang)
     indicators, values = load_indicators(data_dir, regions, lang=lang)
     tps = load_tps_categories(data_dir, tuple(elections["id"]), lang=lang)
+    frames = {
+        "regions.csv": regions,
+        "elections.csv": elections,
+        "election_figures.csv": figures,
+        "events.csv": events,
+        "stakeholders.csv": people,
+        "links.csv": links,
+        "indicators.csv": indicators,
+        "indicator_values.csv": values,
+        "tps_categories.csv": tps,
+    }
+    both = {name: with_english(data_dir / name, frame, lang=lang) for name, frame in frames.items()}
     return Bundle(
-        regions, elections, stages, figures, contests, events, people, links, indicators, values, tps
+        both["regions.csv"],
+        both["elections.csv"],
+        stages,
+        both["election_figures.csv"],
+        contests,
+        both["events.csv"],
+        both["stakeholders.csv"],
+        both["links.csv"],
+        both["indicators.csv"],
+        both["indicator_values.csv"],
+        both["tps_categories.csv"],
     )
+
+
+def _key(values: tuple[object, ...]) -> tuple[str, ...]:
+    """Return a row's key as text, so a typed frame (``year`` 2022) meets the file's ``"2022"``."""
+    return tuple(str(v) for v in values)
+
+
+def with_english(path: Path, frame: pd.DataFrame, *, lang: str = "id") -> pd.DataFrame:
+    """Return the checked ``frame`` of a bundled file with the English twins of its texts added.
+
+    Every text in :data:`BUNDLED_TEXTS` must be written in both languages: a cell filled in one
+    and empty in the other raises, naming the file, row and column.
+
+    Raises
+    ------
+    DataProblem
+        If a twin column is missing or a text lacks one of its languages.
+    """
+    keys, texts = BUNDLED_TEXTS[path.name]
+    english = [f"{text}_en" for text in texts]
+    raw = _read(path, (*keys, *texts, *english), lang)
+    for text, twin in zip(texts, english, strict=True):
+        indonesian, other = raw[text].notna(), raw[twin].notna()
+        for row in (indonesian != other).to_numpy().nonzero()[0]:
+            empty, filled = (twin, text) if indonesian.iloc[row] else (text, twin)
+            raise DataProblem(
+                t(
+                    "bundle.one_language",
+                    lang,
+                    name=path.name,
+                    row=int(row) + 2,
+                    column=empty,
+                    other=filled,
+                    text=str(raw[filled].iloc[row])[:80],
+                ),
+                t("bundle.one_language_fix", lang),
+            )
+    by_key = {_key(key): row for row, key in enumerate(raw[list(keys)].itertuples(index=False))}
+    positions = [by_key.get(_key(key)) for key in frame[list(keys)].itertuples(index=False)]
+    out = frame.copy()
+    for twin in english:
+        values = raw[twin].tolist()
+        out[twin] = [None if at is None else values[at] for at in positions]
+        out[twin] = out[twin].astype("object").where(out[twin].notna(), None)
+    return out
 
 
 TPS_COLUMNS = ("election_id", "region_code", "kurang_rawan", "rawan", "sangat_rawan", "source", "note")

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import numbers
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from fractions import Fraction
 from types import MappingProxyType
 
@@ -65,12 +65,24 @@ class RatioPreset:
     """A named set of patterns, one per TPS category, with where it comes from."""
 
     key: str
-    name: str
+    name: Mapping[str, str]
+    """The preset's name by language (``{"id": …, "en": …}``)."""
     patterns: Mapping[str, Pattern]
     source: str
-    note: str = ""
+    """The original publications (who said it, when, where: URL), language-neutral."""
+    note: Mapping[str, str] = field(default_factory=dict)
+    """What a planner should know about the figures, by language; empty when nothing."""
     assumption: bool = False
     """True when the pattern is not a published one (e.g. typed in by the user)."""
+
+    def text(self, field: str, lang: str) -> str:
+        """Return the preset's ``name`` or ``note`` in ``lang`` (Indonesian when it lacks ``lang``).
+
+        >>> POLDA_BALI_2024.text("name", "en")
+        'Polda Bali, Pilkada 2024 (Operation Mantap Praja Agung)'
+        """
+        texts: Mapping[str, str] = getattr(self, field)
+        return texts.get(lang) or texts.get("id", "")
 
     def __post_init__(self) -> None:
         if set(self.patterns) != set(TPS_CATEGORIES):
@@ -82,7 +94,10 @@ class RatioPreset:
 
 POLDA_BALI_2024 = RatioPreset(
     key="polda-bali-2024",
-    name="Polda Bali, Pilkada 2024 (Operasi Mantap Praja Agung)",
+    name={
+        "id": "Polda Bali, Pilkada 2024 (Operasi Mantap Praja Agung)",
+        "en": "Polda Bali, Pilkada 2024 (Operation Mantap Praja Agung)",
+    },
     patterns={
         "kurang_rawan": Pattern(police=2, tps=4, linmas=12),
         "rawan": Pattern(police=2, tps=2, linmas=4),
@@ -90,31 +105,36 @@ POLDA_BALI_2024 = RatioPreset(
     },
     source=(
         "Karoops Polda Bali Kombes Pol Soelistijono, 25 Nov 2024 (Bali Tribune, https://balitribune.co.id/"
-        "content/jelang-pilkada-serentak-polda-bali-kerahkan-1162-personel-dan-petakan-14-tps-sangat-rawan); "
-        "research pilkada2024.md section 5a"
+        "content/jelang-pilkada-serentak-polda-bali-kerahkan-1162-personel-dan-petakan-14-tps-sangat-rawan)"
     ),
-    note=(
-        "Per TPS: kurang rawan 0.5 police + 3 Linmas, rawan 1 police + 2 Linmas, sangat rawan 2 police + 2 "
-        "Linmas. Buleleng actually deployed 645 police and 2,346 Linmas (2 per TPS) for 1,173 TPS "
-        "(Tribun Bali 26 Nov 2024); Linmas are commonly planned at 2 per TPS."
-    ),
+    note={
+        "id": "Per TPS: kurang rawan 0,5 polisi + 3 Linmas, rawan 1 polisi + 2 Linmas, sangat rawan "
+        "2 polisi + 2 Linmas. Buleleng pada kenyataannya mengerahkan 645 polisi dan 2.346 Linmas "
+        "(2 per TPS) untuk 1.173 TPS (Tribun Bali, 26 Nov 2024); Linmas lazimnya direncanakan 2 per TPS.",
+        "en": "Per TPS: kurang rawan 0.5 police + 3 Linmas, rawan 1 police + 2 Linmas, sangat rawan "
+        "2 police + 2 Linmas. Buleleng actually deployed 645 police and 2,346 Linmas (2 per TPS) for "
+        "1,173 TPS (Tribun Bali, 26 Nov 2024); Linmas are commonly planned at 2 per TPS.",
+    },
 )
 """Default: the pattern Polda Bali announced for Pilkada 2024."""
 
 PEMILU_2019_NATIONAL = RatioPreset(
     key="polri-pemilu-2019",
-    name="Polri (Mabes), Pemilu 2019",
+    name={"id": "Polri (Mabes), Pemilu 2019", "en": "Polri (national HQ), Pemilu 2019"},
     patterns={
         "kurang_rawan": Pattern(police=2, tps=4, linmas=6),
         "rawan": Pattern(police=4, tps=2, linmas=8),
         "sangat_rawan": Pattern(police=6, tps=2, linmas=8),
     },
     source=(
-        "Polri HQ, 15 Apr 2019 (https://tirto.id/19-juta-aparat-keamanan-antisipasi-gangguan-kamtibmas-saat-"
+        "Mabes Polri, 15 Apr 2019 (https://tirto.id/19-juta-aparat-keamanan-antisipasi-gangguan-kamtibmas-saat-"
         "pemilu-dmcr; https://independensi.com/2019/04/16/polri-turunjan-271-880-personel-dan-16-juta-linmas-"
-        "untuk-amankan-tps-saat-pencoblosan); research pilkada2024.md section 5b"
+        "untuk-amankan-tps-saat-pencoblosan)"
     ),
-    note="Suara.com printed 4-2-6 for the first two categories, which looks like an error.",
+    note={
+        "id": "Suara.com mencetak 4-2-6 untuk dua kategori pertama; tampaknya itu salah cetak.",
+        "en": "Suara.com printed 4-2-6 for the first two categories, which looks like an error.",
+    },
 )
 """The national pattern of Pemilu 2019."""
 

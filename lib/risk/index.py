@@ -73,7 +73,7 @@ IKP_KABKOTA_BANDS = Bands(
     source=(
         "Bawaslu IKP Pemilu dan Pemilihan Serentak 2024, kab/kota bands: tinggi 49.33-100, sedang "
         "13.47-49.32, rendah below 13.47 (https://alinea.id/amp/daerah/upaya-polri-jaga-kamtibmas-kalimantan-"
-        "tengah-saat-pemilu-b2iaR9Ppx; research pilkada2024.md section 3a)"
+        "tengah-saat-pemilu-b2iaR9Ppx)"
     ),
 )
 """Default bands: Bawaslu's IKP 2024 kab/kota thresholds."""

@@ -56,6 +56,7 @@ from lib.store.facts import (
     upsert,
 )
 from lib.store.schema import (
+    TRANSLATED,
     audit,
     contests,
     election_figures,
@@ -85,6 +86,7 @@ from lib.store.shares import (
 )
 
 __all__ = [
+    "TRANSLATED",
     "metadata",
     "schema_version",
     "meta",

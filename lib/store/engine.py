@@ -8,7 +8,7 @@ when to reload.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -17,6 +17,7 @@ from sqlalchemy.engine import Connection, Engine
 
 from lib.core import clock
 from lib.store.schema import (
+    TRANSLATED,
     audit,
     contests,
     election_figures,
@@ -62,11 +63,30 @@ def _create(tables: Iterable[sa.Table]) -> Callable[[Connection], None]:
     return step
 
 
+def _add_columns(columns: Mapping[str, Iterable[str]]) -> Callable[[Connection], None]:
+    """Return a migration step that adds the ``<c>_en`` text columns a table lacks.
+
+    A store created after the column joined the schema has it already (migration 1 creates
+    tables as the schema defines them today), so the step adds only what is missing.
+    """
+
+    def step(conn: Connection) -> None:
+        inspector = sa.inspect(conn)
+        for name, texts in columns.items():
+            have = {c["name"] for c in inspector.get_columns(name)}
+            for text in texts:
+                if f"{text}_en" not in have:
+                    conn.execute(sa.text(f'ALTER TABLE {name} ADD COLUMN "{text}_en" TEXT'))
+
+    return step
+
+
 MIGRATIONS: list[tuple[int, str, Callable[[Connection], None]]] = [
     (1, "regions, elections, events, stakeholders, links", _create(V1_TABLES)),
     (2, "users, Posko reports and their history, share links", _create(V2_TABLES)),
     (3, "indicator values entered for the vulnerability index", _create([indicator_values])),
     (4, "sign-in failures (throttling) and the audit trail", _create([sign_in_failures, audit])),
+    (5, "English twins of the bundled texts (c_en beside c)", _add_columns(TRANSLATED)),
 ]
 """Schema changes in order. Append, never edit a released step."""
 

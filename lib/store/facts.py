@@ -21,6 +21,7 @@ from lib.core.problems import DataProblem
 from lib.core.vocab import EVENT_COLUMNS
 from lib.store.engine import _now, bump_revision, make_engine, migrate, revision_missing
 from lib.store.schema import (
+    TRANSLATED,
     contests,
     election_figures,
     election_stages,
@@ -77,8 +78,38 @@ def _insert_missing(conn: Connection, table: sa.Table, rows: list[dict[str, Any]
     return len(fresh)
 
 
+def _refresh_texts(conn: Connection, table: sa.Table, frame: pd.DataFrame) -> int:
+    """Bring the stored texts of bundled rows up to the bundle's (both languages); return rows changed.
+
+    A bundle's wording may be corrected or translated after a store was seeded; the rows that
+    came from the bundle (``origin == "bundled"`` where the table records an origin) follow it.
+    Rows imported or edited in the app are never touched.
+    """
+    texts = [c for base in TRANSLATED.get(table.name, ()) for c in (base, f"{base}_en") if c in frame.columns]
+    if not texts:
+        return 0
+    keys = [c.name for c in table.primary_key.columns]
+    query = sa.select(*[table.c[c] for c in (*keys, *texts)])
+    if "origin" in table.c:
+        query = query.where(table.c.origin == "bundled")
+    stored = {tuple(row[: len(keys)]): tuple(row[len(keys) :]) for row in conn.execute(query)}
+    changed = 0
+    for record in _records(frame, [*keys, *texts]):
+        key = tuple(record[k] for k in keys)
+        wanted = tuple(record[c] for c in texts)
+        if key in stored and stored[key] != wanted:
+            where = sa.and_(*[table.c[k] == record[k] for k in keys])
+            conn.execute(table.update().where(where).values({c: record[c] for c in texts}))
+            changed += 1
+    return changed
+
+
 def seed(engine: Engine, bundle: Bundle) -> dict[str, int]:
-    """Store the bundled facts that are not stored yet, in one transaction; return counts added."""
+    """Store the bundled facts that are not stored yet, in one transaction; return counts added or changed.
+
+    Bundled rows already stored keep their facts; only their texts follow the bundle
+    (:func:`_refresh_texts`).
+    """
     now = _now()
     region_rows = bundle.regions.assign(level=bundle.regions["kind"].replace({"kota": "kabupaten"}))
     event_rows = bundle.events.assign(created_at=now, created_by="bundled")
@@ -100,6 +131,7 @@ def seed(engine: Engine, bundle: Bundle) -> dict[str, int]:
         for table, frame in plan:
             columns = [c.name for c in table.columns if c.name in frame.columns]
             added[table.name] = _insert_missing(conn, table, _records(frame, columns))
+            added[table.name] += _refresh_texts(conn, table, frame)
         if any(added.values()) or revision_missing(conn):
             bump_revision(conn)
     return added
@@ -170,9 +202,14 @@ def read_table(engine: Engine, table: sa.Table) -> pd.DataFrame:
 
 
 def read_events(engine: Engine, *, ceiling: str) -> pd.DataFrame:
-    """Return the events the caller may see (classification up to ``ceiling``), oldest first."""
+    """Return the events the caller may see (classification up to ``ceiling``), oldest first.
+
+    Bundled texts come with their English twins (``description_en`` …; see
+    :func:`lib.core.bilingual.in_language`).
+    """
+    english = [f"{c}_en" for c in TRANSLATED["events"]]
     query = (
-        sa.select(*[events.c[c] for c in EVENT_COLUMNS])
+        sa.select(*[events.c[c] for c in (*EVENT_COLUMNS, *english)])
         .where(events.c.classification.in_(allowed_levels(ceiling)))
         .order_by(events.c.date, events.c.id)
     )
@@ -223,7 +260,7 @@ def read_indicator_values(engine: Engine) -> pd.DataFrame:
         )
     frame["value"] = pd.to_numeric(frame["value"]).astype("Float64")
     frame["year"] = pd.to_numeric(frame["year"]).astype("Int64")
-    return frame[["region_code", "key", "value", "year", "source", "note", "origin"]]
+    return frame[["region_code", "key", "value", "year", "source", "note", "note_en", "origin"]]
 
 
 # ---------------------------------------------------------------- writes
@@ -290,8 +327,13 @@ def _same(old: Any, new: Any) -> bool:
 
 def save_events(engine: Engine, frame: pd.DataFrame, *, actor: str) -> WriteOutcome:
     """Store validated events (see lib/importing.py) in one transaction."""
+    # An event text we write in both languages (an ACLED row's basis) keeps its English twin.
+    twins = [c for c in frame.columns if c.endswith("_en") and c in events.c]
     return upsert(
-        engine, events, frame[list(EVENT_COLUMNS)], extra={"created_at": _now(), "created_by": actor}
+        engine,
+        events,
+        frame[[*EVENT_COLUMNS, *twins]],
+        extra={"created_at": _now(), "created_by": actor},
     )
 
 

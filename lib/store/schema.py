@@ -249,3 +249,23 @@ audit = sa.Table(
     sa.Column("detail", sa.Text),
 )
 """What was done by whom, from where: appended, never updated or deleted by the app."""
+
+TRANSLATED: dict[str, tuple[str, ...]] = {
+    "regions": ("population_ref", "note"),
+    "elections": ("name", "note"),
+    "election_figures": ("note",),
+    "events": ("location", "election_label", "description", "severity_basis", "source_title"),
+    "stakeholders": ("role", "note"),
+    "links": ("channel", "note"),
+    "indicator_values": ("note",),
+}
+"""The bundled texts a user reads, per table: each ``c`` holds Indonesian and ``c_en`` its English.
+
+Rows from imports and the Posko have no ``c_en``: their text stays as written, in every language
+(see :func:`lib.core.text.in_language`). Migration 5 adds the ``c_en`` columns to older stores.
+"""
+
+for _table, _columns in TRANSLATED.items():
+    for _column in _columns:
+        metadata.tables[_table].append_column(sa.Column(f"{_column}_en", sa.Text))
+del _table, _columns, _column

@@ -19,6 +19,7 @@ import streamlit as st
 from sqlalchemy.engine import Engine
 
 from lib import geo, intake, posko, risk, store
+from lib.core import bilingual, formats
 from lib.core.regions import RegionIndex
 from lib.core.settings import Settings
 from lib.intake import Bundle
@@ -45,6 +46,7 @@ class Scope:
     settings: Settings
     revision: int
     ceiling: str
+    lang: str = "id"
 
     @functools.cached_property
     def key(self) -> str:
@@ -53,12 +55,12 @@ class Scope:
         Streamlit's own hashing of a dataclass walks it field by field (about 0.35 ms), and that
         for every cached call of every rerun.
         """
-        return f"{self.settings!r}|{self.revision}|{self.ceiling}"
+        return f"{self.settings!r}|{self.revision}|{self.ceiling}|{self.lang}"
 
     @functools.cached_property
     def ctx(self) -> Context:
-        """Return the shared context (bundle, engine) of these settings."""
-        return context(self.settings)
+        """Return the shared context (bundle, engine) of these settings, its texts in the scope's language."""
+        return in_language(context(self.settings), self.lang)
 
 
 SCOPE_HASH: dict[type, Callable[[Any], str]] = {Scope: lambda scope: scope.key, Settings: repr}
@@ -77,6 +79,16 @@ def context(settings: Settings, _lang: str = "id") -> Context:
     return Context(settings=settings, bundle=bundle, engine=engine)
 
 
+@st.cache_resource(hash_funcs=SCOPE_HASH, show_spinner=False, max_entries=4)
+def _bundle_in(settings: Settings, lang: str) -> Bundle:
+    return context(settings).bundle.in_language(lang)
+
+
+def in_language(ctx: Context, lang: str) -> Context:
+    """Return ``ctx`` with the bundled texts in ``lang`` (one shared copy per language)."""
+    return Context(settings=ctx.settings, bundle=_bundle_in(ctx.settings, lang), engine=ctx.engine)
+
+
 def revision(ctx: Context) -> int:
     """Return the store's data revision (one cheap query); cached reads are keyed on it."""
     return store.revision(ctx.engine)
@@ -84,33 +96,33 @@ def revision(ctx: Context) -> int:
 
 @st.cache_resource(hash_funcs=SCOPE_HASH, show_spinner=False, max_entries=16)
 def events(scope: Scope) -> pd.DataFrame:
-    """Return the events the caller may see at data revision ``rev``."""
-    return store.read_events(scope.ctx.engine, ceiling=scope.ceiling)
+    """Return the events the caller may see, bundled texts in the scope's language."""
+    return bilingual.in_language(store.read_events(scope.ctx.engine, ceiling=scope.ceiling), scope.lang)
 
 
 @st.cache_resource(hash_funcs=SCOPE_HASH, show_spinner=False, max_entries=16)
 def stakeholders(scope: Scope) -> pd.DataFrame:
-    """Return the institutions the caller may see."""
-    return store.read_stakeholders(scope.ctx.engine, ceiling=scope.ceiling)
+    """Return the institutions the caller may see, bundled texts in the scope's language."""
+    return bilingual.in_language(store.read_stakeholders(scope.ctx.engine, ceiling=scope.ceiling), scope.lang)
 
 
 @st.cache_resource(hash_funcs=SCOPE_HASH, show_spinner=False, max_entries=16)
 def links(scope: Scope) -> pd.DataFrame:
-    """Return the links the caller may see."""
-    return store.read_links(scope.ctx.engine, ceiling=scope.ceiling)
+    """Return the links the caller may see, bundled texts in the scope's language."""
+    return bilingual.in_language(store.read_links(scope.ctx.engine, ceiling=scope.ceiling), scope.lang)
 
 
 @st.cache_resource(hash_funcs=SCOPE_HASH, show_spinner=False, max_entries=16)
-def elections(settings: Settings, rev: int) -> pd.DataFrame:
-    """Return the elections table (open to all: not classified), newest voting day first."""
-    frame = store.read_table(context(settings).engine, store.elections)
+def elections(settings: Settings, rev: int, lang: str = "id") -> pd.DataFrame:
+    """Return the elections table (open to all: not classified), newest first, names in ``lang``."""
+    frame = bilingual.in_language(store.read_table(context(settings).engine, store.elections), lang)
     return frame.sort_values("voting_day", ascending=False).set_index("id", drop=False)
 
 
 @st.cache_resource(hash_funcs=SCOPE_HASH, show_spinner=False, max_entries=16)
 def reference(scope: Scope, table: str) -> pd.DataFrame:
     """Return a stored reference table by name (regions, election_stages, election_figures, contests)."""
-    return store.read_table(scope.ctx.engine, store.metadata.tables[table])
+    return bilingual.in_language(store.read_table(scope.ctx.engine, store.metadata.tables[table]), scope.lang)
 
 
 @st.cache_resource(hash_funcs=SCOPE_HASH, show_spinner=False)
@@ -119,15 +131,17 @@ def region_index(settings: Settings) -> RegionIndex:
     return intake.region_index(context(settings).bundle.regions)
 
 
-def finish_spec(chart: alt.TopLevelMixin) -> dict[str, Any]:
+def finish_spec(chart: alt.TopLevelMixin, lang: str) -> dict[str, Any]:
     """Return the Vega-Lite spec of ``chart`` ready for ``st.vega_lite_chart``.
 
-    The chart fills the width and keeps its own height, and its tabular datasets are already
+    The chart fills the width and keeps its own height, writes numbers on its axes and tooltips
+    as ``lang`` does (:func:`lib.core.formats.vega_locale`), and its tabular datasets are already
     Arrow bytes. Call it inside a cached function whose arguments are everything the chart
     depends on: then the function's signature is the cache key.
     """
     spec = chart.to_dict()
     spec["autosize"] = {"type": "fit-x", "contains": "padding"}
+    spec.setdefault("config", {})["locale"] = formats.vega_locale(lang)
     return _arrow_datasets(spec)
 
 
@@ -194,7 +208,9 @@ def assessment(scope: Scope, election_id: str, weights: str) -> risk.Assessment:
         figures=figures[figures["election_id"] == election_id],
         contests=contests[contests["election_id"] == election_id],
         definitions=bundle.indicators,
-        entered=store.read_indicator_values(scope.ctx.engine).drop(columns="origin"),
+        entered=bilingual.in_language(store.read_indicator_values(scope.ctx.engine), scope.lang).drop(
+            columns="origin"
+        ),
         weights={**risk.default_weights(bundle.indicators), **chosen},
         voting_day=election["voting_day"],
     )

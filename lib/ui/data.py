@@ -9,7 +9,7 @@ import pandas as pd
 import streamlit as st
 
 from lib import access, geo, intake, store
-from lib.core import clock
+from lib.core import bilingual, clock
 from lib.core.i18n import t
 from lib.core.problems import DataProblem
 from lib.core.regions import REGENCY_CODES
@@ -211,7 +211,7 @@ def definitions(settings: Settings) -> pd.DataFrame:
 @st.cache_resource(hash_funcs=SCOPE_HASH, show_spinner=False, max_entries=8)
 def indicator_values(scope: Scope) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
     """Return the stored indicator values, the bundled ones and the editable ones (once per revision)."""
-    rows = store.read_indicator_values(scope.ctx.engine)
+    rows = bilingual.in_language(store.read_indicator_values(scope.ctx.engine), scope.lang)
     return (rows, *intake.split_indicator_values(rows))
 
 
@@ -260,3 +260,9 @@ def save_edits(scope: Scope, edited: pd.DataFrame, caller: access.Caller, lang: 
     filename = t("datapage.tab.indicators", lang)
     remember_outcome("ind_editor", "editor", intake.outcome_text(outcome, filename, lang))
     return True
+
+
+def place_names(ctx: cached.Context) -> dict[str, str]:
+    """Return every known region code's name as a person reads it (province, regencies and finer places)."""
+    regions = ctx.bundle.regions
+    return dict(zip(regions["code"].astype(str), regions["name"].astype(str), strict=True))

@@ -31,7 +31,7 @@ def region_names(scope: Scope) -> dict[str, str]:
 
 def elections(scope: Scope) -> pd.DataFrame:
     """Return the elections table at the scope's revision (newest voting day first)."""
-    return cached.elections(scope.settings, scope.revision)
+    return cached.elections(scope.settings, scope.revision, scope.lang)
 
 
 @st.cache_resource(hash_funcs=SCOPE_HASH, show_spinner=False, max_entries=32)
@@ -59,7 +59,7 @@ def timeline_spec(
     scope: Scope, period: Days, election: str, focus: str | None, freq: str, lang: str
 ) -> dict[str, Any]:
     """Return the Vega-Lite spec of :func:`timeline_chart`."""
-    return cached.finish_spec(timeline_chart(scope, period, election, focus, freq, lang))
+    return cached.finish_spec(timeline_chart(scope, period, election, focus, freq, lang), lang)
 
 
 @st.cache_resource(hash_funcs=SCOPE_HASH, show_spinner=False, max_entries=64)
@@ -84,7 +84,7 @@ def aligned_spec(
     """Return the spec of the selected events of the ``compared`` elections, aligned on voting day."""
     events = selected(scope, period, election, focus, brush)
     aligned = history.align_on_voting_day(events, elections(scope), election_ids=list(compared))
-    return cached.finish_spec(history.aligned_chart(aligned, lang, region_names=region_names(scope)))
+    return cached.finish_spec(history.aligned_chart(aligned, lang, region_names=region_names(scope)), lang)
 
 
 @st.cache_resource(hash_funcs=SCOPE_HASH, show_spinner=False, max_entries=64)
@@ -93,7 +93,7 @@ def heatmap_spec(
 ) -> dict[str, Any]:
     """Return the spec of the regency x category grid of the selected events."""
     counts = history.heatmap_counts(selected(scope, period, election, focus, brush))
-    return cached.finish_spec(history.heatmap(counts, region_names(scope), lang))
+    return cached.finish_spec(history.heatmap(counts, region_names(scope), lang), lang)
 
 
 @st.cache_resource(hash_funcs=SCOPE_HASH, show_spinner=False, max_entries=64)

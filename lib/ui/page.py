@@ -237,15 +237,15 @@ class Page:
     def __init__(
         self, ctx: Context, view: ViewState, rev: int, elections: pd.DataFrame, default: str, caller: Caller
     ):
-        self.ctx = ctx
+        self.ctx = cached.in_language(ctx, view.lang)
         self.caller = caller
         self.view = view
         self.rev = rev
         self.elections = elections
         self.default_election = default
-        self.regions = ctx.bundle.regions
+        self.regions = self.ctx.bundle.regions
         self.ceiling = caller.ceiling
-        self.scope = cached.Scope(ctx.settings, rev, caller.ceiling)
+        self.scope = cached.Scope(ctx.settings, rev, caller.ceiling, view.lang)
 
     @property
     def lang(self) -> str:
@@ -281,7 +281,7 @@ def open_view() -> ViewState:
     except DataProblem as problem:
         problems.stop_with(problem)
     rev = cached.revision(ctx)
-    elections = cached.elections(settings, rev)
+    elections = cached.elections(settings, rev, lang())
     days = dict(zip(elections["id"], elections["voting_day"], strict=True))
     default = default_election(days, clock.today())
     st.session_state["_open"] = (ctx, rev, elections, default)
@@ -400,3 +400,13 @@ def chart_downloads(build: Callable[[], alt.TopLevelMixin], basename: str, *, ke
         on_click="ignore",
         icon=":material/picture_as_pdf:",
     )
+
+
+def upload_hint(lang: str, *, kinds: str, limit_mb: int) -> None:
+    """Explain in Indonesian the upload control's own words, which Streamlit writes only in English.
+
+    The control says "Drag and drop file here", "Limit … per file" and "Upload"/"Browse files";
+    a person reading Indonesian gets the same below it, with the file types and the real limit.
+    """
+    if lang != "en":
+        st.caption(t("upload.hint", lang, kinds=kinds, limit=limit_mb))

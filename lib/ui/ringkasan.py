@@ -18,7 +18,7 @@ def key_figures(
     scope: Scope, election: str, today: dt.date, lang: str, focus: str | None
 ) -> history.KeyFigures:
     """Return the key figures of an election on ``today``, for ``focus`` ("" = all of Bali)."""
-    elections = cached.elections(scope.settings, scope.revision)
+    elections = cached.elections(scope.settings, scope.revision, scope.lang)
     return history.key_figures(
         election_id=election,
         voting_day=elections.loc[election, "voting_day"],

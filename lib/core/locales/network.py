@@ -36,8 +36,8 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "Write a Kemendagri region code (e.g. 51 or 51.08); leave it empty only for national bodies.",
     },
     "network.expected_source": {
-        "id": "Setiap baris perlu sumber (URL atau rujukan riset).",
-        "en": "Every row needs a source (a URL or a research reference).",
+        "id": "Setiap baris perlu sumber (URL, atau judul, media dan tanggal publikasi).",
+        "en": "Every row needs a source (a URL, or the publication's title, outlet and date).",
     },
     "network.expected_hours": {
         "id": "Tulis jam sebagai angka 0 atau lebih (mis. 1,5), atau kosongkan bila tidak diketahui.",
