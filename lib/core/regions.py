@@ -60,11 +60,15 @@ def fold(text: str) -> str:
     'denpasar'
     >>> fold("Karang Asem")
     'karangasem'
+    >>> fold("Denpasar City"), fold("Badung Regency")
+    ('denpasar', 'badung')
     """
     text = unicodedata.normalize("NFKD", str(text)).encode("ascii", "ignore").decode()
     words = re.sub(r"[^a-z0-9]+", " ", text.lower()).split()
     while len(words) > 1 and words[0] in _PREFIXES:
         words = words[1:]
+    while len(words) > 1 and words[-1] in _PREFIXES:  # ACLED and English texts: "Denpasar City"
+        words = words[:-1]
     return "".join(words)
 
 

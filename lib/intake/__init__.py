@@ -8,8 +8,8 @@ from lib.intake.acled import (
     ACLED_BASE_SEVERITY,
     ACLED_CATEGORY,
     ACLED_COLUMNS,
-    ACLED_NOTE_SEAT,
-    ACLED_NOTE_WEEK,
+    ACLED_GEO_PROVINCE,
+    ACLED_OPTIONAL,
     ACLED_REQUIRED,
     ACLED_SUB_CATEGORY,
     ACLED_SUB_SEVERITY,
@@ -21,6 +21,7 @@ from lib.intake.acled import (
     regency_seats,
 )
 from lib.intake.bundle import (
+    BUNDLED_TEXTS,
     CONTEST_COLUMNS,
     ELECTION_COLUMNS,
     FIGURE_COLUMNS,
@@ -37,6 +38,7 @@ from lib.intake.bundle import (
     load_regions,
     load_tps_categories,
     region_index,
+    with_english,
 )
 from lib.intake.charts_export import (
     chart_pdf,
@@ -149,8 +151,8 @@ __all__ = [
     "ACLED_BASE_SEVERITY",
     "ACLED_CATEGORY",
     "ACLED_COLUMNS",
-    "ACLED_NOTE_SEAT",
-    "ACLED_NOTE_WEEK",
+    "ACLED_GEO_PROVINCE",
+    "ACLED_OPTIONAL",
     "acled_preview",
     "ACLED_REQUIRED",
     "ACLED_SUB_CATEGORY",
@@ -177,6 +179,7 @@ __all__ = [
     "choices_frame",
     "CLASSIFICATION_WORDS",
     "CONFIDENCE_WORDS",
+    "BUNDLED_TEXTS",
     "CONTEST_COLUMNS",
     "DEFAULT_CLASSIFICATION",
     "DELIMITERS",
@@ -235,6 +238,7 @@ __all__ = [
     "regency_seats",
     "REGION_COLUMNS",
     "region_index",
+    "with_english",
     "RowProblem",
     "safe_cell",
     "save_acled",
