@@ -1,7 +1,7 @@
 import streamlit as st
 
 from lib import access, history, posko
-from lib.core import clock
+from lib.core import clock, formats
 from lib.core.i18n import t
 from lib.core.problems import DataProblem
 from lib.ui import cached, maps, ringkasan
@@ -25,8 +25,8 @@ cols[0].metric(
     t("overview.voting_day_on", lang, day=election["voting_day"].strftime("%d/%m/%Y")),
     history.days_short(figures.days_from_voting, lang),
 )
-cols[1].metric(t("overview.dpt", lang), f"{figures.dpt:,}".replace(",", ".") if figures.dpt else unknown)
-cols[2].metric(t("overview.tps", lang), f"{figures.n_tps:,}".replace(",", ".") if figures.n_tps else unknown)
+cols[1].metric(t("overview.dpt", lang), formats.number(figures.dpt, lang) if figures.dpt else unknown)
+cols[2].metric(t("overview.tps", lang), formats.number(figures.n_tps, lang) if figures.n_tps else unknown)
 cols[3].metric(t("overview.contests", lang), figures.n_contests or unknown)
 if alerts is not None:
     cols[4].metric(t("overview.alerts", lang), alerts)

@@ -66,7 +66,7 @@ def test_ranking_bars_colour_by_category_and_show_coverage(small):
     color = spec["layer"][0]["encoding"]["color"]
     assert color["scale"] == {"domain": list(CATEGORY_DOMAIN), "range": list(CATEGORY_RANGE)}
     rows = {row["name"]: row for row in dataset(spec)}
-    assert rows["Badung"]["label"] == "100 · 1/2"
+    assert rows["Badung"]["label"] == "100 — 1 dari 2 indikator diketahui"
     assert rows["Gianyar"]["label"] == "tidak diketahui"
     assert rows["Gianyar"]["category"] == "tidak diketahui"
     assert spec["layer"][0]["encoding"]["y"]["sort"] == ["Badung", "Jembrana", "Tabanan", "Gianyar"]

@@ -11,7 +11,6 @@ A click on a region selects it under the parameter :data:`REGION_PICK`; the page
 from __future__ import annotations
 
 import json
-import math
 from collections.abc import Mapping, Sequence
 
 import altair as alt
@@ -19,6 +18,7 @@ import geopandas as gpd
 import pandas as pd
 import shapely
 
+from lib.core import formats
 from lib.core.i18n import t
 from lib.core.text import label_expression
 
@@ -291,13 +291,7 @@ def _region_table(
 
 def _format_number(value: float, lang: str) -> str:
     """Format a number the way the room reads it: 1.234,5 in Indonesian, 1,234.5 in English."""
-    if math.isfinite(value) and float(value).is_integer():
-        text = f"{int(value):,}"
-    else:
-        text = f"{value:,.2f}".rstrip("0").rstrip(".")
-    if lang == "id":
-        text = text.replace(",", "\0").replace(".", ",").replace("\0", ".")
-    return text
+    return formats.number(value, lang, digits=2, fixed=False)
 
 
 def _color(

@@ -14,6 +14,7 @@ from pathlib import Path
 import geopandas as gpd
 import pyogrio
 
+from lib.core import formats
 from lib.core.i18n import t
 from lib.core.problems import DataProblem
 
@@ -152,13 +153,15 @@ def _check_size(size: int, label: str, *, lang: str, max_bytes: int) -> None:
         raise DataProblem(t("geo.empty_file", lang, file=label), t("geo.empty_file_fix", lang))
     if size > max_bytes:
         raise DataProblem(
-            t("geo.too_large", lang, file=label, size_mb=_mb(size), limit_mb=_mb(max_bytes)),
+            t(
+                "geo.too_large",
+                lang,
+                file=label,
+                size_mb=formats.megabytes(size, lang),
+                limit_mb=formats.megabytes(max_bytes, lang),
+            ),
             t("geo.too_large_fix", lang),
         )
-
-
-def _mb(size: int) -> str:
-    return f"{size / 1_000_000:,.1f}"
 
 
 def _check_sidecars(shp: Path, label: str, *, lang: str) -> None:
@@ -206,7 +209,7 @@ def _unzip(
                 "geo.zip_bomb",
                 lang,
                 file=label,
-                size_mb=_mb(sum(i.file_size for i in infos)),
+                size_mb=formats.megabytes(sum(i.file_size for i in infos), lang),
                 member=len(infos),
             ),
             t("geo.zip_bomb_fix", lang),
@@ -216,7 +219,13 @@ def _unzip(
         ratio = info.file_size / max(info.compress_size, 1)
         if info.file_size > _ZIP_RATIO_MIN_SIZE and ratio > _ZIP_MAX_RATIO:
             raise DataProblem(
-                t("geo.zip_bomb", lang, file=label, size_mb=_mb(total), member=info.filename),
+                t(
+                    "geo.zip_bomb",
+                    lang,
+                    file=label,
+                    size_mb=formats.megabytes(total, lang),
+                    member=info.filename,
+                ),
                 t("geo.zip_bomb_fix", lang),
             )
     _check_size(total, label, lang=lang, max_bytes=max_bytes)
@@ -260,7 +269,13 @@ def _unzip(
                 raise corrupt from error
             if budget < 0:
                 raise DataProblem(
-                    t("geo.zip_bomb", lang, file=label, size_mb=_mb(max_bytes), member=info.filename),
+                    t(
+                        "geo.zip_bomb",
+                        lang,
+                        file=label,
+                        size_mb=formats.megabytes(max_bytes, lang),
+                        member=info.filename,
+                    ),
                     t("geo.zip_bomb_fix", lang),
                 )
         shown = f"{label}/{main.name}"

@@ -12,6 +12,7 @@ from collections.abc import Mapping
 import altair as alt
 import pandas as pd
 
+from lib.core import formats
 from lib.core.i18n import t
 from lib.core.regions import PROVINCE, REGENCY_CODES
 from lib.core.vocab import CATEGORIES
@@ -463,7 +464,9 @@ def heatmap(counts: pd.DataFrame, region_names: Mapping[str, str], lang: str = "
     data = counts.assign(
         region_label=[names.get(str(c), str(c)) for c in counts["region_code"]],
         category_label=_label_categories(counts, lang),
-        fatalities_text=[unknown if pd.isna(f) else f"{int(f):,d}" for f in counts["fatalities"]],
+        fatalities_text=[
+            unknown if pd.isna(f) else formats.number(int(f), lang) for f in counts["fatalities"]
+        ],
         max_severity=pd.to_numeric(counts["max_severity"], errors="coerce").astype("Int64"),
     )
     base = alt.Chart(data).encode(

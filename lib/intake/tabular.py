@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 import warnings
 import zipfile
 import zlib
@@ -13,6 +14,7 @@ from xml.etree.ElementTree import ParseError
 
 import pandas as pd
 
+from lib.core import formats
 from lib.core.i18n import t
 from lib.core.problems import DataProblem
 from lib.core.text import cell_text
@@ -132,8 +134,7 @@ def read_table(
 
 def _megabytes(size: int, lang: str) -> str:
     """Return ``size`` bytes as megabytes with one decimal, in the language's number style."""
-    text = f"{size / 1_000_000:.1f}".removesuffix(".0")
-    return text.replace(".", ",") if lang == "id" else text
+    return formats.megabytes(size, lang)
 
 
 def _not_table(name: str, lang: str) -> DataProblem:
@@ -256,7 +257,8 @@ def _xlsx_rows(
                         continue
                     rows = [list(r) for r in worksheet.iter_rows(values_only=True)]
                     if any(_filled(r) for r in rows):
-                        return rows, {"format": "xlsx", "sheet": title}
+                        formulas = _uncached_formulas(data, title, rows)
+                        return rows, {"format": "xlsx", "sheet": title, "formula_positions": formulas}
             finally:
                 book.close()
     except DataProblem:
@@ -269,6 +271,50 @@ def _xlsx_rows(
             t("import.table.empty_sheet_fix", lang),
         )
     raise DataProblem(t("import.table.empty_sheet", lang, name=name), t("import.table.empty_sheet_fix", lang))
+
+
+def _has_formulas(data: bytes) -> bool:
+    """Return whether any worksheet of the workbook holds a formula (an ``<f>`` element)."""
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        for info in archive.infolist():
+            if info.filename.startswith("xl/worksheets/") and info.filename.endswith(".xml"):
+                with archive.open(info) as member:
+                    if re.search(rb"<(?:\w+:)?f[ >/]", member.read()):
+                        return True
+    return False
+
+
+def _uncached_formulas(data: bytes, title: str, rows: list[list[object]]) -> list[tuple[int, int]]:
+    """Put the formula text into cells whose formula has no stored value; return their positions.
+
+    A workbook written by a program that does not calculate (a script, some exports) keeps only
+    the formula; reading values alone would make such cells empty and the row "missing" a
+    required value. The formula text is read instead (``=A2&" "&B2``), and the positions
+    (0-based row, column) let the import say that the cell held a formula. Excel-safe writing
+    neutralises the text again on export.
+    """
+    if not _has_formulas(data):
+        return []
+    import openpyxl
+
+    book = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=False)
+    try:
+        found: list[tuple[int, int]] = []
+        for r, cells in enumerate(book[title].iter_rows(values_only=True)):
+            if r >= len(rows):
+                break
+            for c, value in enumerate(cells):
+                if (
+                    isinstance(value, str)
+                    and value.startswith("=")
+                    and c < len(rows[r])
+                    and rows[r][c] is None
+                ):
+                    rows[r][c] = value
+                    found.append((r, c))
+        return found
+    finally:
+        book.close()
 
 
 def _filled(row: Iterable[object]) -> int:
@@ -342,7 +388,11 @@ def _frame(
             headers[p] = t("import.table.unnamed_column", lang, letter=_letter(p))
         columns[headers[p]] = pd.array(values, dtype="string")
     frame = pd.DataFrame(columns, index=pd.Index([n for n, _ in body], name="row"))
+    positions = attrs.pop("formula_positions", [])
     frame.attrs.update(attrs)
+    frame.attrs["formula_cells"] = [
+        (r + 1, headers[c]) for r, c in positions if r > start and c < width and headers[c]
+    ]
     frame.attrs["header_row"] = start + 1
     frame.attrs["overlong_rows"] = overlong
     if sheet is not None:

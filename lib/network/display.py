@@ -15,6 +15,7 @@ from dataclasses import dataclass
 import networkx as nx
 import pandas as pd
 
+from lib.core import formats
 from lib.core.i18n import t
 from lib.network.graph import metrics_table
 from lib.network.institutions import LINK_KINDS, TYPES
@@ -561,8 +562,8 @@ def node_detail(
 
     figures = {
         t("network.metric.degree", lang): str(int(metrics["degree"])),
-        t("network.metric.betweenness", lang): f"{float(metrics['betweenness']):.3f}",
-        t("network.metric.pagerank", lang): f"{float(metrics['pagerank']):.3f}",
+        t("network.metric.betweenness", lang): formats.number(float(metrics["betweenness"]), lang, digits=3),
+        t("network.metric.pagerank", lang): formats.number(float(metrics["pagerank"]), lang, digits=3),
         t("stakeholderspage.col.hours_from", lang): hours(float(reach["hours_from_posko"])),
         t("stakeholderspage.col.hours_to", lang): hours(float(reach["hours_to_posko"])),
     }

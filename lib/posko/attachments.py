@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from lib.core import formats
 from lib.core.i18n import t
 from lib.core.problems import DataProblem
 
@@ -77,7 +78,13 @@ def store_attachment(data: bytes, filename: str, data_dir: Path, *, lang: str = 
         raise DataProblem(t("posko.attach.empty", lang, name=shown), t("posko.attach.fix", lang))
     if len(data) > ATTACHMENT_MAX_BYTES:
         raise DataProblem(
-            t("posko.attach.too_big", lang, name=shown, size_mb=f"{len(data) / 1048576:.1f}", limit_mb=5),
+            t(
+                "posko.attach.too_big",
+                lang,
+                name=shown,
+                size_mb=formats.number(len(data) / 1048576, lang, digits=1),
+                limit_mb=5,
+            ),
             t("posko.attach.too_big_fix", lang),
         )
     kind = next((ext for ext, (magic, _) in ATTACHMENT_TYPES.items() if data.startswith(magic)), None)

@@ -63,11 +63,13 @@ from lib.risk.indicators import (
 )
 from lib.risk.vocabulary import CATEGORIES, DIMENSIONS, DIRECTIONS, UNKNOWN
 from lib.risk.vulnerability import (
+    FINE_MEASURES,
     HALF_LIFE_YEARS,
     MEASURES,
     Assessment,
     assess,
     event_points,
+    fine_counts,
     measure_label,
     measure_table,
     measure_values,
@@ -131,6 +133,8 @@ __all__ = [
     "measure_label",
     "measure_table",
     "measure_values",
+    "fine_counts",
+    "FINE_MEASURES",
     "normalise",
     "rank_ranges",
     "ranking_bars",

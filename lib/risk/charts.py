@@ -14,6 +14,7 @@ from collections.abc import Mapping
 import altair as alt
 import pandas as pd
 
+from lib.core import formats
 from lib.core.i18n import t
 from lib.core.text import label_expression
 from lib.risk.index import IKP_KABKOTA_BANDS, Bands
@@ -156,7 +157,7 @@ def contribution_chart(contrib_frame: pd.DataFrame, region_name: str, lang: str 
         }
     )
     data["label"] = [
-        f"{c:.1f}" if k else t("risk.chart.unknown", lang)
+        formats.number(c, lang, digits=1) if k else t("risk.chart.unknown", lang)
         for c, k in zip(data["contribution"], data["known"], strict=True)
     ]
     data = data.sort_values(["known", "contribution"], ascending=[False, False], kind="stable")
@@ -208,7 +209,13 @@ def _ranking_data(index_frame: pd.DataFrame, lang: str, names: Mapping[str, str]
                 "rank": int(record["rank"]) if known else None,
                 "coverage": float(record["coverage"]),
                 "known_text": f"{n_known}/{n_total}",
-                "label": f"{index:.0f} \u00b7 {n_known}/{n_total}"
+                "label": t(
+                    "format.ranking_label",
+                    lang,
+                    index=formats.number(index, lang),
+                    known=n_known,
+                    total=n_total,
+                )
                 if known
                 else t("risk.chart.unknown", lang),
             }

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+from lib.core import formats
 from lib.core.i18n import t
 from lib.risk.charts import category_label
 
@@ -44,10 +45,16 @@ def detail_display(table: pd.DataFrame, code: str, lang: str) -> dict[str, str]:
     unknown = t("common.unknown", lang)
     ranked = int(table["rank"].notna().sum())
     return {
-        t("map.detail.index", lang): unknown if pd.isna(row["index"]) else f"{row['index']:.1f}",
+        t("map.detail.index", lang): unknown
+        if pd.isna(row["index"])
+        else formats.number(row["index"], lang, digits=1),
         t("map.detail.category", lang): category_label(str(row["category"]), lang),
-        t("map.detail.coverage", lang): f"{int(row['n_known'])}/{int(row['n_total'])}",
-        t("map.detail.rank", lang): unknown if pd.isna(row["rank"]) else f"{int(row['rank'])}/{ranked}",
+        t("map.detail.coverage", lang): t(
+            "format.known_of", lang, known=int(row["n_known"]), total=int(row["n_total"])
+        ),
+        t("map.detail.rank", lang): unknown
+        if pd.isna(row["rank"])
+        else t("format.rank_of", lang, rank=int(row["rank"]), total=ranked),
     }
 
 

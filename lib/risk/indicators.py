@@ -16,6 +16,7 @@ from collections.abc import Callable, Iterable, Mapping
 import numpy as np
 import pandas as pd
 
+from lib.core import formats
 from lib.core.i18n import t
 from lib.core.problems import DataProblem
 from lib.core.regions import REGENCY_CODES, RegionIndex, level_of, regency_of
@@ -228,8 +229,8 @@ def derive_indicators(
                 lang,
                 count=len(mine),
                 as_of=as_of.isoformat(),
-                weight=f"{weight:.3f}",
-                dpt=f"{voters:,.0f}",
+                weight=formats.number(weight, lang, digits=3),
+                dpt=formats.number(voters, lang),
             )
             rows.append(_row(code, key, weight / voters * PER_VOTERS, as_of.year, source, note))
 
@@ -239,7 +240,7 @@ def derive_indicators(
             count = int(counts.get(code, 0))
             if voters is None or voters <= 0 or (count == 0 and not posko_active):
                 continue
-            note = t("risk.derived.posko_note", lang, count=count, dpt=f"{voters:,.0f}")
+            note = t("risk.derived.posko_note", lang, count=count, dpt=formats.number(voters, lang))
             rows.append(
                 _row(
                     code,
@@ -258,7 +259,13 @@ def derive_indicators(
         voters_n = _number(voters)
         if n_tps is None or voters_n is None or n_tps <= 0:
             continue
-        note = t("risk.derived.tps_note", lang, dpt=f"{voters_n:,.0f}", tps=f"{n_tps:,.0f}", source=source)
+        note = t(
+            "risk.derived.tps_note",
+            lang,
+            dpt=formats.number(voters_n, lang),
+            tps=formats.number(n_tps, lang),
+            source=source,
+        )
         rows.append(
             _row(
                 str(code),

@@ -38,7 +38,7 @@ def measures(scope: Scope, election: str, weights: str, period: Period) -> pd.Da
         regions,
         election_id=election,
     )
-    return risk.measure_table(cached.assessment(scope, election, weights), counts, regions)
+    return risk.measure_table(cached.assessment(scope, election, weights), counts, regions, lang=scope.lang)
 
 
 @st.cache_resource(hash_funcs=SCOPE_HASH, show_spinner=False, max_entries=16)
@@ -77,13 +77,16 @@ def map_chart(
         "focus": focus or None,
     }
     if shapes is None:
-        return geo.tile_grid(risk.measure_values(table, measure), **options)
+        return geo.tile_grid(risk.measure_values(table, measure, lang=lang), **options)
     regions = shapes.display[level]
     codes = None if level == "kabupaten" else list(regions["code"])
+    fine = None
+    if codes is not None and measure in risk.FINE_MEASURES:
+        fine = risk.fine_counts(events_in_scope(scope, period, ""), codes, level)
     shown = event_points(scope, period, lang) if points else None
     return geo.choropleth(
         regions,
-        risk.measure_values(table, measure, codes),
+        risk.measure_values(table, measure, codes, fine=fine, lang=lang),
         points=None if shown is None or shown.empty else shown,
         height=height,
         **options,
@@ -117,7 +120,7 @@ def map_spec(
         lang=lang,
         height=height,
     )
-    return cached.finish_spec(chart)
+    return cached.finish_spec(chart, lang)
 
 
 def focus_map(

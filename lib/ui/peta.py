@@ -42,7 +42,7 @@ def contribution_spec(scope: Scope, election: str, weights: str, focus: str, lan
     """Return the spec of the chart of what makes up the index of region ``focus``."""
     name = scope.ctx.bundle.regions.loc[focus, "name"]
     chart = risk.contribution_chart(explanation(scope, election, weights, focus, lang), name, lang)
-    return cached.finish_spec(chart)
+    return cached.finish_spec(chart, lang)
 
 
 @st.cache_resource(hash_funcs=SCOPE_HASH, show_spinner=False, max_entries=32)

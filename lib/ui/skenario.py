@@ -31,14 +31,14 @@ def ranking_chart(scope: Scope, election: str, weights: str, lang: str) -> alt.L
 @st.cache_resource(hash_funcs=SCOPE_HASH, show_spinner=False, max_entries=32)
 def ranking_spec(scope: Scope, election: str, weights: str, lang: str) -> dict[str, Any]:
     """Return the spec of :func:`ranking_chart`."""
-    return cached.finish_spec(ranking_chart(scope, election, weights, lang))
+    return cached.finish_spec(ranking_chart(scope, election, weights, lang), lang)
 
 
 @st.cache_resource(hash_funcs=SCOPE_HASH, show_spinner=False, max_entries=32)
 def ranges_spec(scope: Scope, election: str, weights: str, spread: float, lang: str) -> dict[str, Any]:
     """Return the spec of the rank ranges under weights varied by ``spread`` (see ``cached.sensitivity``)."""
     ranges = cached.sensitivity(scope, election, weights, spread)
-    return cached.finish_spec(risk.rank_ranges(ranges, lang, names=region_names(scope)))
+    return cached.finish_spec(risk.rank_ranges(ranges, lang, names=region_names(scope)), lang)
 
 
 @st.cache_resource(hash_funcs=SCOPE_HASH, show_spinner=False, max_entries=64)
