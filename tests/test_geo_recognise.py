@@ -99,11 +99,12 @@ def test_unnamed_desa_are_named_by_their_code_with_their_kecamatan_as_parent(reg
     notes: list[str] = []
     found = recognised(layer(kode=["5108032002", "5108032003"]), region_index, notes=notes)
     assert found.level == "desa"
-    assert found.frame["name"].tolist() == ["51.08.03.2002", "51.08.03.2003"]
+    assert found.frame["name"].tolist() == ["Dapdap Putih", "Bongancina"]  # from the bundled code list
     assert found.frame["parent_code"].tolist() == ["51.08.03", "51.08.03"]
     assert found.frame["regency_code"].tolist() == ["51.08", "51.08"]
     assert notes == [
-        "2 village (desa/kelurahan) regions have no name in the file; their code is shown as the name."
+        "2 village (desa/kelurahan) regions have no name in the file; their names come from the bundled "
+        "Kemendagri code list."
     ]
 
 

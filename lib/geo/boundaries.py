@@ -31,6 +31,7 @@ from pyproj import CRS
 from lib.core.i18n import t
 from lib.core.problems import DataProblem
 from lib.core.regions import RegionIndex, regency_of
+from lib.core.wilayah import bundled_wilayah
 from lib.geo.files import MAX_BYTES, Part, attribution, collect_parts, read_part
 from lib.geo.recognise import LEVELS, Layer, recognise
 
@@ -506,7 +507,11 @@ def _merge_duplicates(frame: gpd.GeoDataFrame) -> tuple[gpd.GeoDataFrame, list[s
 
 
 def _dissolve(frame: gpd.GeoDataFrame, finer: str, level: str, index: RegionIndex) -> gpd.GeoDataFrame:
-    """Merge the polygons of ``finer`` into ``level`` (desa -> kecamatan, or -> kabupaten)."""
+    """Merge the polygons of ``finer`` into ``level`` (desa -> kecamatan, or -> kabupaten).
+
+    A kecamatan takes the kecamatan name its desa carry (``kecamatan_name``), else its name in
+    the bundled Kemendagri list (data/wilayah.csv), else its code.
+    """
     key = frame["regency_code"] if level == "kabupaten" else frame["parent_code"]
     work = frame.assign(_key=key.to_numpy())
     geometry = work.groupby("_key", sort=True)["geometry"].agg(lambda g: shapely.union_all(g.values))
@@ -519,7 +524,8 @@ def _dissolve(frame: gpd.GeoDataFrame, finer: str, level: str, index: RegionInde
             regency = str(code)
         else:
             known = group["kecamatan_name"].dropna()
-            name = str(known.iloc[0]) if len(known) else str(code)
+            # A file with desa codes only: the kecamatan takes its name from the bundled code list.
+            name = str(known.iloc[0]) if len(known) else bundled_wilayah().name(str(code)) or str(code)
             regency = str(group["regency_code"].iloc[0])
             parent = regency
         rows.append(

@@ -13,6 +13,7 @@ import pandas as pd
 from lib.core.i18n import t
 from lib.core.problems import DataProblem
 from lib.core.regions import RegionIndex, normalise_code, regency_of
+from lib.core.wilayah import bundled_wilayah, title_case
 
 LEVELS: tuple[str, ...] = ("kabupaten", "kecamatan", "desa")
 
@@ -98,8 +99,14 @@ def _text(value: object) -> str | None:
     return text or None
 
 
-def _code_columns(frame: pd.DataFrame, provinces: set[str]) -> dict[str, pd.Series]:
-    """Return the fields whose values read as Kemendagri codes, each as a Series of dotted codes."""
+def _code_columns(
+    frame: pd.DataFrame, provinces: set[str], bps_columns: list[str] | None = None
+) -> dict[str, pd.Series]:
+    """Return the fields whose values read as Kemendagri codes, each as a Series of dotted codes.
+
+    A field of BPS codes (5108020001) is translated to Kemendagri codes through the bundled list
+    and its name appended to ``bps_columns``.
+    """
     found: dict[str, pd.Series] = {}
     for column in frame.columns:
         if column == frame.geometry.name:
@@ -111,7 +118,11 @@ def _code_columns(frame: pd.DataFrame, provinces: set[str]) -> dict[str, pd.Seri
         # count, so that a measure such as 97.14 (km²) is not taken for a code.
         named_code = folded in _CODE_FIELDS or "kode" in folded or "code" in folded or folded.startswith("kd")
         texts = [_text(v) for v in frame[column]]
-        codes = [normalise_code(x) if x is not None else None for x in texts]
+        # BPS numbering (5108020001) differs from Kemendagri's below regency level: translate it.
+        translated = bundled_wilayah().from_bps(texts)
+        if translated is not None and bps_columns is not None:
+            bps_columns.append(str(column))
+        codes = translated or [normalise_code(x) if x is not None else None for x in texts]
         codes = [
             c if c is not None and c.count(".") >= 1 and (named_code or c[:2] in provinces) else None
             for c in codes
@@ -153,6 +164,8 @@ class _Fields:
     """The code field of the features themselves: the deepest, preferred names first."""
     own: pd.Series
     """The features' own codes (None where missing)."""
+    bps_columns: tuple[str, ...] = ()
+    """Code fields that hold BPS codes, read as the Kemendagri codes they stand for."""
 
 
 def recognise(
@@ -171,7 +184,8 @@ def recognise(
     repaired
         Polygons already repaired in ``frame``, kept in the result.
     notes
-        Notes so far; province rows skipped and names taken from codes are appended.
+        Notes so far; province rows skipped, BPS codes translated and names taken from the
+        bundled list or from codes are appended.
 
     Raises
     ------
@@ -180,6 +194,7 @@ def recognise(
         province is there.
     """
     fields = _find_fields(frame, index)
+    notes += [t("wilayah.geo.bps_codes", lang, column=c, file=label) for c in fields.bps_columns]
     levels = _feature_levels(frame, fields, index, label, lang=lang)
     level = _layer_level(levels, frame, label, lang=lang, notes=notes)
     depth = LEVELS.index(level) + 2
@@ -190,7 +205,7 @@ def recognise(
 
     rows: list[dict[str, object]] = []
     unmatched: list[str] = []
-    unnamed = 0
+    unnamed = listed = 0
     for position, (row_index, row) in enumerate(frame.iterrows()):
         if levels.loc[row_index] == "provinsi":
             continue
@@ -217,11 +232,17 @@ def recognise(
             unmatched.append(reason)
             continue
         if found["name"] is None:
+            found["name"] = bundled_wilayah().name(str(found["code"]))
+            listed += found["name"] is not None
+        if found["name"] is None:
             unnamed += 1
             found["name"] = code
         rows.append(found)
+    shown = t(f"geo.level.{level}", lang)
+    if listed:
+        notes.append(t("wilayah.geo.names_from_list", lang, count=listed, level=shown))
     if unnamed:
-        notes.append(t("geo.note.name_from_code", lang, count=unnamed, level=t(f"geo.level.{level}", lang)))
+        notes.append(t("geo.note.name_from_code", lang, count=unnamed, level=shown))
     columns = ["code", "name", "parent_code", "regency_code", "kecamatan_name", "geometry"]
     recognised = gpd.GeoDataFrame(rows, columns=columns, geometry="geometry", crs=4326)
     return Layer(label, level, recognised, unmatched, repaired, notes, _sources_in(frame))
@@ -230,7 +251,8 @@ def recognise(
 def _find_fields(frame: gpd.GeoDataFrame, index: RegionIndex) -> _Fields:
     """Return the code and name fields of ``frame`` and the features' own codes."""
     provinces = {c for c in index.names if c.count(".") == 0} | {c[:2] for c in index.names}
-    codes = _code_columns(frame, provinces)
+    bps_columns: list[str] = []
+    codes = _code_columns(frame, provinces, bps_columns)
     depth_of = {
         column: int(series.dropna().map(lambda c: c.count(".") + 1).mode().iloc[0])
         for column, series in codes.items()
@@ -244,6 +266,7 @@ def _find_fields(frame: gpd.GeoDataFrame, index: RegionIndex) -> _Fields:
         generic=_name_column(frame, _GENERIC_NAME_FIELDS),
         own_column=own_column,
         own=own,
+        bps_columns=tuple(c for c in bps_columns if c in codes),
     )
 
 
@@ -341,7 +364,7 @@ def _finer_row(
 
     The regency is the one the code lies in when the index knows it, else the one a regency
     code field lists, else the one a regency name field names. The row's name is None when
-    the feature has none.
+    the feature has none; names written in capitals ("PANGKUNG PARUK") are put in title case.
     """
     if code is None or code.count(".") + 1 != depth:
         return None, t("geo.reason.no_code", lang, feature=feature)
@@ -354,10 +377,10 @@ def _finer_row(
         return None, t("geo.reason.no_parent", lang, feature=feature)
     row = {
         "code": code,
-        "name": name,
+        "name": None if name is None else title_case(name),
         "parent_code": regency if level == "kecamatan" else code[:8],
         "regency_code": regency,
-        "kecamatan_name": kecamatan_name,
+        "kecamatan_name": None if kecamatan_name is None else title_case(kecamatan_name),
         "geometry": geometry,
     }
     return row, ""

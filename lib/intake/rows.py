@@ -17,6 +17,7 @@ from lib.core.i18n import LANGUAGES, t
 from lib.core.problems import DataProblem
 from lib.core.regions import RegionIndex
 from lib.core.vocab import CATEGORIES, CLASSIFICATIONS, CONFIDENCES
+from lib.core.wilayah import PLACE_LEVELS, PlaceMatch, bundled_wilayah
 from lib.intake.problems import RowProblem
 from lib.intake.schemas import (
     CATEGORY_WORDS,
@@ -66,6 +67,9 @@ class ImportResult:
     column_map: dict[str, str] = field(default_factory=dict)
     """Target field -> the file's header it was read from."""
     rows_read: int = 0
+    notes: list[str] = field(default_factory=list)
+    """Kept rows placed less finely than the file says (a kecamatan or desa name not found), one
+    sentence each, in file order."""
 
     @property
     def rejected_rows(self) -> list[int]:
@@ -134,6 +138,11 @@ class _Context:
     known_ids: Collection[str] | None
     dates: dict[str, ParsedDate | str] = field(default_factory=dict)
     regions: dict[str, str | tuple[str]] = field(default_factory=dict)
+    headers: Mapping[str, str] = field(default_factory=dict)
+    """Target field -> the file's header, for notes that name the column."""
+    places: dict[tuple[str, str, str | None], PlaceMatch] = field(default_factory=dict)
+    notes: list[tuple[int, str]] = field(default_factory=list)
+    """(row number, note) of rows placed less finely than written."""
 
 
 def _text(row: _Row, target: str, *, required: bool = False) -> None:
@@ -274,6 +283,36 @@ def _source(row: _Row) -> None:
     row.values["source_url"], row.values["source_title"] = url, title
 
 
+_NOTES_SHOWN = 5
+
+
+def _place(row: _Row, ctx: _Context) -> None:
+    """Place an event in the kecamatan or desa its sheet names (:meth:`Wilayah.place`), noting misses.
+
+    ``location`` keeps the sheet's location text, desa and kecamatan as written, joined.
+    """
+    row.values["location"] = _joined([row.raw.get(f) for f in ("location", "desa", "kecamatan")])
+    region = row.values.get("region_code")
+    if not isinstance(region, str):
+        return
+    places = bundled_wilayah()
+    placed = places.place(region, {level: row.raw.get(level) for level in PLACE_LEVELS}, memo=ctx.places)
+    row.values["region_code"] = placed.code
+    for level, found, area in placed.misses:
+        where = {"row": row.number, "column": ctx.headers.get(level, level), "area": area}
+        note = places.note(found, **where, kept=placed.code, regency_names=ctx.index.names, lang=ctx.lang)
+        ctx.notes.append((row.number, note))
+
+
+def _joined(texts: Sequence[str | None]) -> str | None:
+    """Return the texts given, joined by commas, each once (ignoring case), or None."""
+    seen: dict[str, str] = {}
+    for text in texts:
+        if text is not None:
+            seen.setdefault(" ".join(text.casefold().split()), text)
+    return ", ".join(seen.values()) or None
+
+
 def event_id(date: str, region_code: str, category: str, description: str) -> str:
     """Return the id an imported event gets from what identifies it, stable across re-imports.
 
@@ -297,7 +336,7 @@ def _event_row(row: _Row, ctx: _Context) -> None:
     lang = ctx.lang
     _date(row, ctx)
     _region(row, ctx, required=True)
-    _text(row, "location")
+    _place(row, ctx)
     _coordinates(row, ctx)
     _text(row, "election_id")
     _text(row, "election_label")
@@ -492,7 +531,7 @@ def validate_rows(
     if origin is None:
         filename = frame.attrs.get("filename")
         origin = f"import:{filename}" if filename else "import"
-    ctx = _Context(index, lang, today, default_region, known_ids)
+    ctx = _Context(index, lang, today, default_region, known_ids, headers=dict(found))
     derived = set(schema.derived)
     used = {target: header for target, header in found.items() if target not in derived}
     columns = {
@@ -541,6 +580,7 @@ def validate_rows(
         duplicate_rows=duplicate_rows,
         column_map=dict(found),
         rows_read=len(numbers),
+        notes=_kept_notes(ctx.notes, {n for n, _ in kept.values()}),
     )
 
 
@@ -600,4 +640,19 @@ def summary(result: ImportResult, lang: str = "id") -> str:
     if result.missing_columns:
         labels = ", ".join(header_label(result.kind, c, lang) for c in result.missing_columns)
         parts.append(t("import.summary_missing", lang, columns=labels))
+    if result.notes:
+        parts.append(_notes_text(result.notes, lang))
     return " ".join(parts)
+
+
+def _kept_notes(notes: Sequence[tuple[int, str]], kept: Collection[int]) -> list[str]:
+    """Return the notes on rows that are kept (a refused row's note would only confuse)."""
+    return [note for number, note in notes if number in kept]
+
+
+def _notes_text(notes: Sequence[str], lang: str) -> str:
+    """Return the notes on rows placed less finely than written, the first few in full."""
+    shown = " ".join(notes[:_NOTES_SHOWN])
+    if len(notes) > _NOTES_SHOWN:
+        shown += " " + t("wilayah.summary_more", lang, count=len(notes) - _NOTES_SHOWN)
+    return t("wilayah.summary_notes", lang, count=len(notes), notes=shown)

@@ -65,7 +65,8 @@ class Schema:
     columns: tuple[str, ...]
     required: tuple[str, ...]
     aliases: Mapping[str, tuple[str, ...]]
-    """Folded headers by field, most specific first (``tanggal`` before ``waktu``)."""
+    """Folded headers by field, most specific first (``tanggal`` before ``waktu``); a field that is
+    not one of ``columns`` (an event's ``kecamatan``, ``desa``) is read to work out another."""
     derived: tuple[str, ...] = ()
     """Fields recognised in a file but computed here, so their column is not used."""
 
@@ -127,6 +128,27 @@ SCHEMAS: dict[str, Schema] = {
             "date_precision": ("dateprecision", "presisitanggal"),
             "region_code": _REGION_ALIASES,
             "location": ("location", "lokasi", "lokasikejadian", "tempat", "tempatkejadian", "tkp", "alamat"),
+            # Read to place the event in its kecamatan or desa (lib/core/wilayah.py); not stored
+            # columns: the names as written go into ``location``.
+            "kecamatan": (
+                "kecamatan",
+                "kec",
+                "namakecamatan",
+                "kecamatankejadian",
+                "subdistrict",
+                "district",
+            ),
+            "desa": (
+                "desakelurahan",
+                "desakel",
+                "desa",
+                "kelurahan",
+                "kelurahandesa",
+                "kel",
+                "namadesa",
+                "desakejadian",
+                "village",
+            ),
             "lat": ("lat", "lintang", "latitude"),
             "lon": ("lon", "bujur", "longitude", "lng", "long"),
             "election_id": ("electionid", "idpemilihan"),
