@@ -511,7 +511,7 @@ def test_broken_xml_is_a_data_problem():
         network.read_graph_file(b"<graphml><graph><node id='a'>", "rusak.graphml")
 
 
-def test_a_graph_file_without_our_attributes_names_the_first_gap():
+def test_a_graph_file_without_our_attributes_says_it_is_not_an_institutions_network():
     graph = nx.DiGraph([("a", "b")])
-    with pytest.raises(DataProblem, match="baris 2, kolom name"):
+    with pytest.raises(network.NotInstitutions, match="tidak ada kolom type dan level"):
         network.read_graph_file(network.to_graphml_bytes(graph), "gephi.graphml")

@@ -14,7 +14,14 @@ from lib import access, store
 from lib.access import Caller
 from lib.core.i18n import t
 from lib.core.problems import DataProblem
-from lib.network.files import file_cell, read_graph_file
+from lib.network.files import (
+    ColumnMap,
+    GraphFile,
+    file_cell,
+    institution_frames,
+    map_columns,
+    read_network_file,
+)
 from lib.network.institutions import (
     LINK_COLUMNS,
     STAKEHOLDER_COLUMNS,
@@ -164,10 +171,60 @@ def plan_import(
 
     Raises
     ------
+    NotInstitutions
+        If the file is a readable network without ``type`` or ``level`` columns (see
+        :func:`plan_mapped_import`).
     DataProblem
         If the file is not GraphML/GEXF, too big, unreadable, or has a bad row.
     """
-    people, links = read_graph_file(data, filename, max_nodes=max_nodes, lang=lang)
+    file = read_network_file(data, filename, max_nodes=max_nodes, lang=lang)
+    return plan_file_import(file, stored_people, stored_links, lang=lang)
+
+
+def plan_file_import(
+    file: GraphFile, stored_people: pd.DataFrame, stored_links: pd.DataFrame, *, lang: str = "id"
+) -> EditPlan:
+    """Return what adding a read institutions network (:func:`read_network_file`) would change.
+
+    Raises
+    ------
+    NotInstitutions
+        If its nodes have no ``type`` or ``level``.
+    DataProblem
+        For a bad row, or a bundled row the file changes.
+    """
+    people, links = institution_frames(file, lang=lang)
+    return _merged_plan(people, links, stored_people, stored_links, lang=lang)
+
+
+def plan_mapped_import(
+    file: GraphFile,
+    mapping: ColumnMap,
+    stored_people: pd.DataFrame,
+    stored_links: pd.DataFrame,
+    *,
+    lang: str = "id",
+) -> EditPlan:
+    """Return what adding some other network, its columns mapped (:func:`map_columns`), would change.
+
+    Raises
+    ------
+    DataProblem
+        For a mapped row that fails the checks, or a bundled row the file changes.
+    """
+    people, links = map_columns(file, mapping, lang=lang)
+    return _merged_plan(people, links, stored_people, stored_links, lang=lang)
+
+
+def _merged_plan(
+    people: pd.DataFrame,
+    links: pd.DataFrame,
+    stored_people: pd.DataFrame,
+    stored_links: pd.DataFrame,
+    *,
+    lang: str,
+) -> EditPlan:
+    """Return the plan of adding checked ``people`` and ``links`` to what is stored (nothing removed)."""
     stored_text = _as_text(stored_people, STAKEHOLDER_COLUMNS)
     merged_people = pd.concat([stored_text[~stored_text["id"].isin(people["id"])], people], ignore_index=True)
     stored_links_text = _as_text(stored_links, LINK_COLUMNS)

@@ -19,9 +19,10 @@ import pandas as pd
 import streamlit as st
 from sqlalchemy.engine import Engine
 
-from lib import network
+from lib import intake, network
 from lib.access import Caller
 from lib.core.i18n import t
+from lib.core.labels import code_label
 from lib.core.problems import DataProblem
 from lib.core.text import escape
 from lib.core.viewstate import ViewState
@@ -167,7 +168,7 @@ def network_spec(
         height=CHART_HEIGHT,
         label_top=LABEL_TOP,
     )
-    return cached.finish_spec(chart)
+    return cached.finish_spec(chart, lang)
 
 
 @st.cache_resource(hash_funcs=SCOPE_HASH, show_spinner=False, max_entries=32)
@@ -392,6 +393,11 @@ def show_comparison(
         ui.request_view(scenario="", reset=("network_chart",))
 
 
+def _headers(kind: str, columns: pd.Index, lang: str) -> dict[str, str]:
+    """Return each editable column's header in ``lang`` (the template's words, not the stored names)."""
+    return {c: intake.header_label(kind, c, lang) for c in columns if c in intake.schema_for(kind).columns}
+
+
 def edit_form(
     engine: Engine,
     caller: Caller,
@@ -405,14 +411,26 @@ def edit_form(
     st.caption(t("stakeholderspage.data.edit_intro", lang))
     classification = st.column_config.SelectboxColumn(options=list(CLASSIFICATIONS), required=True)
     origin = st.column_config.TextColumn(disabled=True)
+
+    def choice(column: str, options: list[str]) -> Any:
+        # The cells keep the stored codes; the person reads and picks the labels.
+        return st.column_config.SelectboxColumn(
+            intake.header_label(kind_of[column], column, lang),
+            options=options,
+            required=True,
+            format_func=lambda value, c=column: str(code_label(c, value, lang)),
+        )
+
+    kind_of = {"type": "stakeholders", "level": "stakeholders", "kind": "links"}
     with st.form("network_edit_form"):
         edited_people = st.data_editor(
             stored_people,
             num_rows="dynamic",
             hide_index=True,
             column_config={
-                "type": st.column_config.SelectboxColumn(options=list(TYPES), required=True),
-                "level": st.column_config.SelectboxColumn(options=list(LEVELS), required=True),
+                **_headers("stakeholders", stored_people.columns, lang),
+                "type": choice("type", list(TYPES)),
+                "level": choice("level", list(LEVELS)),
                 "classification": classification,
                 "origin": origin,
             },
@@ -423,9 +441,10 @@ def edit_form(
             num_rows="dynamic",
             hide_index=True,
             column_config={
+                **_headers("links", stored_links.columns, lang),
                 "source_id": st.column_config.SelectboxColumn(options=list(names), required=True),
                 "target_id": st.column_config.SelectboxColumn(options=list(names), required=True),
-                "kind": st.column_config.SelectboxColumn(options=list(LINK_KINDS), required=True),
+                "kind": choice("kind", list(LINK_KINDS)),
                 "strength": st.column_config.SelectboxColumn(options=["1", "2", "3"], required=True),
                 "delay_hours": st.column_config.NumberColumn(min_value=0.0),
                 "classification": classification,
@@ -450,7 +469,11 @@ def edit_form(
 def import_box(
     engine: Engine, caller: Caller, stored_people: pd.DataFrame, stored_links: pd.DataFrame, lang: str
 ) -> None:
-    """Draw the GraphML/GEXF upload with a preview of what it changes and a button to store it."""
+    """Draw the GraphML/GEXF upload with a preview of what it changes and a button to store it.
+
+    A readable network that is not an institutions network gets one sentence saying so and two
+    choices (``network_upload_choice``): a drawing-only reference, or a mapping of its columns.
+    """
     st.subheader(t("stakeholderspage.data.import", lang))
     st.caption(t("stakeholderspage.data.import_intro", lang))
     upload = st.file_uploader(
@@ -459,10 +482,27 @@ def import_box(
     if upload is None:
         return
     try:
-        plan = network.plan_import(upload.getvalue(), upload.name, stored_people, stored_links, lang=lang)
+        file = network.read_network_file(upload.getvalue(), upload.name, lang=lang)
     except DataProblem as problem:
         show_problem(problem)
         return
+    if file.ignored:
+        st.info(t("gephi.ignored", lang, names=", ".join(file.ignored)), icon=":material/filter_alt:")
+    if not file.is_institutions():
+        _other_network(engine, caller, file, upload.getvalue(), stored_people, stored_links, lang)
+        return
+    try:
+        plan = network.plan_file_import(file, stored_people, stored_links, lang=lang)
+    except DataProblem as problem:
+        show_problem(problem)
+        return
+    _preview_and_confirm(engine, caller, plan, f"import:{upload.name}", lang)
+
+
+def _preview_and_confirm(
+    engine: Engine, caller: Caller, plan: network.EditPlan, origin: str, lang: str
+) -> None:
+    """Draw what a checked import changes and the button that stores it."""
     counts = {"people": len(plan.stakeholders), "links": len(plan.links), "unchanged": plan.unchanged}
     st.text(t("stakeholderspage.data.preview", lang, **counts))
     if len(plan.stakeholders):
@@ -472,7 +512,124 @@ def import_box(
     if not plan.is_empty() and st.button(
         t("stakeholderspage.data.confirm", lang), key="network_upload_confirm", icon=":material/upload:"
     ):
-        _save(engine, plan, caller, f"import:{upload.name}", lang)
+        _save(engine, plan, caller, origin, lang)
+
+
+def _other_network(
+    engine: Engine,
+    caller: Caller,
+    file: network.GraphFile,
+    data: bytes,
+    stored_people: pd.DataFrame,
+    stored_links: pd.DataFrame,
+    lang: str,
+) -> None:
+    """Say that the file is not an institutions network and offer the reference or the mapping."""
+    problem = network.NotInstitutions(file, lang=lang)
+    st.warning(f"**{escape(problem.what)}**\n\n{escape(problem.fix)}", icon=":material/hub:")
+    choice = st.radio(
+        t("gephi.choice", lang),
+        ["reference", "map"],
+        index=None,
+        format_func=lambda value: t(f"gephi.choice.{value}", lang),
+        key="network_upload_choice",
+    )
+    if choice == "reference":
+        spec, table = _reference_drawing(data, file.filename, lang)
+        st.caption(t("gephi.reference.caption", lang, name=escape(file.filename)))
+        left, right = st.columns(2)
+        left.metric(t("gephi.reference.nodes", lang), file.graph.number_of_nodes())
+        right.metric(t("gephi.reference.edges", lang), file.graph.number_of_edges())
+        st.vega_lite_chart(spec, key="network_upload_chart", width="stretch")
+        st.dataframe(table, hide_index=True, key="network_upload_centrality")
+    elif choice == "map":
+        _mapping_form(engine, caller, file, stored_people, stored_links, lang)
+
+
+@st.cache_resource(show_spinner=False, max_entries=4)
+def _reference_drawing(data: bytes, filename: str, lang: str) -> tuple[dict[str, Any], pd.DataFrame]:
+    """Return the Vega-Lite spec of an uploaded network drawn as a reference, and its centrality table."""
+    file = network.read_network_file(data, filename, lang=lang)
+    graph = network.reference_graph(file)
+    metrics = network.centrality_table(graph)
+    nodes, edges = network.chart_frames(
+        graph, metrics, network.reference_positions(file), always=(), lang=lang
+    )
+    chart = network.reference_chart(
+        nodes, edges, colours=network.reference_colours(file), lang=lang, height=CHART_HEIGHT
+    )
+    shown = ("name", "degree", "betweenness", "pagerank")
+    table = metrics[list(shown)].rename(
+        columns={
+            "name": t("gephi.reference.node", lang),
+            **{column: t(f"network.metric.{column}", lang) for column in shown[1:]},
+        }
+    )
+    return cached.finish_spec(chart, lang), table
+
+
+def _mapping_form(
+    engine: Engine,
+    caller: Caller,
+    file: network.GraphFile,
+    stored_people: pd.DataFrame,
+    stored_links: pd.DataFrame,
+    lang: str,
+) -> None:
+    """Draw the column mapping (keys ``network_map_<column>``), then the checked preview and the save."""
+    st.caption(t("gephi.map.intro", lang))
+    st.caption(t("gephi.map.valid", lang, types=", ".join(TYPES), levels=", ".join(LEVELS)))
+    codes = sorted({network.file_cell(code) for code in stored_people["region_code"]} - {""})
+    columns = file.node_columns()
+    choices = {}
+    for box, column in zip(st.columns(len(network.MAPPED_COLUMNS)), network.MAPPED_COLUMNS, strict=True):
+        options = network.mapping_choices(file, column, values=codes if column == "region_code" else ())
+        wanted = ("column", column) if column in columns else ("", "")
+        if column == "name" and column not in columns and "label" in columns:
+            wanted = ("column", "label")
+        choices[column] = box.selectbox(
+            t(f"gephi.map.column.{column}", lang),
+            options,
+            index=options.index(wanted),
+            format_func=lambda choice, column=column: _choice_label(choice, column, lang),
+            key=f"network_map_{column}",
+        )
+    left, middle, right = st.columns(3)
+    classification = left.selectbox(
+        t("gephi.map.classification", lang), list(CLASSIFICATIONS), key="network_map_classification"
+    )
+    kind = middle.selectbox(
+        t("gephi.map.kind", lang),
+        list(LINK_KINDS),
+        index=LINK_KINDS.index("coordination"),
+        format_func=lambda value: t(f"network.kind.{value}", lang),
+        key="network_map_kind",
+    )
+    source = right.text_input(t("gephi.map.source", lang), value=file.filename, key="network_map_source")
+    if not (choices["type"][0] and choices["level"][0]):
+        st.info(t("gephi.map.choose", lang), icon=":material/table_edit:")
+        return
+    mapping = network.column_map(choices, source=source, classification=classification, kind=kind)
+    try:
+        plan = network.plan_mapped_import(file, mapping, stored_people, stored_links, lang=lang)
+    except DataProblem as problem:
+        show_problem(problem)
+        return
+    _preview_and_confirm(engine, caller, plan, f"import:{file.filename}", lang)
+
+
+def _choice_label(choice: network.Choice, column: str, lang: str) -> str:
+    """Return how a mapping pick reads in its box."""
+    how, name = choice
+    if how == "column":
+        return t("gephi.map.from_column", lang, name=name)
+    if how == "value":
+        if column in ("type", "level"):
+            return t("gephi.map.every_row", lang, value=f"{name} ({t(f'network.{column}.{name}', lang)})")
+        return t("gephi.map.every_row", lang, value=name)
+    if column == "id":
+        return t("gephi.map.as_file_id", lang)
+    return t("gephi.map.pick", lang) if column in ("type", "level") else t("gephi.map.as_file", lang)
 
 
 def show_saved() -> None:
