@@ -1,7 +1,7 @@
 import pandas as pd
 import streamlit as st
 
-from lib import access, intake
+from lib import access, geo, intake
 from lib.core.i18n import t
 from lib.core.text import escape
 from lib.ui import cached
@@ -10,6 +10,8 @@ from lib.ui import page as ui
 from lib.ui.problems import show_problem
 
 page = ui.this_page()
+TABLE_MB = intake.MAX_BYTES // 1_000_000
+BOUNDARY_MB = geo.MAX_BYTES // 1_000_000
 lang = page.lang
 engine = page.ctx.engine
 settings = page.ctx.settings
@@ -29,6 +31,7 @@ tables_tab, acled_tab, boundaries_tab, indicators_tab, downloads_tab = st.tabs(
     ]
 )
 shapes, shapes_problem = ui_data.active_shapes(settings)
+place_names = ui_data.place_names(page.ctx)
 
 # ---------------------------------------------------------------- 1. partner tables
 with tables_tab:
@@ -44,15 +47,21 @@ with tables_tab:
     uploaded = st.file_uploader(
         t("datapage.upload.table", lang, kind=t(f"import.kind.{kind}", lang)),
         help=t("datapage.upload.help", lang),
+        max_upload_size=TABLE_MB,
         key=f"data_upload_{kind}",
     )
+    ui.upload_hint(lang, kinds="CSV, TXT, TSV, XLSX", limit_mb=TABLE_MB)
     check = ui_data.table_check(page.scope, kind, uploaded, lang)
     if check is not None:
         result = check.result
         st.caption(escape(intake.describe_read(check.read, lang)))
         st.info(escape(intake.summary(result, lang)), icon=":material/fact_check:")
         st.subheader(t("datapage.good", lang, n=len(result.good)))
-        st.dataframe(intake.good_preview(result, lang), hide_index=True, key="data_good_preview")
+        st.dataframe(
+            intake.good_preview(result, lang, region_names=place_names),
+            hide_index=True,
+            key="data_good_preview",
+        )
         if result.problems:
             st.subheader(t("datapage.bad", lang, n=len(result.rejected_rows)))
             st.caption(t("datapage.bad_caption", lang))
@@ -76,7 +85,13 @@ with acled_tab:
     st.caption(
         t("datapage.acled.placement" if polygons is not None else "datapage.acled.placement_seats", lang)
     )
-    uploaded = st.file_uploader(t("datapage.acled.upload", lang), key="data_upload_acled")
+    st.caption(t("datapage.acled.rule", lang))
+    uploaded = st.file_uploader(
+        t("datapage.acled.upload", lang),
+        max_upload_size=TABLE_MB,
+        key="data_upload_acled",
+    )
+    ui.upload_hint(lang, kinds="CSV, XLSX", limit_mb=TABLE_MB)
     acled = ui_data.acled_check(page.scope, uploaded, shapes, lang)
     if acled is not None:
         found = acled.imported
@@ -89,11 +104,22 @@ with acled_tab:
             ),
             icon=":material/filter_alt:",
         )
+        if found.missing_columns:
+            missing = ", ".join(found.missing_columns)
+            st.info(t("datapage.acled.missing", lang, columns=missing), icon=":material/view_column:")
+        if found.province_rows:
+            rows = ", ".join(str(r) for r in found.province_rows)
+            province = t("datapage.acled.province", lang, n=len(found.province_rows), rows=rows)
+            st.warning(province, icon=":material/public:")
         if found.approximate_rows:
             rows = ", ".join(str(r) for r in found.approximate_rows)
             st.warning(t("datapage.acled.approximate", lang, rows=rows), icon=":material/near_me:")
         st.subheader(t("datapage.acled.good", lang, n=len(found.events)))
-        st.dataframe(intake.acled_preview(found, lang), hide_index=True, key="data_acled_preview")
+        st.dataframe(
+            intake.acled_preview(found, lang, region_names=place_names),
+            hide_index=True,
+            key="data_acled_preview",
+        )
         if found.problems:
             st.subheader(t("datapage.bad", lang, n=len({p.row for p in found.problems})))
             st.dataframe(
@@ -115,8 +141,12 @@ with acled_tab:
 with boundaries_tab:
     status = st.container()
     uploaded = st.file_uploader(
-        t("datapage.bnd.upload", lang), help=t("datapage.bnd.upload_help", lang), key="data_upload_boundaries"
+        t("datapage.bnd.upload", lang),
+        help=t("datapage.bnd.upload_help", lang),
+        max_upload_size=BOUNDARY_MB,
+        key="data_upload_boundaries",
     )
+    ui.upload_hint(lang, kinds="GeoJSON, GeoPackage, Shapefile (ZIP)", limit_mb=BOUNDARY_MB)
     bounds = ui_data.boundary_check(page.scope, uploaded, lang)
     if bounds is not None:
         counts = intake.boundary_counts(bounds.imported)
@@ -205,7 +235,12 @@ with indicators_tab:
     st.caption(t("datapage.ind.note", lang))
 
     st.subheader(t("datapage.ind.import", lang))
-    uploaded = st.file_uploader(t("datapage.ind.upload", lang), key="data_upload_indicators")
+    uploaded = st.file_uploader(
+        t("datapage.ind.upload", lang),
+        max_upload_size=TABLE_MB,
+        key="data_upload_indicators",
+    )
+    ui.upload_hint(lang, kinds="CSV, TXT, TSV, XLSX", limit_mb=TABLE_MB)
     values_check = ui_data.indicator_check(page.scope, uploaded, lang)
     if values_check is not None:
         st.subheader(t("datapage.good", lang, n=len(values_check.good)))

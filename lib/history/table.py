@@ -5,6 +5,7 @@ from __future__ import annotations
 import pandas as pd
 
 from lib.core.i18n import t
+from lib.core.labels import code_label
 
 
 def event_table(events: pd.DataFrame, region_names: dict[str, str], *, lang: str) -> pd.DataFrame:
@@ -31,6 +32,8 @@ def event_table(events: pd.DataFrame, region_names: dict[str, str], *, lang: str
             t("col.description", lang): ordered["description"],
             t("col.source", lang): ordered["source_url"],
             t("historypage.col.title", lang): ordered["source_title"],
-            t("historypage.col.confidence", lang): ordered["confidence"],
+            t("historypage.col.confidence", lang): [
+                code_label("confidence", c, lang) for c in ordered["confidence"]
+            ],
         }
     ).reset_index(drop=True)

@@ -7,6 +7,7 @@ checked upload in one transaction, after checking that the caller may import dat
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import hashlib
 import math
@@ -20,6 +21,7 @@ from sqlalchemy.engine import Engine
 from lib import access, geo, risk, store
 from lib.access import Caller
 from lib.core.i18n import t
+from lib.core.labels import labelled
 from lib.core.problems import DataProblem
 from lib.core.regions import REGENCY_CODES, RegionIndex
 from lib.intake import acled, excel, tabular
@@ -118,20 +120,40 @@ def check_table(
         today=today,
         known_ids=known_ids if kind == "links" else None,
     )
-    return TableCheck(kind, name, file_digest(data), dict(frame.attrs), result)
+    return TableCheck(kind, name, file_digest(data), dict(frame.attrs), _formula_noted(result, frame, lang))
+
+
+def _formula_noted(result: ImportResult, frame: pd.DataFrame, lang: str) -> ImportResult:
+    """Return ``result`` with each refused cell that held a formula without a stored value saying so."""
+    formulas = set(frame.attrs.get("formula_cells") or [])
+    if not formulas:
+        return result
+    note = t("import.formula.cell", lang)
+    problems = [
+        dataclasses.replace(p, expected=f"{p.expected} {note}") if (p.row, p.column) in formulas else p
+        for p in result.problems
+    ]
+    return dataclasses.replace(result, problems=problems)
 
 
 def describe_read(read: Mapping[str, object], lang: str = "id") -> str:
     """Return how a file was read, e.g. "x.csv: read as CSV, encoding Windows-1252, delimiter ; ..."."""
     header = read.get("header_row", 1)
     if read.get("format") == "xlsx":
-        return t(
+        text = t(
             "datapage.read.xlsx",
             lang,
             file=read.get("filename", ""),
             sheet=read.get("sheet", ""),
             header=header,
         )
+        formulas = list(read.get("formula_cells") or [])  # type: ignore[call-overload]
+        if formulas:
+            cells = ", ".join(
+                f"{column} {t('import.problems.row', lang).lower()} {row}" for row, column in formulas[:5]
+            )
+            text += " " + t("import.formula.read", lang, n=len(formulas), cells=cells)
+        return text
     encoding = str(read.get("encoding", ""))
     delimiter = str(read.get("delimiter", ","))
     return t(
@@ -144,10 +166,17 @@ def describe_read(read: Mapping[str, object], lang: str = "id") -> str:
     )
 
 
-def good_preview(result: ImportResult, lang: str = "id") -> pd.DataFrame:
-    """Return the rows that will be stored, under the template's headers, with their file row number."""
+def good_preview(
+    result: ImportResult, lang: str = "id", *, region_names: Mapping[str, str] | None = None
+) -> pd.DataFrame:
+    """Return the rows that will be stored, under the template's headers, with their file row number.
+
+    Codes read as the user's words (:func:`lib.core.labels.labelled`): "Politik uang", not
+    ``money_politics``; a region shows its name when ``region_names`` is given.
+    """
     shown = [c for c in result.good.columns if c not in ("origin", "date_precision")]
-    frame = result.good[shown].rename(columns={c: header_label(result.kind, c, lang) for c in shown})
+    frame = labelled(result.good[shown], lang, region_names=region_names)
+    frame = frame.rename(columns={c: header_label(result.kind, c, lang) for c in shown})
     frame.insert(0, t("datapage.col.row", lang), pd.array(list(result.good.index), dtype="Int64"))
     return frame.reset_index(drop=True)
 
@@ -239,11 +268,13 @@ def check_acled(
     return AcledCheck(name, file_digest(data), imported)
 
 
-def acled_preview(imported: acled.AcledImport, lang: str = "id") -> pd.DataFrame:
-    """Return the Bali events to be stored under the event template's headers."""
+def acled_preview(
+    imported: acled.AcledImport, lang: str = "id", *, region_names: Mapping[str, str] | None = None
+) -> pd.DataFrame:
+    """Return the Bali events to be stored under the event template's headers, codes as labels."""
     fields = ("id", "date", "region_code", "location", "category", "severity", "fatalities", "description")
-    events = imported.events
-    return events[list(fields)].rename(columns={c: header_label("events", c, lang) for c in fields})
+    events = labelled(imported.events[list(fields)], lang, region_names=region_names)
+    return events.rename(columns={c: header_label("events", c, lang) for c in fields})
 
 
 def save_acled(engine: Engine, check: AcledCheck, caller: Caller, *, lang: str = "id") -> store.WriteOutcome:

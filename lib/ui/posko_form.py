@@ -22,6 +22,7 @@ from lib.core.problems import DataProblem
 from lib.core.regions import RegionIndex
 from lib.core.text import escape
 from lib.core.vocab import CATEGORIES
+from lib.ui.page import upload_hint
 from lib.ui.posko import now_local, region_options
 
 FORM_FIELDS: tuple[str, ...] = (
@@ -187,6 +188,7 @@ def draw_form(
     init_form(levels)
     show_form_feedback(lang)
     choose = t("poskopage.form.choose", lang)
+    _draw_place(subregions, region_names, choose, lang)
     with st.form("posko_form", clear_on_submit=False, enter_to_submit=False):
         left, middle, right = st.columns(3)
         left.date_input(
@@ -205,26 +207,7 @@ def draw_form(
             placeholder=choose,
             key="posko_reporter",
         )
-        left, middle, right = st.columns(3)
-        left.selectbox(
-            t("posko.field.region_code", lang),
-            region_options(),
-            format_func=region_names.get,
-            index=None,
-            placeholder=choose,
-            key="posko_region",
-        )
-        if subregions:
-            middle.selectbox(
-                t("posko.field.subregion_code", lang),
-                list(subregions),
-                format_func=subregions.get,
-                index=None,
-                placeholder=t("poskopage.form.subregion_none", lang),
-                key="posko_subregion",
-            )
-        else:
-            middle.caption(t("poskopage.form.no_boundaries", lang))
+        right = st.columns(3)[2]
         point_left, point_right = right.columns(2)
         point_left.text_input(
             t("poskopage.form.lat", lang), key="posko_lat", help=t("poskopage.form.point_help", lang)
@@ -237,6 +220,7 @@ def draw_form(
             max_upload_size=posko.ATTACHMENT_MAX_BYTES // (1024 * 1024),
             key=uploader_key(),
         )
+        upload_hint(lang, kinds="PNG, JPG, PDF", limit_mb=posko.ATTACHMENT_MAX_BYTES // (1024 * 1024))
         st.form_submit_button(
             t("poskopage.form.submit", lang),
             type="primary",
@@ -244,6 +228,52 @@ def draw_form(
             on_click=submit_report,
             args=(engine, caller, index, frozenset(people), data_dir, lang),
         )
+
+
+def _forget_subregion() -> None:
+    """Empty the kecamatan/desa chosen in the old regency when a new one is chosen."""
+    st.session_state.pop(key("subregion"), None)
+
+
+def within_regency(subregions: Mapping[str, str], region: str | None) -> dict[str, str]:
+    """Return the kecamatan/desa of ``region`` (all of them when no regency is chosen), in order."""
+    if not region or region.count(".") != 1:
+        return dict(subregions)
+    return {code: label for code, label in subregions.items() if code.startswith(f"{region}.")}
+
+
+def _draw_place(
+    subregions: Mapping[str, str], region_names: Mapping[str, str], choose: str, lang: str
+) -> None:
+    """Draw where it happened, above the form: choosing the regency narrows the kecamatan/desa list at once.
+
+    Widgets inside a form only send their values on submit, so the list could not follow the
+    regency there.
+    """
+    left, middle = st.columns([1, 2])
+    region = left.selectbox(
+        t("posko.field.region_code", lang),
+        region_options(),
+        format_func=region_names.get,
+        index=None,
+        placeholder=choose,
+        key=key("region"),
+        on_change=_forget_subregion,
+    )
+    if not subregions:
+        middle.caption(t("poskopage.form.no_boundaries", lang))
+        return
+    offered = within_regency(subregions, region)
+    if st.session_state.get(key("subregion")) not in offered:
+        st.session_state.pop(key("subregion"), None)
+    middle.selectbox(
+        t("posko.field.subregion_code", lang),
+        list(offered),
+        format_func=offered.get,
+        index=None,
+        placeholder=t("poskopage.form.subregion_none", lang),
+        key=key("subregion"),
+    )
 
 
 def _draw_grading(levels: list[str], people: Mapping[str, str], choose: str, lang: str) -> None:
