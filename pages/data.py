@@ -31,7 +31,7 @@ tables_tab, acled_tab, boundaries_tab, indicators_tab, downloads_tab = st.tabs(
     ]
 )
 shapes, shapes_problem = ui_data.active_shapes(settings)
-place_names = ui_data.place_names(page.ctx)
+place_names = ui_data.place_names(page.scope)
 
 # ---------------------------------------------------------------- 1. partner tables
 with tables_tab:

@@ -1,6 +1,7 @@
 import streamlit as st
 
 from lib import access, network
+from lib.core import formats
 from lib.core.i18n import t
 from lib.core.problems import DataProblem
 from lib.ui import network as ui_network
@@ -95,7 +96,18 @@ with tabs[0]:
 with tabs[1]:
     st.caption(t("stakeholderspage.metrics_intro", lang))
     table = ui_network.metrics_table(scope, delays, focus, lang)
-    st.dataframe(table.drop(columns="id"), hide_index=True, key="network_metrics", height=420)
+    metric_digits = {
+        t(key, lang): places
+        for key, places in (
+            ("network.metric.betweenness", 4),
+            ("network.metric.pagerank", 4),
+            ("network.metric.broker", 4),
+            ("stakeholderspage.col.hours_from", 1),
+            ("stakeholderspage.col.hours_to", 1),
+        )
+    }
+    shown = formats.as_text(table.drop(columns="id"), lang, metric_digits, missing=t("common.unknown", lang))
+    st.dataframe(shown, hide_index=True, key="network_metrics", height=420)
     st.caption(assumed_note)
     ui.download_buttons(table, "sinergi-pemangku-metrik", key="network_metrics_dl")
 

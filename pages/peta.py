@@ -1,6 +1,7 @@
 import streamlit as st
 
 from lib import risk
+from lib.core import formats
 from lib.core.i18n import t
 from lib.core.problems import DataProblem
 from lib.ui import cached, maps, peta, skenario
@@ -80,7 +81,9 @@ if view.focus:
     missing = risk.unknown_indicators(contributions, lang)
     if missing:
         st.caption(t("map.detail.unknown_list", lang, keys="; ".join(missing)))
-    st.dataframe(risk.contributions_display(contributions, lang), hide_index=True, key="indicator_table")
+    explained = risk.contributions_display(contributions, lang)
+    digits = {t("map.col.value", lang): 4, t("map.col.score", lang): 1, t("map.col.contribution", lang): 2}
+    st.dataframe(formats.as_text(explained, lang, digits), hide_index=True, key="indicator_table")
     st.subheader(t("map.detail.events", lang))
     st.dataframe(
         peta.focus_events(page.scope, period, view.focus, lang),

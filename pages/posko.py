@@ -122,7 +122,7 @@ with tabs[0]:
         stop_with(problem)
     version = ui_posko.opened_version(report)
     ui_posko.show_header(report, version, lang)
-    ui_posko.show_facts(report, region_names, people, lang)
+    ui_posko.show_facts(report, {**cached.place_names(page.ctx.settings, lang), **region_names}, people, lang)
     ui_posko.attachment_button(report, page.ctx.settings.data_dir, lang)
     ui_posko.show_alert(engine, report, caller, lang)
     apply = functools.partial(

@@ -356,3 +356,30 @@ def test_an_analyst_shares_the_current_view_and_can_revoke_the_link(engine, monk
     late.run()
     assert late.session_state["_caller"].role == "public"
     assert any("dicabut" in w.value for w in late.warning)
+
+
+def test_the_kecamatan_list_follows_the_regency_and_the_detail_names_the_place(engine):
+    at = open_page("pages/posko.py", user="op1")
+    at.selectbox(key="posko_region").set_value("51.08").run()
+    offered = at.selectbox(key="posko_subregion").options
+    assert len(offered) > 100  # Buleleng's 9 kecamatan and its desa/kelurahan, without boundary files
+    assert all("Buleleng" in label for label in offered)  # nothing from Jembrana any more
+    assert "Seririt (kecamatan, Buleleng)" in offered
+    at.selectbox(key="posko_subregion").set_value("51.08.02")
+    save(fill_report(at))
+    at.selectbox(key="posko_open").set_value(1).run()
+    facts = "\n".join(str(e.value) for e in at.text)
+    assert "Seririt (Buleleng)" in facts
+    assert "51.08.02" not in facts
+    at.selectbox(key="posko_region").set_value("51.04").run()  # another regency forgets Seririt
+    assert at.selectbox(key="posko_subregion").value is None
+    assert all("Gianyar" in label for label in at.selectbox(key="posko_subregion").options)
+
+
+@pytest.mark.parametrize(("lang", "shown"), [("id", True), ("en", False)])
+def test_the_upload_boxs_english_words_are_explained_in_indonesian(engine, lang, shown):
+    at = open_page("pages/posko.py", {"lang": lang}, user="op1")
+    hints = [c.value for c in at.caption if "\u00abUpload\u00bb" in c.value]
+    assert bool(hints) is shown
+    if shown:
+        assert "paling besar 5 MB per berkas" in hints[0]

@@ -12,7 +12,9 @@ language is one entry in :data:`LOCALES`.
 from __future__ import annotations
 
 import math
+from collections.abc import Mapping
 
+import pandas as pd
 from babel.numbers import format_decimal, format_percent
 
 LOCALES: dict[str, str] = {"id": "id_ID", "en": "en_US"}
@@ -83,3 +85,28 @@ def vega_locale(lang: str = "id") -> dict[str, dict[str, object]]:
     else:
         number_locale = {"decimal": ",", "thousands": ".", "grouping": [3], "currency": ["Rp", ""]}
     return {"number": number_locale}
+
+
+def as_text(
+    frame: pd.DataFrame, lang: str, digits: Mapping[str, int], *, fixed: bool = False, missing: str = ""
+) -> pd.DataFrame:
+    """Return ``frame`` with the numeric columns of ``digits`` written as ``lang`` writes numbers.
+
+    A table's numbers then read like the rest of the screen (0,1594 beside 3.283.893), whatever the
+    browser's own locale; an unknown value shows ``missing``. Other columns are left as they are.
+
+    >>> shown = as_text(pd.DataFrame({"score": [62.5853, None], "year": [2024, 2024]}), "id", {"score": 1})
+    >>> shown["score"].tolist(), shown["year"].tolist()
+    (['62,6', ''], [2024, 2024])
+    """
+    out = frame.copy()
+    for column, places in digits.items():
+        if column in out.columns:
+            out[column] = pd.array(
+                [
+                    missing if pd.isna(v) else number(float(v), lang, digits=places, fixed=fixed)
+                    for v in out[column]
+                ],
+                dtype="string",
+            )
+    return out

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from lib.core import formats
 from lib.core.elections import current_stage, days_from_voting_day
 from lib.core.i18n import t
 from lib.core.regions import PROVINCE, REGENCY_CODES, regency_of
@@ -211,6 +212,7 @@ def days_short(days: int, lang: str) -> str:
 def change_display(change: pd.DataFrame, lang: str) -> pd.DataFrame:
     """Return :func:`recent_change` as the table Ringkasan shows (a mark where it rose)."""
     shown = change.assign(rose=["\u25b2" if rose else "" for rose in change["rose"]])
+    shown = formats.as_text(shown, lang, {"weekly_before": 1})
     return shown[["name", "last_7d", "weekly_before", "rose"]].rename(
         columns={
             "name": t("col.name", lang),

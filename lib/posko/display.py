@@ -84,6 +84,7 @@ def counts_display(regions: pd.DataFrame, counts: pd.DataFrame, lang: str) -> pd
         names[names["code"] != PROVINCE]
         .merge(counts.rename(columns={"region_code": "code"}), on="code", how="left")
         .fillna({"last_24h": 0, "last_7d": 0, "open_alerts": 0})
+        .astype({"last_24h": "int64", "last_7d": "int64", "open_alerts": "int64"})  # counts, not 0.0
     )
     return shown[["name", "last_24h", "last_7d", "open_alerts"]].rename(
         columns={

@@ -49,8 +49,9 @@ def detail_display(table: pd.DataFrame, code: str, lang: str) -> dict[str, str]:
         if pd.isna(row["index"])
         else formats.number(row["index"], lang, digits=1),
         t("map.detail.category", lang): category_label(str(row["category"]), lang),
+        # the label says "indicators known"; the value stays short enough for a metric
         t("map.detail.coverage", lang): t(
-            "format.known_of", lang, known=int(row["n_known"]), total=int(row["n_total"])
+            "format.n_of", lang, n=int(row["n_known"]), total=int(row["n_total"])
         ),
         t("map.detail.rank", lang): unknown
         if pd.isna(row["rank"])

@@ -19,7 +19,7 @@ import streamlit as st
 from sqlalchemy.engine import Engine
 
 from lib import geo, intake, posko, risk, store
-from lib.core import bilingual, formats
+from lib.core import bilingual, formats, wilayah
 from lib.core.regions import RegionIndex
 from lib.core.settings import Settings
 from lib.intake import Bundle
@@ -123,6 +123,20 @@ def elections(settings: Settings, rev: int, lang: str = "id") -> pd.DataFrame:
 def reference(scope: Scope, table: str) -> pd.DataFrame:
     """Return a stored reference table by name (regions, election_stages, election_figures, contests)."""
     return bilingual.in_language(store.read_table(scope.ctx.engine, store.metadata.tables[table]), scope.lang)
+
+
+@st.cache_resource(hash_funcs=SCOPE_HASH, show_spinner=False, max_entries=4)
+def place_names(settings: Settings, lang: str) -> dict[str, str]:
+    """Return every region's name as a person reads it: regencies, and kecamatan/desa with where they lie.
+
+    "Buleleng", "Seririt (Buleleng)", "Ularan (Seririt, Buleleng)" (:meth:`lib.core.wilayah.Wilayah.label`);
+    the province is "Bali".
+    """
+    regions = context(settings).bundle.regions
+    regencies = dict(zip(regions["code"].astype(str), regions["name"].astype(str), strict=True))
+    places = wilayah.bundled_wilayah()
+    names = {code: places.label(code, regencies, lang=lang) for code in places.places}
+    return {**names, **regencies}
 
 
 @st.cache_resource(hash_funcs=SCOPE_HASH, show_spinner=False)

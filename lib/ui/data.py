@@ -262,7 +262,6 @@ def save_edits(scope: Scope, edited: pd.DataFrame, caller: access.Caller, lang: 
     return True
 
 
-def place_names(ctx: cached.Context) -> dict[str, str]:
-    """Return every known region code's name as a person reads it (province, regencies and finer places)."""
-    regions = ctx.bundle.regions
-    return dict(zip(regions["code"].astype(str), regions["name"].astype(str), strict=True))
+def place_names(scope: Scope) -> dict[str, str]:
+    """Return every known region code's name as a person reads it (:func:`lib.ui.cached.place_names`)."""
+    return cached.place_names(scope.settings, scope.lang)

@@ -24,9 +24,8 @@ Days = tuple[dt.date, dt.date] | None
 
 
 def region_names(scope: Scope) -> dict[str, str]:
-    """Return the display name of each bundled region by code."""
-    regions = scope.ctx.bundle.regions
-    return dict(zip(regions["code"], regions["name"], strict=True))
+    """Return the display name of each region by code, kecamatan and desa with their regency."""
+    return cached.place_names(scope.settings, scope.lang)
 
 
 def elections(scope: Scope) -> pd.DataFrame:

@@ -393,6 +393,10 @@ def show_comparison(
         ui.request_view(scenario="", reset=("network_chart",))
 
 
+NETWORK_MB = 20
+"""The largest network file taken (a network of 5,000 institutions is far smaller)."""
+
+
 def _headers(kind: str, columns: pd.Index, lang: str) -> dict[str, str]:
     """Return each editable column's header in ``lang`` (the template's words, not the stored names)."""
     return {c: intake.header_label(kind, c, lang) for c in columns if c in intake.schema_for(kind).columns}
@@ -477,8 +481,12 @@ def import_box(
     st.subheader(t("stakeholderspage.data.import", lang))
     st.caption(t("stakeholderspage.data.import_intro", lang))
     upload = st.file_uploader(
-        t("stakeholderspage.data.upload", lang), type=["graphml", "gexf", "xml"], key="network_upload"
+        t("stakeholderspage.data.upload", lang),
+        type=["graphml", "gexf", "xml"],
+        max_upload_size=NETWORK_MB,
+        key="network_upload",
     )
+    ui.upload_hint(lang, kinds="GraphML, GEXF (Gephi)", limit_mb=NETWORK_MB)
     if upload is None:
         return
     try:

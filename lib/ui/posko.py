@@ -20,6 +20,7 @@ from sqlalchemy.engine import Engine
 
 from lib import access, intake, posko
 from lib.access import Caller
+from lib.core import wilayah
 from lib.core.clock import LOCAL_TZ, local_time
 from lib.core.i18n import t
 from lib.core.problems import DataProblem
@@ -47,28 +48,36 @@ def now_local() -> dt.datetime:
 
 @st.cache_resource(hash_funcs=SCOPE_HASH, show_spinner=False, max_entries=4)
 def region_index(scope: Scope, stamp: float) -> RegionIndex:
-    """Return the region index: bundled regions plus kecamatan/desa when boundaries are loaded."""
+    """Return the region index: bundled regions plus kecamatan/desa (boundaries, else the bundled list)."""
     shapes = cached.boundaries(scope.ctx.settings, stamp)
-    extra = pd.DataFrame(shapes.region_rows()) if shapes is not None else None
-    if extra is not None and extra.empty:
-        extra = None
-    return intake.region_index(scope.ctx.bundle.regions, extra)
+    extra = pd.DataFrame(shapes.region_rows() if shapes is not None else _bundled_places())
+    return intake.region_index(scope.ctx.bundle.regions, None if extra.empty else extra)
+
+
+def _bundled_places() -> list[dict[str, str]]:
+    """Return the bundled kecamatan and desa/kelurahan as region rows (code, name, kind, parent_code)."""
+    return [
+        {"code": p.code, "name": p.name, "kind": p.kind, "parent_code": p.kecamatan_code or p.regency_code}
+        for p in sorted(wilayah.bundled_wilayah().places.values(), key=lambda p: p.code)
+    ]
 
 
 @st.cache_data(hash_funcs=SCOPE_HASH, show_spinner=False, max_entries=4)
 def subregion_labels(scope: Scope, stamp: float) -> dict[str, str]:
-    """Return kecamatan and desa codes with a label naming their regency, ordered by code ({} if none)."""
+    """Return kecamatan and desa codes with a label naming where they lie, ordered by code.
+
+    The places come from the loaded boundaries, else from the bundled Kemendagri list, so the
+    form offers them even before boundary files are loaded.
+    """
     shapes = cached.boundaries(scope.ctx.settings, stamp)
-    if shapes is None:
-        return {}
-    rows = sorted(shapes.region_rows(), key=lambda r: r["code"])
+    rows = sorted(shapes.region_rows(), key=lambda r: r["code"]) if shapes is not None else _bundled_places()
     names = {r["code"]: r["name"] for r in rows}
     regencies = dict(zip(scope.ctx.bundle.regions["code"], scope.ctx.bundle.regions["name"], strict=True))
     labels = {}
     for row in rows:
         parent = names.get(row["parent_code"], "")
         regency = regencies.get(row["code"][:5], row["code"][:5])
-        where = f"{parent}, {regency}" if row["kind"] == "desa" and parent else regency
+        where = f"{parent}, {regency}" if row["kind"] != "kecamatan" and parent else regency
         labels[row["code"]] = f"{row['name']} ({row['kind']}, {where})"
     return labels
 
@@ -113,7 +122,7 @@ def report_list(
         since=since,
         until=until,
     )
-    region_names = dict(zip(scope.ctx.bundle.regions["code"], scope.ctx.bundle.regions["name"], strict=True))
+    region_names = cached.place_names(scope.settings, scope.lang)
     people = stakeholder_names(scope)
     return posko.report_list(frame, region_names=region_names, people=people, limit=LIST_LIMIT, lang=lang)
 
@@ -305,9 +314,8 @@ def show_facts(
     cols[1].metric(t("posko.field.severity", lang), report["severity"])
     cols[2].metric(t("posko.field.grading", lang), f"{report['reliability']}{report['credibility']}")
     cols[3].metric(t("posko.field.classification", lang), report["classification"])
-    where = region_names.get(report["region_code"], report["region_code"])
-    if report["subregion_code"]:
-        where += f" \u00b7 {report['subregion_code']}"
+    finest = report["subregion_code"] or report["region_code"]
+    where = region_names.get(finest, finest)  # "Seririt (Buleleng)", not "Buleleng · 51.08.02"
     facts = {
         t("posko.field.received_at", lang): local_time(report["received_at"]).strftime(_STAMP),
         t("poskopage.detail.where", lang): where,
