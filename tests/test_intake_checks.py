@@ -156,3 +156,19 @@ def test_indicator_labels_and_headers_follow_the_language(bundle):
     headers = intake.indicator_headers("id")
     assert set(headers) == {*intake.INDICATOR_FIELDS, "origin"}
     assert headers["value"] == intake.indicator_header("value", "id")
+
+
+def test_the_previews_show_labels_and_place_names_never_codes():
+    from lib.core.vocab import CATEGORIES
+
+    index = intake.region_index(intake.load_regions(DATA_DIR))
+    text = (
+        "Tanggal,Kabupaten,Kategori,Tingkat keparahan,Uraian,Sumber,Keyakinan\n"
+        "27/11/2024,Buleleng,politik uang,2,Amplop,Bawaslu,tinggi\n"
+        "26/11/2024,Gianyar,netralitas ASN,1,Kepala dinas berkampanye,Bawaslu,sedang\n"
+    )
+    check = intake.check_table(text.encode(), "p.csv", "events", index=index, lang="id")
+    preview = intake.good_preview(check.result, "id", region_names={"51.08": "Buleleng", "51.04": "Gianyar"})
+    cells = {str(v) for v in preview.to_numpy().ravel()}
+    assert {"Politik uang", "Netralitas ASN", "Buleleng", "Tinggi"} <= cells
+    assert not cells & {*CATEGORIES, "high", "medium", "51.08"}

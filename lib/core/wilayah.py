@@ -8,7 +8,6 @@ boundary files that carry only codes.
 
 from __future__ import annotations
 
-import difflib
 import functools
 import re
 from collections.abc import Mapping, Sequence
@@ -16,6 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pandas as pd
+from rapidfuzz import fuzz, process
 
 from lib.core.i18n import t
 from lib.core.problems import DataProblem
@@ -198,12 +198,16 @@ class Wilayah:
     def suggest(
         self, text: str, *, level: str, area: str | None, limit: int = SUGGESTIONS
     ) -> tuple[str, ...]:
-        """Return up to ``limit`` names of places at ``level`` inside ``area`` closest to ``text``."""
+        """Return up to ``limit`` names of places at ``level`` inside ``area`` closest to ``text``.
+
+        rapidfuzz's ratio (the edit-distance similarity, 0-100) ranks them; a name below 60 is
+        too far to suggest ("Serirt" -> Seririt, "Sukasda" -> Sukasada).
+        """
         names: dict[str, str] = {}
         for place in self.within(area, level):
             names.setdefault(fold(place.name), place.name)
-        close = difflib.get_close_matches(fold(text), list(names), n=limit, cutoff=0.6)
-        return tuple(names[key] for key in close)
+        close = process.extract(fold(text), list(names), scorer=fuzz.ratio, limit=limit, score_cutoff=60)
+        return tuple(names[key] for key, _, _ in close)
 
     def place(
         self,
