@@ -153,7 +153,7 @@ def test_a_store_of_version_4_gains_the_twins_and_its_bundled_rows_their_english
     # Build the store as release 4 did: the tables without the _en columns, English in `description`.
     old = sa.MetaData()
     for table in store.metadata.sorted_tables:
-        columns = [c.copy() for c in table.columns if not c.name.endswith("_en") or c.name == "name_en"]
+        columns = [c._copy() for c in table.columns if not c.name.endswith("_en") or c.name == "name_en"]
         sa.Table(table.name, old, *columns)
     with engine.begin() as conn:
         old.create_all(conn)
