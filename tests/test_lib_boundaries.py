@@ -1,6 +1,7 @@
 """The shape of the house, read from the code: who may import whom, and no import circle."""
 
 import ast
+import re
 from pathlib import Path
 
 import pytest
@@ -142,3 +143,19 @@ def test_pages_and_modules_keep_to_their_size():
         if (n := len(path.read_text(encoding="utf-8").splitlines())) > limit
     ]
     assert too_long == []
+
+
+CLOCK_READS = re.compile(r"\b(?:date\.today|datetime\.now|datetime\.utcnow|Timestamp\.(?:now|today))\(")
+
+
+def test_the_time_is_read_from_one_clock():
+    # Every "today", stamp and period boundary comes from lib.core.clock (Bali time, WITA): a page
+    # that asked the system clock for its date said 02/12 while a report saved then said 03/12 WITA.
+    offenders = [
+        f"{path.relative_to(ROOT)}:{number}"
+        for path in [ROOT / "app.py", *sorted((ROOT / "pages").glob("*.py")), *sorted(LIB.rglob("*.py"))]
+        if path != LIB / "core" / "clock.py"
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1)
+        if CLOCK_READS.search(line)
+    ]
+    assert offenders == []

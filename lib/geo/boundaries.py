@@ -18,7 +18,6 @@ import tempfile
 import warnings
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
 from pathlib import Path
 
 import geopandas as gpd
@@ -28,6 +27,7 @@ import pyogrio
 import shapely
 from pyproj import CRS
 
+from lib.core import clock
 from lib.core.i18n import t
 from lib.core.problems import DataProblem
 from lib.core.regions import RegionIndex, regency_of
@@ -207,7 +207,7 @@ def save_boundaries(boundaries: Boundaries, data_dir: Path, *, source_text: str,
             "files": json.dumps(list(boundaries.files), ensure_ascii=False),
             "report": json.dumps(list(boundaries.report), ensure_ascii=False),
             "imported_at": boundaries.imported_at,
-            "saved_at": datetime.now(UTC).isoformat(timespec="seconds"),
+            "saved_at": clock.now().isoformat(timespec="seconds"),
         }
         table = pd.DataFrame({"key": list(metadata), "value": list(metadata.values())})
         pyogrio.write_dataframe(table, temp, layer=METADATA_LAYER)
@@ -472,7 +472,7 @@ def _assemble(
         licence=licence_text or "",
         files=files,
         report=tuple(notes),
-        imported_at=datetime.now(UTC).isoformat(timespec="seconds"),
+        imported_at=clock.now().isoformat(timespec="seconds"),
     )
     return BoundaryImport(
         boundaries=boundaries,

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
+from lib.core import clock
 from lib.core.dates import ParsedDate, format_date, parse_date
 from lib.core.i18n import LANGUAGES, t
 from lib.core.problems import DataProblem
@@ -509,7 +510,7 @@ def validate_rows(
         If a required column is missing from the file.
     """
     schema = schema_for(kind)
-    today = dt.date.today() if today is None else today
+    today = clock.today() if today is None else today
     labels = [str(c) for c in frame.columns]
     repeated = sorted({h for h in labels if labels.count(h) > 1})
     if repeated:

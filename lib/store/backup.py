@@ -19,6 +19,7 @@ from pathlib import Path
 import sqlalchemy as sa
 from sqlalchemy.engine import make_url
 
+from lib.core import clock
 from lib.store.engine import current_version, make_engine
 from lib.store.schema import metadata
 
@@ -66,7 +67,7 @@ def backup(url: str, data_dir: Path, destination: Path, *, now: dt.datetime | No
     Safe while the app runs and writes: SQLite is copied page by page with its online backup API
     (writers wait a moment, nothing is half-copied); PostgreSQL with ``pg_dump`` (one snapshot).
     """
-    stamp = (now or dt.datetime.now(dt.UTC)).strftime("%Y%m%dT%H%M%SZ")
+    stamp = (now or clock.now()).strftime("%Y%m%dT%H%M%SZ")
     folder = destination / f"sinergi-backup-{stamp}"
     folder.mkdir(parents=True, exist_ok=False)
     sqlite_file = _sqlite_path(url)

@@ -16,6 +16,7 @@ from sqlalchemy.engine import Engine
 
 from lib import access, store
 from lib.access import Caller
+from lib.core import clock
 from lib.core.clock import LOCAL_TZ
 from lib.core.i18n import t
 from lib.core.problems import DataProblem
@@ -39,7 +40,7 @@ PAGES: tuple[tuple[str, str], ...] = (
 
 def now_local() -> dt.datetime:
     """Return the present moment in Bali time (WITA), to the minute, without tzinfo (for widgets)."""
-    return dt.datetime.now(LOCAL_TZ).replace(second=0, microsecond=0, tzinfo=None)
+    return clock.now().astimezone(LOCAL_TZ).replace(second=0, microsecond=0, tzinfo=None)
 
 
 def app_base_url() -> str:

@@ -20,7 +20,7 @@ from sqlalchemy.engine import Engine
 
 from lib import access, intake, posko
 from lib.access import Caller
-from lib.core import wilayah
+from lib.core import clock, wilayah
 from lib.core.clock import LOCAL_TZ, local_time
 from lib.core.i18n import t
 from lib.core.problems import DataProblem
@@ -40,7 +40,7 @@ TABLE_KEY = "posko_table"
 
 def now_local() -> dt.datetime:
     """Return the present moment in Bali time (WITA), to the minute, without tzinfo (for widgets)."""
-    return dt.datetime.now(LOCAL_TZ).replace(second=0, microsecond=0, tzinfo=None)
+    return clock.now().astimezone(LOCAL_TZ).replace(second=0, microsecond=0, tzinfo=None)
 
 
 # ---------------------------------------------------------------- cached reads
