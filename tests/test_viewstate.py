@@ -25,6 +25,7 @@ views = hst.builds(
     weights=safe_text,
     scenario=safe_text,
     brush=hst.one_of(hst.just(""), ranges),
+    projector=hst.booleans(),
 )
 
 
@@ -86,3 +87,17 @@ def test_election_period_spans_its_stages():
     view = ViewState(election=DEFAULT, period="election")
     stages = [(dt.date(2024, 2, 27), dt.date(2024, 11, 16)), (dt.date(2024, 11, 27), dt.date(2024, 12, 16))]
     assert view.period_range(dt.date(2024, 11, 27), stages) == (dt.date(2024, 2, 27), dt.date(2024, 12, 16))
+
+
+def test_projector_mode_travels_in_the_link_as_proj_1():
+    view = ViewState(election=DEFAULT, projector=True)
+    assert viewstate.encode(view, ViewState(election=DEFAULT)) == {"proj": "1"}
+    assert decode({"proj": "1"}).projector is True
+    assert decode({}).projector is False
+    assert decode({"proj": "0"}).projector is False
+
+
+def test_a_projector_flag_that_is_not_0_or_1_falls_back_with_a_notice():
+    view = decode({"proj": "yes"})
+    assert view.projector is False
+    assert any("proj" in n and "yes" in n for n in view.notices)

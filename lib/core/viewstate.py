@@ -13,6 +13,7 @@ lang   language                              en
 w      index weights (lib/risk.py encoding)  viol=2,money=1.5
 s      network what-if (lib/network.py)      -kesbangpol
 b      history brush range                   2024-11-01~2024-12-01
+proj   projector mode (big type, no sidebar) 1
 ====== ===================================== =========================
 
 The page itself is the URL path (``/peta``), so it needs no parameter.
@@ -42,6 +43,7 @@ KEYS = {
     "weights": "w",
     "scenario": "s",
     "brush": "b",
+    "projector": "proj",
 }
 
 
@@ -58,6 +60,8 @@ class ViewState:
     weights: str = ""
     scenario: str = ""
     brush: str = ""
+    projector: bool = False
+    """Projector mode: the sidebar starts collapsed and type is sized to be read from three metres."""
     notices: tuple[str, ...] = field(default=(), compare=False)
     """What was wrong with the URL and fell back to a default, in the user's language."""
 
@@ -115,8 +119,17 @@ def encode(state: ViewState, default: ViewState | None = None) -> dict[str, str]
     for name, key in KEYS.items():
         value = getattr(state, name)
         if value != getattr(default, name):
-            params[key] = ",".join(value) if name == "layers" else str(value)
+            params[key] = _url_text(name, value)
     return params
+
+
+def _url_text(name: str, value: object) -> str:
+    """Return the URL form of one view field's value (layers comma separated, a flag as 1/0)."""
+    if name == "layers":
+        return ",".join(value)  # type: ignore[arg-type]
+    if isinstance(value, bool):
+        return "1" if value else "0"
+    return str(value)
 
 
 def _read_layers(text: str) -> tuple[str, ...] | None:
@@ -136,6 +149,7 @@ def _field_readers(
         "weights": lambda v: v if _SAFE_TEXT.match(v) else None,
         "scenario": lambda v: v if _SAFE_TEXT.match(v) else None,
         "brush": lambda v: v if parse_range(v) else None,
+        "projector": lambda v: {"1": True, "0": False}.get(v),
     }
 
 
