@@ -3,12 +3,13 @@
 import streamlit as st
 
 from lib.core.i18n import t
+from lib.ui import live, projector
 from lib.ui import page as ui
 
 st.set_page_config(page_title="Sinergi", page_icon="assets/sinergi.png", layout="wide")
 ui.use_navigation()
 
-ui.open_view()
+projector.apply(ui.open_view())  # projector mode: sidebar collapsed, large type
 language = ui.lang()  # the language widget's value of this run: a switch renames the pages at once
 PAGES = [
     ("pages/ringkasan.py", "nav.ringkasan", "ringkasan", ":material/dashboard:"),
@@ -28,7 +29,9 @@ navigation = st.navigation(
     ]
 )
 st.set_page_config(page_icon="assets/sinergi.png")  # after navigation: no favicon fetched from the web
-ui.page_context()
+context = ui.page_context()
+projector.controls(context.view, context.caller, context.lang)
 ui.show_notices()
 ui.show_alerts()
+live.watch(context, navigation.url_path)  # the alert banner, and live pages follow the store
 navigation.run()

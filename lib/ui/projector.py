@@ -1,0 +1,129 @@
+"""Projector mode and type that is never cut: the page's CSS, the switch, chart font sizes.
+
+A laptop drives a projector at 1280×720 and the room reads it from three metres. In projector
+mode the sidebar starts collapsed, type grows (body 18 px, chart axes 16 px) and the top margin
+shrinks, so each page's headline fits the first screen. In both modes metric labels wrap rather
+than end in an ellipsis. The CSS is ours, never text a user typed.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import streamlit as st
+
+from lib import access
+from lib.access import Caller
+from lib.core.i18n import t
+from lib.core.viewstate import ViewState
+from lib.ui import page as ui
+
+TOGGLE = "projector_toggle"
+EXIT_KEY = "projector-exit"
+BODY_PX = 18
+"""Root font size in projector mode: Streamlit sizes its type in rem, so body text is 18 px."""
+CHART_FONTS: dict[str, dict[str, int]] = {
+    "axis": {"labelFontSize": 16, "titleFontSize": 16},
+    "legend": {"labelFontSize": 16, "titleFontSize": 16},
+    "header": {"labelFontSize": 16, "titleFontSize": 16},
+    "title": {"fontSize": 18, "subtitleFontSize": 16},
+}
+"""Vega-Lite config in projector mode: axis, legend and facet labels and titles of 16 px or more."""
+
+BASE_CSS = """
+/* Streamlit cuts a metric label to one line with an ellipsis: let it wrap instead. */
+[data-testid="stMetricLabel"], [data-testid="stMetricLabel"] * {
+  white-space: normal !important; overflow: visible !important; text-overflow: clip !important;
+  height: auto !important;
+}
+"""
+
+PROJECTOR_CSS = f"""
+html {{ font-size: {BODY_PX}px; }}
+[data-testid="stHeader"] {{ height: 2.25rem; min-height: 0; background: transparent; }}
+[data-testid="stMainBlockContainer"] {{
+  padding-top: 2.25rem !important; padding-bottom: 2rem !important;
+  padding-left: 1.5rem !important; padding-right: 1.5rem !important; max-width: none !important;
+}}
+[data-testid="stMainBlockContainer"] h1 {{ font-size: 2rem; padding: 0 0 0.25rem 0; }}
+[data-testid="stMainBlockContainer"] h2 {{ font-size: 1.6rem; padding: 0.25rem 0; }}
+[data-testid="stMainBlockContainer"] h3 {{ font-size: 1.3rem; padding: 0.2rem 0; }}
+[data-testid="stCaptionContainer"] {{ font-size: 1rem; }}
+[data-testid="stMetricValue"] {{ font-size: 1.9rem; }}
+div:has(> .st-key-{EXIT_KEY}) {{
+  position: fixed; right: 0.75rem; bottom: 0.75rem; z-index: 999990; width: auto !important;
+}}
+.st-key-{EXIT_KEY} button {{ opacity: 0.85; }}
+"""
+
+
+def apply(view: ViewState) -> None:
+    """Set the sidebar's first state and this run's CSS (app.py, right after the view is read).
+
+    ``st.set_page_config`` is additive in Streamlit 1.67: this call changes only the sidebar.
+    """
+    st.set_page_config(initial_sidebar_state="collapsed" if view.projector else "auto")
+    st.html(f"<style>{BASE_CSS}{PROJECTOR_CSS if view.projector else ''}</style>")
+
+
+def _toggled() -> None:
+    """Change the view's projector flag to the switch's value at the start of the next run."""
+    ui.queue_view(projector=bool(st.session_state.get(TOGGLE)))
+
+
+def _leave() -> None:
+    ui.queue_view(projector=False)
+
+
+def controls(view: ViewState, caller: Caller, lang: str) -> None:
+    """Draw the projector switch in the sidebar and, in projector mode, a small way back.
+
+    The sidebar is collapsed in projector mode, so the way back is a button in the bottom right
+    corner. Admins also get what Streamlit's hidden developer menu offered (clearing caches).
+    """
+    st.session_state[TOGGLE] = view.projector  # the switch follows the view (a link, the way back)
+    with st.sidebar:
+        st.toggle(
+            t("projector.switch", lang),
+            key=TOGGLE,
+            on_change=_toggled,
+            help=t("projector.help", lang),
+        )
+        if access.can(caller, "user.manage"):
+            _admin_tools(lang)
+    if view.projector:
+        with st.container(key=EXIT_KEY):
+            st.button(
+                t("projector.exit", lang),
+                key="projector_exit",
+                icon=":material/close_fullscreen:",
+                on_click=_leave,
+            )
+
+
+def _admin_tools(lang: str) -> None:
+    """Offer admins a cache clear: ``client.toolbarMode = "viewer"`` hides Streamlit's own for all."""
+    with st.expander(t("projector.admin_tools", lang), icon=":material/build:"):
+        if st.button(
+            t("projector.clear_caches", lang),
+            key="admin_clear_caches",
+            help=t("projector.clear_caches_help", lang),
+        ):
+            st.cache_data.clear()
+            st.cache_resource.clear()
+            st.toast(t("projector.caches_cleared", lang))
+
+
+def sized(spec: dict[str, Any], view: ViewState | None = None) -> dict[str, Any]:
+    """Return a chart spec from :func:`lib.ui.cached.finish_spec` with type sized for the view.
+
+    In projector mode the spec's config gets :data:`CHART_FONTS`; otherwise ``spec`` comes back
+    as it is. The cached spec is not modified (a shallow copy of its top level and config).
+    """
+    view = view if view is not None else ui.current()
+    if not view.projector:
+        return spec
+    config = dict(spec.get("config") or {})
+    for part, sizes in CHART_FONTS.items():
+        config[part] = {**(config.get(part) or {}), **sizes}
+    return {**spec, "config": config}
