@@ -23,6 +23,22 @@ def test_every_regency_is_listed_with_its_posko_reports_and_zero_where_none():
     assert "region_code" in counts.columns  # the input is not modified
 
 
+def test_regencies_with_posko_reports_come_first_most_reports_first():
+    regions = load_bundle(DATA_DIR).regions
+    counts = pd.DataFrame(
+        {
+            "region_code": ["51.01", "51.08", "51.07"],
+            "last_24h": [0, 2, 1],
+            "last_7d": [1, 5, 1],
+            "open_alerts": 0,
+        }
+    )
+    names = posko.counts_display(regions, counts, "en")["Name"].tolist()
+    assert names[:3] == ["Buleleng", "Karangasem", "Jembrana"]
+    rest = [n for n in regions.loc[regions["code"] != "51", "name"] if n not in names[:3]]
+    assert names[3:] == rest  # the others in the bundle's order
+
+
 def test_a_regency_whose_events_rose_is_marked_in_the_change_table():
     bundle = load_bundle(DATA_DIR)
     events = bundle.events.head(3).assign(date="2024-11-26", date_precision="day", region_code="51.08")

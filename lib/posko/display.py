@@ -77,7 +77,9 @@ def grading(frame: pd.DataFrame) -> pd.Series:
 def counts_display(regions: pd.DataFrame, counts: pd.DataFrame, lang: str) -> pd.DataFrame:
     """Return Posko reports per regency (0 where none) as the table Ringkasan shows.
 
-    ``regions`` are the bundled regions, ``counts`` :func:`report_counts`; neither is modified.
+    Regencies with reports come first (most in 7 days, then in 24 hours), the rest keep the
+    bundle's order. ``regions`` are the bundled regions, ``counts`` :func:`report_counts`;
+    neither is modified.
     """
     names = regions[["code", "name"]].reset_index(drop=True)
     shown = (
@@ -85,6 +87,7 @@ def counts_display(regions: pd.DataFrame, counts: pd.DataFrame, lang: str) -> pd
         .merge(counts.rename(columns={"region_code": "code"}), on="code", how="left")
         .fillna({"last_24h": 0, "last_7d": 0, "open_alerts": 0})
         .astype({"last_24h": "int64", "last_7d": "int64", "open_alerts": "int64"})  # counts, not 0.0
+        .sort_values(["last_7d", "last_24h", "open_alerts"], ascending=False, kind="stable")
     )
     return shown[["name", "last_24h", "last_7d", "open_alerts"]].rename(
         columns={
