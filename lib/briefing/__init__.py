@@ -1,0 +1,32 @@
+"""The meeting briefing: an agenda's views as slides, printed as one PDF and one Excel workbook.
+
+Pure: the slides arrive built (:func:`lib.ui.briefing.slide_for` reads a view's data at the
+caller's ceiling); this package only lays them out. A slide's classification is the highest of
+the rows it shows, and the agenda's the highest of its slides (:func:`agenda_classification`).
+"""
+
+from lib.briefing.frame import framed, header_lines, source_lines, stamp
+from lib.briefing.pdf import briefing_pdf
+from lib.briefing.slide import (
+    CLASSIFICATION_COLOURS,
+    Slide,
+    agenda_classification,
+    highest,
+    rows_classification,
+)
+from lib.briefing.workbook import briefing_sheets, briefing_xlsx
+
+__all__ = [
+    "CLASSIFICATION_COLOURS",
+    "Slide",
+    "agenda_classification",
+    "briefing_pdf",
+    "briefing_sheets",
+    "briefing_xlsx",
+    "framed",
+    "header_lines",
+    "highest",
+    "rows_classification",
+    "source_lines",
+    "stamp",
+]
