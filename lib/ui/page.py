@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import urllib.parse
 from collections.abc import Callable
 from typing import NoReturn
 
@@ -20,7 +21,7 @@ from lib.core.regions import REGENCY_CODES
 from lib.core.settings import load_settings
 from lib.core.viewstate import ViewState
 from lib.ui import access as ui_access
-from lib.ui import cached, problems
+from lib.ui import cached, exports, problems
 from lib.ui.cached import Context
 
 _PENDING = "_view_pending"
@@ -367,20 +368,21 @@ def download_buttons(frame: pd.DataFrame, basename: str, *, key: str, sheet: str
 
 
 def show_alerts() -> None:
-    """Show analysts, on every page, the severe Posko reports nobody has acknowledged yet."""
-    page = this_page()
+    """Show why access was refused, if it was; the alert banner is drawn by :func:`lib.ui.live.watch`."""
     ui_access.show_access_notice()
-    if not access.can(page.caller, "alert.see"):
-        return
-    waiting = cached.open_alert_count(page.scope)
-    if waiting:
-        st.warning(t("alerts.banner", page.lang, n=waiting), icon=":material/notifications_active:")
-        st.page_link("pages/posko.py", label=t("alerts.open_posko", page.lang), icon=":material/campaign:")
 
 
 def chart_downloads(build: Callable[[], alt.TopLevelMixin], basename: str, *, key: str) -> None:
-    """Offer a chart as PNG and PDF for the minutes; it is drawn only when a button is clicked."""
+    """Offer a chart as PNG and PDF for the minutes; it is drawn only when a button is clicked.
+
+    The file carries the briefing's header and footer (:func:`lib.ui.exports.framed_builder`):
+    title, election, time (WITA), focus, period, sources and classification.
+    """
     language = lang()
+    page = st.session_state.get("_page")
+    if page is not None:
+        path = urllib.parse.urlparse(st.context.url or "").path.rstrip("/").rpartition("/")[2]
+        build = exports.framed_builder(build, page, exports.chart_title(path, basename, language))
     row = st.container(horizontal=True)
     row.download_button(
         t("common.download_png", language),

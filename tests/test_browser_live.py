@@ -1,0 +1,148 @@
+"""Live screens in a real browser: a report saved at the Posko reaches other screens by itself.
+
+One browser context signs in as a Posko operator and saves a severity-4 report through the form;
+an analyst's Ringkasan, untouched, shows the alert banner within 10 s (the live fragment polls
+the store's revision), and a second operator's half-filled form, on the Posko page that reruns
+as a whole, keeps what was typed. The waits are Playwright's functional waits (up to 10 s for
+the live update), not timed assertions.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import expect
+
+from lib import intake, store
+from lib.access import SYSTEM
+from lib.core.i18n import t
+from lib.core.settings import load_settings
+from tests.test_browser import (  # noqa: F401 (browser is a fixture)
+    CHROMIUM,
+    ROOT,
+    _need,
+    _settle,
+    browser,
+    free_port,
+    start_app,
+    wait_healthy,
+)
+
+pytestmark = pytest.mark.browser
+PASSWORD = "kopi-kintamani-pagi-2024"
+USERS = {
+    "op.buleleng": ("Operator Buleleng", "posko"),
+    "op.tabanan": ("Operator Tabanan", "posko"),
+    "ana.live": ("Ana (Kesbangpol)", "analyst"),
+}
+LIVE_WAIT_MS = 10_000
+"""The promise: a change shows within 10 s without any input."""
+
+
+@pytest.fixture(scope="module")
+def live_url(tmp_path_factory):
+    _need(Path(CHROMIUM).exists(), f"Chromium not found at {CHROMIUM}: apt-get install -y chromium")
+    data_dir = tmp_path_factory.mktemp("live-var")
+    env = {**os.environ, "SINERGI_DATA_DIR": str(data_dir)}
+    for name in ("SINERGI_DB_URL", "SINERGI_BOUNDARIES"):  # SQLite, the bundled kecamatan list
+        env.pop(name, None)
+    settings = load_settings(env)
+    engine = store.open_store(settings.store_url, intake.load_bundle(settings.bundled_dir))
+    for username, (name, role) in USERS.items():
+        store.create_user(
+            engine, username=username, display_name=name, role=role, password=PASSWORD, actor=SYSTEM
+        )
+    engine.dispose()
+    port = free_port()
+    server = start_app(port, env)
+    url = f"http://127.0.0.1:{port}"
+    try:
+        wait_healthy(url)
+        yield url
+    finally:
+        server.terminate()
+        server.wait(timeout=20)
+
+
+def _signed_in(browser, url: str, path: str, username: str):  # noqa: F811
+    """Open ``path`` in a new context (a person of its own) and sign in there as ``username``."""
+    tab = browser.new_context(viewport={"width": 1280, "height": 900}).new_page()
+    tab.goto(f"{url}/{path}?lang=en")
+    _settle(tab, "Sign in")
+    tab.get_by_text("Sign in", exact=True).first.click()
+    tab.locator(".st-key-login_username input").fill(username)
+    tab.locator(".st-key-login_password input").fill(PASSWORD)
+    tab.get_by_role("button", name="Sign in").click()
+    _settle(tab, f"Signed in as {USERS[username][0]}")
+    return tab
+
+
+def _choose(tab, key: str, text: str) -> None:
+    """Pick the option of a select box that ``text`` finds, as a person typing into it does."""
+    box = tab.locator(f".st-key-{key} input")
+    box.click()
+    box.fill(text)
+    tab.keyboard.press("Enter")
+    _settle(tab)
+
+
+def _save_severe_report(tab, title: str) -> None:
+    """Fill the intake form (severity 4) and save it, through the widgets."""
+    tab.get_by_role("tab", name=t("poskopage.tab.new", "en")).click()
+    _choose(tab, "posko_region", "Buleleng")
+    _choose(tab, "posko_reporter", "Polres Buleleng")
+    _choose(tab, "posko_category", t("category.clash", "en"))
+    tab.locator(".st-key-posko_severity").get_by_text("4", exact=True).click()
+    tab.locator(".st-key-posko_title input").fill(title)
+    tab.locator(".st-key-posko_description textarea").fill("Dua kelompok pendukung saling dorong di TPS 05.")
+    _choose(tab, "posko_reliability", t("posko.reliability.B", "en"))
+    _choose(tab, "posko_credibility", t("posko.credibility.2", "en"))
+    tab.get_by_role("button", name=t("poskopage.form.submit", "en")).click()
+    _settle(tab)
+
+
+def test_a_severe_report_saved_at_the_posko_reaches_an_untouched_overview(live_url, browser):  # noqa: F811
+    analyst = _signed_in(browser, live_url, "ringkasan", "ana.live")
+    banner = analyst.get_by_text("severe command-post report(s)")
+    assert banner.count() == 0
+    operator = _signed_in(browser, live_url, "posko", "op.buleleng")
+    _save_severe_report(operator, "Bentrokan pendukung di Seririt")
+    expect(operator.get_by_text("Report #1 saved").first).to_be_visible()
+
+    expect(analyst.get_by_text("1 severe command-post report(s)")).to_be_visible(timeout=LIVE_WAIT_MS)
+    expect(analyst.get_by_role("link", name=t("alerts.open_posko", "en"))).to_be_visible()
+    for tab in (analyst, operator):
+        tab.context.close()
+
+
+def test_a_half_filled_form_survives_the_rerun_another_operators_save_causes(live_url, browser):  # noqa: F811
+    typing = _signed_in(browser, live_url, "posko", "op.tabanan")
+    typing.get_by_role("tab", name=t("poskopage.tab.new", "en")).click()
+    _choose(typing, "posko_region", "Tabanan")
+    title = typing.locator(".st-key-posko_title input")
+    title.fill("Spanduk dirusak di Kediri")  # typed, not submitted: only the browser holds it
+    description = typing.locator(".st-key-posko_description textarea")
+    description.fill("Setengah jalan menulis")
+    new_count = typing.locator("[data-testid='stMetric']").filter(has_text="New")
+    before = new_count.locator("[data-testid='stMetricValue']").inner_text()
+
+    saver = _signed_in(browser, live_url, "posko", "op.buleleng")
+    _save_severe_report(saver, "Bentrokan kedua di Seririt")
+    expect(saver.get_by_text("saved").first).to_be_visible()
+
+    # the typing operator's page reran by itself (the count of new reports moved on) ...
+    expect(new_count.locator("[data-testid='stMetricValue']")).not_to_have_text(
+        before, timeout=LIVE_WAIT_MS
+    )
+    _settle(typing)
+    # ... and the form still holds what was typed, on the tab where it was typed
+    expect(title).to_have_value("Spanduk dirusak di Kediri")
+    expect(description).to_have_value("Setengah jalan menulis")
+    expect(typing.locator(".st-key-posko_region input")).to_have_value("Tabanan")
+    expect(typing.get_by_role("tab", name=t("poskopage.tab.new", "en"))).to_have_attribute(
+        "aria-selected", "true"
+    )
+    for tab in (typing, saver):
+        tab.context.close()
