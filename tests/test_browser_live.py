@@ -133,9 +133,7 @@ def test_a_half_filled_form_survives_the_rerun_another_operators_save_causes(liv
     expect(saver.get_by_text("saved").first).to_be_visible()
 
     # the typing operator's page reran by itself (the count of new reports moved on) ...
-    expect(new_count.locator("[data-testid='stMetricValue']")).not_to_have_text(
-        before, timeout=LIVE_WAIT_MS
-    )
+    expect(new_count.locator("[data-testid='stMetricValue']")).not_to_have_text(before, timeout=LIVE_WAIT_MS)
     _settle(typing)
     # ... and the form still holds what was typed, on the tab where it was typed
     expect(title).to_have_value("Spanduk dirusak di Kediri")
