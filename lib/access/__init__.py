@@ -15,6 +15,7 @@ from lib.access.accounts import (
     new_account,
 )
 from lib.access.links import (
+    EXPIRY_PRESETS,
     LABEL_MAX,
     LINK_LIST_COLUMNS,
     LINK_MAX_DAYS,
@@ -22,6 +23,7 @@ from lib.access.links import (
     SECRET_MIN,
     SHARE_PARAM,
     ShareLink,
+    expiry_presets,
     links_display,
     new_link,
     read_token,
@@ -104,4 +106,6 @@ __all__ = [
     "LINK_LIST_COLUMNS",
     "links_display",
     "revocable",
+    "EXPIRY_PRESETS",
+    "expiry_presets",
 ]

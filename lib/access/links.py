@@ -17,7 +17,7 @@ import hmac
 import json
 import re
 import secrets
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urlencode
@@ -140,6 +140,35 @@ def _expiry(value: dt.datetime | dt.date) -> dt.datetime:
     if isinstance(value, dt.datetime):
         return _utc(value if value.tzinfo else value.replace(tzinfo=LOCAL_TZ))
     return _utc(dt.datetime.combine(value, dt.time(23, 59, 59), tzinfo=LOCAL_TZ))
+
+
+EXPIRY_PRESETS: tuple[str, ...] = ("week", "month", "stage", "date")
+"""How long a new link lives: to the end of this week, of this month, of the election stage under way,
+or of a date picked; each until 23:59:59 Bali time (WITA) of its last day."""
+
+
+def expiry_presets(
+    today: dt.date, stages: Iterable[tuple[str, dt.date, dt.date]] = ()
+) -> dict[str, tuple[dt.date, str]]:
+    """Return the preset last days a link can have from ``today``: preset -> (date, stage id or "").
+
+    ``week`` is this week's Sunday, ``month`` the month's last day, ``stage`` the soonest end of
+    the election stages under way (absent when none is, or when it ends past :data:`LINK_MAX_DAYS`).
+
+    >>> campaign = ("campaign", dt.date(2024, 9, 25), dt.date(2024, 11, 23))
+    >>> presets = expiry_presets(dt.date(2024, 11, 20), [campaign])
+    >>> presets["week"][0], presets["month"][0], presets["stage"]
+    (datetime.date(2024, 11, 24), datetime.date(2024, 11, 30), (datetime.date(2024, 11, 23), 'campaign'))
+    """
+    next_month = (today.replace(day=1) + dt.timedelta(days=32)).replace(day=1)
+    presets = {
+        "week": (today + dt.timedelta(days=6 - today.weekday()), ""),
+        "month": (next_month - dt.timedelta(days=1), ""),
+    }
+    under_way = sorted((end, stage) for stage, start, end in stages if start <= today <= end)
+    if under_way and under_way[0][0] - today < dt.timedelta(days=LINK_MAX_DAYS):
+        presets["stage"] = under_way[0]
+    return presets
 
 
 def share_url(base_url: str, view_params: Mapping[str, str], token: str) -> str:

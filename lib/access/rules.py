@@ -51,9 +51,13 @@ PERMISSIONS: dict[str, frozenset[str]] = {
     "share.create": frozenset({"admin", "analyst"}),
     "share.list": frozenset({"admin", "analyst"}),
     "share.revoke": frozenset({"admin", "analyst"}),
+    "agenda.read": frozenset({"admin", "analyst"}),
+    "agenda.edit": frozenset({"admin", "analyst"}),
     "user.manage": frozenset({"admin"}),
 }
-"""Action -> roles allowed. ``report.verify`` covers verifying, rejecting and un-verifying."""
+"""Action -> roles allowed. ``report.verify`` covers verifying, rejecting and un-verifying.
+
+A partner reads one agenda only through the link that names it (``lib.store.read_agenda``)."""
 ACTIONS: tuple[str, ...] = tuple(PERMISSIONS)
 
 

@@ -16,6 +16,20 @@ from lib.store.accounts import (
     locked_accounts,
     unlock,
 )
+from lib.store.agendas import (
+    add_item,
+    agenda_of,
+    copy_agenda,
+    create_agenda,
+    list_agendas,
+    move_item,
+    read_agenda,
+    remove_item,
+    rename_agenda,
+    set_level,
+    shown_levels,
+    update_item,
+)
 from lib.store.audit import (
     DETAIL_MAX,
     read_audit,
@@ -57,6 +71,8 @@ from lib.store.facts import (
 )
 from lib.store.schema import (
     TRANSLATED,
+    agenda_items,
+    agendas,
     audit,
     contests,
     election_figures,
@@ -86,6 +102,20 @@ from lib.store.shares import (
 )
 
 __all__ = [
+    "agendas",
+    "agenda_items",
+    "create_agenda",
+    "add_item",
+    "update_item",
+    "remove_item",
+    "move_item",
+    "set_level",
+    "rename_agenda",
+    "copy_agenda",
+    "read_agenda",
+    "list_agendas",
+    "agenda_of",
+    "shown_levels",
     "TRANSLATED",
     "metadata",
     "schema_version",

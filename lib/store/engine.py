@@ -18,6 +18,8 @@ from sqlalchemy.engine import Connection, Engine
 from lib.core import clock
 from lib.store.schema import (
     TRANSLATED,
+    agenda_items,
+    agendas,
     audit,
     contests,
     election_figures,
@@ -81,16 +83,24 @@ def _add_columns(columns: Mapping[str, Iterable[str]]) -> Callable[[Connection],
     return step
 
 
+def _agendas(conn: Connection) -> None:
+    """Create the agenda tables and give share links the agenda they may open (migration 7)."""
+    metadata.create_all(conn, tables=[agendas, agenda_items])
+    if "agenda_id" not in {c["name"] for c in sa.inspect(conn).get_columns("share_links")}:
+        conn.execute(sa.text("ALTER TABLE share_links ADD COLUMN agenda_id VARCHAR(24)"))
+
+
 MIGRATIONS: list[tuple[int, str, Callable[[Connection], None]]] = [
     (1, "regions, elections, events, stakeholders, links", _create(V1_TABLES)),
     (2, "users, Posko reports and their history, share links", _create(V2_TABLES)),
     (3, "indicator values entered for the vulnerability index", _create([indicator_values])),
     (4, "sign-in failures (throttling) and the audit trail", _create([sign_in_failures, audit])),
     (5, "English twins of the bundled texts (c_en beside c)", _add_columns(TRANSLATED)),
+    (7, "meeting agendas and their views; share links that open an agenda", _agendas),
 ]
 """Schema changes in order. Append, never edit a released step."""
 
-SCHEMA_VERSION = MIGRATIONS[-1][0]
+SCHEMA_VERSION = max(version for version, _, _ in MIGRATIONS)
 
 
 def make_engine(url: str) -> Engine:

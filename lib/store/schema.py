@@ -181,7 +181,9 @@ share_links = sa.Table(
     sa.Column("revoked_by", sa.Text),
     sa.Column("last_used_at", sa.DateTime(timezone=True)),
     sa.Column("use_count", sa.Integer, nullable=False),
+    sa.Column("agenda_id", sa.String(24)),
 )
+"""``agenda_id`` set: the link opens that meeting agenda (migration 7 adds the column to older stores)."""
 
 reports = sa.Table(
     "reports",
@@ -249,6 +251,34 @@ audit = sa.Table(
     sa.Column("detail", sa.Text),
 )
 """What was done by whom, from where: appended, never updated or deleted by the app."""
+
+agendas = sa.Table(
+    "agendas",
+    metadata,
+    sa.Column("id", sa.String(24), primary_key=True),
+    sa.Column("title", sa.Text, nullable=False),
+    sa.Column("classification", sa.String(16), nullable=False),
+    sa.Column("created_by", sa.Text, nullable=False),
+    sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
+    sa.Column("updated_by", sa.Text, nullable=False),
+    sa.Column("updated_at", sa.DateTime(timezone=True), nullable=False),
+    sa.Column("copied_from", sa.String(24)),
+)
+"""A meeting's agenda: ``classification`` is the level its creator set (the agenda shows at least that)."""
+agenda_items = sa.Table(
+    "agenda_items",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("agenda_id", sa.String(24), sa.ForeignKey("agendas.id"), nullable=False, index=True),
+    sa.Column("position", sa.Integer, nullable=False),
+    sa.Column("page", sa.String(40), nullable=False),
+    sa.Column("view_params", sa.Text, nullable=False),
+    sa.Column("title", sa.Text, nullable=False),
+    sa.Column("note", sa.Text, nullable=False),
+    sa.Column("classification", sa.String(16), nullable=False),
+)
+"""One view of an agenda, in ``position`` order: page url path, its query parameters (JSON), title and
+note; ``classification`` is the level of the title and note, which a reader below it does not see."""
 
 TRANSLATED: dict[str, tuple[str, ...]] = {
     "regions": ("population_ref", "note"),

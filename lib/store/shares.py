@@ -20,7 +20,7 @@ from lib.core.clock import utc as _utc
 from lib.core.i18n import t
 from lib.core.problems import DataProblem
 from lib.store.audit import record
-from lib.store.schema import share_links, users
+from lib.store.schema import agendas, share_links, users
 
 
 def create_link(
@@ -33,6 +33,7 @@ def create_link(
     expires: dt.datetime | dt.date,
     view_params: Mapping[str, str],
     page: str = "",
+    agenda_id: str | None = None,
     now: dt.datetime | None = None,
     lang: str = "id",
 ) -> ShareLink:
@@ -44,13 +45,15 @@ def create_link(
         A date (the link works until the end of that day, Bali time) or a moment.
     view_params
         The view's URL parameters (``viewstate.encode``), kept to list what was shared.
+    agenda_id
+        A meeting agenda the link opens (read-only, every view at the link's ceiling) instead of one page.
 
     Raises
     ------
     DataProblem
         If no secret key is set (saying how to set one), ``creator`` may not share, the
         ceiling is above the creator's own, the label is empty or too long, or the expiry
-        is past or too far away.
+        is past or too far away, or the agenda is unknown.
     """
     row, key_text = access.new_link(
         secret=secret,
@@ -64,7 +67,12 @@ def create_link(
         lang=lang,
     )
     with engine.begin() as conn:
-        conn.execute(share_links.insert().values(**row))
+        if agenda_id is not None:
+            if conn.execute(sa.select(agendas.c.id).where(agendas.c.id == agenda_id)).first() is None:
+                raise DataProblem(t("agenda.missing", lang), t("agenda.missing_fix", lang))
+            access.require(creator, "agenda.read", lang=lang)
+        conn.execute(share_links.insert().values(**row, agenda_id=agenda_id))
+        record(conn, who=creator.who, action="link.created", target=row["label"], detail=f"ceiling {ceiling}")
     token = access.sign_token(key_text, link_id=row["id"], ceiling=ceiling, expires_at=row["expires_at"])
     return ShareLink(row["id"], token, row["expires_at"])
 
