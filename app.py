@@ -11,6 +11,7 @@ ui.use_navigation()
 
 projector.apply(ui.open_view())  # projector mode: sidebar collapsed, large type
 language = ui.lang()  # the language widget's value of this run: a switch renames the pages at once
+visitor = ui.visitor()  # known before the navigation: a partner's lists only the pages it can use
 PAGES = [
     ("pages/ringkasan.py", "nav.ringkasan", "ringkasan", ":material/dashboard:"),
     ("pages/peta.py", "nav.peta", "peta", ":material/map:"),
@@ -26,6 +27,7 @@ navigation = st.navigation(
     [
         st.Page(path, title=t(key, language), url_path=url, icon=icon, default=(url == "ringkasan"))
         for path, key, url, icon in PAGES
+        if ui.listed(visitor, url)
     ]
 )
 st.set_page_config(page_icon="assets/sinergi.png")  # after navigation: no favicon fetched from the web

@@ -54,7 +54,11 @@ if comparison is not None:
         icon=":material/science:",
     )
 
-tabs = st.tabs([t(f"stakeholderspage.tab.{tab}", lang) for tab in TABS])
+# Stateful tabs: a what-if choice reruns the page (and a scenario warning appears above), and the
+# tab the reader was on must stay open, not jump back to the first.
+tabs = st.tabs(
+    [t(f"stakeholderspage.tab.{tab}", lang) for tab in TABS], key="network_tabs", on_change="rerun"
+)
 names = network.institution_names(graph)
 members = network.focus_members(graph, view.focus)
 

@@ -289,6 +289,32 @@ def open_view() -> ViewState:
     return init_view(list(elections["id"]), default)
 
 
+PARTNER_NEEDS: dict[str, str] = {
+    "posko": "report.read",
+    "tautan": "share.list",
+    "data": "data.import",
+    "akun": "user.manage",
+}
+"""What a share link's partner must be allowed for a page (url path) to be listed in its navigation."""
+
+
+def visitor() -> Caller:
+    """Return who this session is, before ``st.navigation`` (app.py lists only the pages they can use)."""
+    ctx = st.session_state["_open"][0]
+    return ui_access.current_caller(ctx.engine, lang())
+
+
+def listed(caller: Caller, url_path: str) -> bool:
+    """Return True when the navigation lists the page at ``url_path`` for ``caller``.
+
+    A partner gets only the pages it can use. The public keeps every page: it signs in from any
+    of them, and each page says what signing in would show. Hiding is for tidiness, not safety:
+    every page and lib still check the caller (a partner opening ``/posko`` gets the default page).
+    """
+    need = PARTNER_NEEDS.get(url_path)
+    return caller.role != "partner" or need is None or access.can(caller, need)
+
+
 def page_context() -> Page:
     """Draw the sidebar filters and mirror the view to the URL (app.py, after st.navigation).
 
