@@ -5,6 +5,7 @@ caller's ceiling); this package only lays them out. A slide's classification is 
 the rows it shows, and the agenda's the highest of its slides (:func:`agenda_classification`).
 """
 
+from lib.briefing.facts import event_sources, period_text, split_sources
 from lib.briefing.frame import framed, header_lines, source_lines, stamp
 from lib.briefing.pdf import briefing_pdf
 from lib.briefing.slide import (
@@ -23,10 +24,13 @@ __all__ = [
     "briefing_pdf",
     "briefing_sheets",
     "briefing_xlsx",
+    "event_sources",
     "framed",
     "header_lines",
+    "period_text",
     "highest",
     "rows_classification",
     "source_lines",
+    "split_sources",
     "stamp",
 ]

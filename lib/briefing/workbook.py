@@ -51,16 +51,27 @@ def briefing_sheets(slides: Sequence[Slide], *, agenda_title: str, lang: str) ->
             {t("brief.col.slide", lang): number, t("brief.col.source", lang): source}
             for source in slide.sources
         ]
-    heading = pd.DataFrame(
-        {
-            t("brief.col.title", lang): [f"Sinergi \u00b7 {agenda_title}"],
-            t("brief.col.classification", lang): [level],
-        }
-    )
-    cover = pd.DataFrame(cover_rows)
-    sheets[t("brief.cover", lang)] = pd.concat([heading, cover], ignore_index=True)[
-        list(dict.fromkeys([*heading.columns, *cover.columns]))
+    columns = [
+        t(key, lang)
+        for key in (
+            "brief.col.number",
+            "brief.col.title",
+            "brief.col.page",
+            "brief.election",
+            "brief.focus",
+            "brief.period",
+            "brief.generated",
+            "brief.col.classification",
+            "brief.note",
+            "brief.col.caveats",
+            "brief.col.sheets",
+        )
     ]
+    heading = {
+        t("brief.col.title", lang): f"Sinergi \u00b7 {agenda_title}",
+        t("brief.col.classification", lang): level,
+    }
+    sheets[t("brief.cover", lang)] = pd.DataFrame([heading, *cover_rows], columns=columns)
     sheets[t("brief.sources_sheet", lang)] = pd.DataFrame(
         source_rows, columns=[t("brief.col.slide", lang), t("brief.col.source", lang)]
     )

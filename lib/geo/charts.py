@@ -21,6 +21,7 @@ import shapely
 from lib.core import formats
 from lib.core.i18n import t
 from lib.core.text import label_expression
+from lib.geo.labels import place_labels
 
 REGION_PICK = "region_pick"
 UNKNOWN_GREY = "#bdbdbd"
@@ -28,6 +29,11 @@ QUANTITATIVE_SCHEME = "yelloworangered"
 """ColorBrewer YlOrRd: sequential and colour-blind safe."""
 LABEL_LIMIT = 30
 """Name labels are drawn when a map has at most this many regions."""
+LABEL_FONT = 12
+"""Font size of the region names on a map."""
+LABEL_WIDTH = 760
+"""Width in pixels names are placed for when the map has none of its own: the width it is exported
+at (:data:`lib.intake.charts_export.PRINT_WIDTH`); on screen the map fills its column, about as wide."""
 LEGEND = {"labelFontSize": 14, "titleFontSize": 14, "symbolSize": 220, "labelLimit": 260}
 
 # ColorBrewer YlOrRd classes (colour-blind safe), by number of categories.
@@ -114,7 +120,9 @@ def choropleth(
         Events or reports drawn on top: ``lat``, ``lon``, optionally ``label``, ``date``,
         ``category``, ``source`` and ``region_code`` (a click on a point then selects its region).
     labels
-        Draw region names; by default when there are at most :data:`LABEL_LIMIT` regions.
+        Draw region names; by default when there are at most :data:`LABEL_LIMIT` regions. Names are
+        placed so that none covers another at the map's size (``width``, else :data:`LABEL_WIDTH`,
+        by ``height``): see :func:`lib.geo.labels.place_labels`.
     """
     unknown = t("geo.map.unknown", lang)
     table = _region_table(pd.DataFrame(regions[["code", "name"]]), values, measure, categories, lang)
@@ -161,18 +169,16 @@ def choropleth(
             .project(**projection)
         )
     if labels if labels is not None else len(shapes) <= LABEL_LIMIT:
-        anchors = regions.to_crs(4326).representative_point()
-        label_rows = pd.DataFrame(
-            {
-                "code": regions["code"].astype(str).to_numpy(),
-                "name": regions["name"].astype(str).to_numpy(),
-                "lon": [round(float(p.x), 5) for p in anchors],
-                "lat": [round(float(p.y), 5) for p in anchors],
-            }
+        placed = place_labels(
+            regions[["code", "name", "geometry"]],
+            width=width or LABEL_WIDTH,
+            height=height,
+            font_size=LABEL_FONT,
         )
+        label_rows = placed[["code", "name", "lon", "lat"]]
         layers.append(
             alt.Chart(alt.Data(values=label_rows.to_dict("records")))
-            .mark_text(fontSize=12, fontWeight="bold", color="#222222")
+            .mark_text(fontSize=LABEL_FONT, fontWeight="bold", color="#222222")
             .encode(longitude="lon:Q", latitude="lat:Q", text="name:N", tooltip=tooltip[:1])
             .project(**projection)
         )

@@ -12,14 +12,14 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 
 import altair as alt
 import pandas as pd
 
 from lib import access, history, network, posko, risk
-from lib.briefing import Slide, highest, rows_classification
+from lib.briefing import Slide, event_sources, highest, period_text, rows_classification, split_sources
 from lib.core import clock, formats, viewstate
 from lib.core.i18n import t
 from lib.core.problems import DataProblem
@@ -65,38 +65,6 @@ class Shown:
     def lang(self) -> str:
         """Return the slide's language."""
         return self.view.lang
-
-
-def event_sources(events: pd.DataFrame) -> list[str]:
-    """Return each event's publication once: title, date and URL, newest first.
-
-    >>> event_sources(pd.DataFrame({"source_title": ["Tempo"], "date": ["2024-11-27"],
-    ...                             "source_url": ["https://tempo.co/a"]}))
-    ['Tempo, 2024-11-27, https://tempo.co/a']
-    """
-    if events.empty or "source_url" not in events.columns:
-        return []
-    rows = events.sort_values("date", ascending=False) if "date" in events.columns else events
-    found = []
-    for title, date, url in zip(rows["source_title"], rows["date"], rows["source_url"], strict=True):
-        parts = [str(p) for p in (title, date, url) if p is not None and not pd.isna(p) and str(p).strip()]
-        if parts:
-            found.append(", ".join(parts))
-    return list(dict.fromkeys(found))
-
-
-def split_sources(texts: Iterable[object]) -> list[str]:
-    """Return the distinct sources in texts that may hold several, separated by " | ".
-
-    >>> split_sources(["https://a | https://b", "https://a", None])
-    ['https://a', 'https://b']
-    """
-    found = []
-    for text in texts:
-        if text is None or pd.isna(text):
-            continue
-        found += [part.strip() for part in str(text).split(" | ") if part.strip()]
-    return list(dict.fromkeys(found))
 
 
 def _map_parts(shown: Shown, parts: Parts, *, period: Period, points: bool) -> None:
@@ -336,14 +304,6 @@ BUILDERS: dict[str, Callable[[Shown], Parts]] = {
 }
 
 
-def period_text(period: Period, view: ViewState, lang: str) -> str:
-    """Return the period as a person reads it: "Tahapan pemilihan ini (01/08/2024 – 31/12/2024)"."""
-    if period is None:
-        return t("filter.period.all", lang)
-    span = f"{period[0]:%d/%m/%Y} \u2013 {period[1]:%d/%m/%Y}"
-    return f"{t('filter.period.election', lang)} ({span})" if view.period == "election" else span
-
-
 def view_period(scope: Scope, view: ViewState, voting_day: dt.date) -> Period:
     """Return the view's period as dates (:meth:`lib.ui.page.Page.period` for a view not on screen)."""
     stages = cached.reference(scope, "election_stages")
@@ -394,7 +354,7 @@ def slide_for(
         election=str(election["name"]),
         generated_at=moment,
         focus=str(focus),
-        period=period_text(period, view, view.lang),
+        period=period_text(period, view.period, view.lang),
         classification=highest(parts.levels),
         charts=tuple(parts.charts),
         tables=tuple(parts.tables),

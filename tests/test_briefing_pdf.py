@@ -1,0 +1,376 @@
+"""The meeting briefing: an agenda of saved views printed as one PDF and one Excel workbook.
+
+Slides are built from the bundled data in a fresh store (boundaries from the shared folder), the
+way a page reads them; the PDF is opened with pypdf (pages, header facts, classification,
+sources) and drawn with pdftoppm (a header, a chart with colours, on every page); the workbook
+is opened with openpyxl. A store with RAHASIA items shows that an agenda read at TERBATAS holds
+none of them, and the same agenda at RAHASIA does (so the search can fail).
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import re
+import subprocess
+from pathlib import Path
+
+import altair as alt
+import numpy as np
+import openpyxl
+import pandas as pd
+import pytest
+import vl_convert as vlc
+from PIL import Image, ImageFont
+from pypdf import PdfReader
+
+from lib import briefing, geo, intake, store
+from lib.access import Caller
+from lib.briefing import Slide
+from lib.core import clock
+from lib.core.regions import build_index
+from lib.core.settings import load_settings
+from lib.core.viewstate import ViewState
+from lib.ui import cached, exports
+from lib.ui import page as ui
+from lib.ui.briefing import slide_for
+from tests.conftest import DATA_DIR, SHARED_GEO
+from tests.test_no_leaks import MARKER, _seed_secrets, file_content
+
+ELECTION = "pilkada-2024-bali"
+ANALYST = Caller("analyst", "RAHASIA", "ana", "Ana (Kesbangpol)")
+AGENDA = "Rapat koordinasi <Pilkada> & pengamanan"
+NOTE = '=HYPERLINK("http://x") <b>tebal</b> & tindak lanjut'
+VIEWS = [
+    ("ringkasan", {"e": ELECTION}, "Gambaran umum Bali"),
+    ("peta", {"e": ELECTION, "r": "51.08"}, "Kerawanan Buleleng"),
+    ("riwayat_konflik", {"e": ELECTION}, "Riwayat konflik pemilihan"),
+]
+FORMULA_START = ("=", "+", "-", "@")
+
+
+def open_page(caller: Caller, lang: str = "id") -> ui.Page:
+    """Return the page context app.py would build for ``caller`` on the store the environment names."""
+    settings = load_settings()
+    ctx = cached.context(settings)
+    rev = cached.revision(ctx)
+    elections = cached.elections(settings, rev, lang)
+    return ui.Page(ctx, ViewState(election=ELECTION, lang=lang), rev, elections, ELECTION, caller)
+
+
+@pytest.fixture(scope="module")
+def agenda(tmp_path_factory):
+    """Build the three-view agenda on a fresh store and print it: (slides, pdf, xlsx)."""
+    folder = tmp_path_factory.mktemp("briefing")
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("SINERGI_DATA_DIR", str(folder / "var"))
+        patch.setenv("SINERGI_BOUNDARIES", str(SHARED_GEO))
+        patch.delenv("SINERGI_DB_URL", raising=False)
+        page = open_page(ANALYST)
+        slides = [
+            slide_for(page, page_name=name, params=params, title=title, note=NOTE, ceiling="TERBATAS")
+            for name, params, title in VIEWS
+        ]
+        pdf = briefing.briefing_pdf(slides, agenda_title=AGENDA, lang="id")
+        xlsx = briefing.briefing_xlsx(slides, agenda_title=AGENDA, lang="id")
+    (folder / "agenda.pdf").write_bytes(pdf)
+    return slides, pdf, xlsx, folder
+
+
+def test_the_slides_hold_what_the_pages_show(agenda):
+    slides, *_ = agenda
+    overview, focused, history_slide = slides
+    assert [s.focus for s in slides] == ["Seluruh Bali", "Buleleng", "Seluruh Bali"]
+    assert {s.election for s in slides} == {"Pilkada Serentak 2024 (Bali)"}
+    assert all(s.classification == "TERBUKA" for s in slides)  # the bundled rows are all open
+    assert len(focused.charts) == 2  # the map and what makes up Buleleng's index
+    assert [title for title, _ in focused.tables] == ["Indikator", "Kejadian di fokus"]
+    assert len(history_slide.charts) == 3  # timeline, aligned on voting day, regency x category
+    events = history_slide.tables[0][1]
+    assert len(events) == 51  # every bundled event, as the page's table
+    assert any("13 dari 17 indikator diketahui" in c for c in focused.caveats)
+    assert all(s.generated_at.utcoffset() == dt.timedelta(hours=8) for s in slides)
+    for slide in slides:
+        for chart in slide.charts:
+            chart.to_dict()  # valid Vega-Lite
+    assert any(source.startswith("Batas wilayah: HDX") for source in overview.sources)
+
+
+def test_the_pdf_has_one_page_per_slide_with_header_classification_and_sources(agenda):
+    slides, pdf, _, _ = agenda
+    reader = PdfReader(io.BytesIO(pdf))
+    assert len(reader.pages) == 3
+    assert reader.pages[0].mediabox.width > reader.pages[0].mediabox.height  # landscape
+    for number, (page, slide) in enumerate(zip(reader.pages, slides, strict=True), start=1):
+        text = page.extract_text()
+        flat = re.sub(r"\s+", " ", text)
+        for expected in ("Sinergi", AGENDA, slide.title, slide.election, "WITA", slide.focus, slide.period):
+            assert expected in flat, expected
+        assert flat.count("KLASIFIKASI: TERBUKA") == 2  # top and bottom
+        assert f"Halaman {number} dari 3" in flat
+        assert "Sumber:" in flat
+        assert slide.sources[0][:40] in flat
+        assert "<b>tebal</b> &" in flat  # the note is text, never markup
+        assert slide.generated_at.strftime("%d/%m/%Y %H:%M") in flat
+    assert "baris lagi di buku kerja Excel" in reader.pages[2].extract_text()
+
+
+def _non_white(image: Image.Image) -> int:
+    return int((np.asarray(image).min(axis=2) < 235).sum())
+
+
+def test_every_pdf_page_draws_a_header_and_a_chart(agenda):
+    _, _, _, folder = agenda
+    subprocess.run(
+        ["pdftoppm", "-r", "50", "-png", str(folder / "agenda.pdf"), str(folder / "page")], check=True
+    )
+    pages = sorted(folder.glob("page-*.png"))
+    assert len(pages) == 3
+    for path in pages:
+        with Image.open(path) as drawn:
+            image = drawn.convert("RGB")
+        width, height = image.size  # A4 landscape at 50 dpi: 585 x 413
+        assert width > height
+        assert image.getpixel((width // 2, 3))[1] > image.getpixel((width // 2, 3))[0]  # a green banner
+        header = image.crop((15, 15, width - 15, 55))
+        assert _non_white(header) > 0.03 * header.width * header.height
+        chart = image.crop((20, 70, int(width * 0.55), height - 110))
+        assert _non_white(chart) > 0.08 * chart.width * chart.height
+        assert len(chart.getcolors(maxcolors=1_000_000)) > 20  # a chart in colours, not a grey box
+
+
+def test_the_workbook_has_a_sheet_per_table_and_no_formula(agenda):
+    slides, _, xlsx, _ = agenda
+    book = openpyxl.load_workbook(io.BytesIO(xlsx))
+    tables = [(title, frame) for s in slides for title, frame in s.tables]
+    assert book.sheetnames[:2] == ["Agenda", "Sumber"]
+    assert len(book.sheetnames) == 2 + len(tables)
+    for name, (title, frame) in zip(book.sheetnames[2:], tables, strict=True):
+        assert name.endswith(title[:20])
+        sheet = book[name]
+        assert [cell.value for cell in sheet[1]] == [str(c) for c in frame.columns]
+        assert sheet.max_row == len(frame) + 1
+    cover = book["Agenda"]
+    titles = [row[1] for row in cover.iter_rows(min_row=2, values_only=True)]
+    assert [t for _, _, t in VIEWS] == titles[1:]
+    sources = [row[1] for row in book["Sumber"].iter_rows(min_row=2, values_only=True)]
+    assert len(sources) == sum(len(s.sources) for s in slides)
+    for sheet in book.worksheets:
+        for row in sheet.iter_rows(values_only=True):
+            for value in row:
+                if isinstance(value, str):
+                    assert not value.startswith(FORMULA_START), value
+    assert any(
+        isinstance(v, str) and v.startswith("'=HYPERLINK")
+        for row in cover.iter_rows(values_only=True)
+        for v in row
+    )
+
+
+def _secret_page(folder: Path, patch: pytest.MonkeyPatch) -> ui.Page:
+    patch.setenv("SINERGI_DATA_DIR", str(folder))
+    patch.delenv("SINERGI_BOUNDARIES", raising=False)
+    patch.delenv("SINERGI_DB_URL", raising=False)
+    settings = load_settings()
+    engine = store.open_store(settings.store_url, intake.load_bundle(settings.bundled_dir))
+    _seed_secrets(engine)
+    engine.dispose()
+    return open_page(ANALYST)
+
+
+LEAK_VIEWS = [
+    ("ringkasan", {"e": ELECTION}),
+    ("peta", {"e": ELECTION, "r": "51.08"}),
+    ("riwayat_konflik", {"e": ELECTION}),
+    ("pemangku_kepentingan", {"e": ELECTION}),
+    ("posko", {"e": ELECTION}),
+]
+
+
+def _flat_pdf_text(pdf: bytes) -> str:
+    return "".join(re.sub(r"\s+", "", page.extract_text()) for page in PdfReader(io.BytesIO(pdf)).pages)
+
+
+def test_an_agenda_read_at_terbatas_holds_no_rahasia_row(tmp_path):
+    with pytest.MonkeyPatch.context() as patch:
+        page = _secret_page(tmp_path / "secret", patch)
+        limited = [
+            slide_for(page, page_name=n, params=p, title=n, note="", ceiling="TERBATAS")
+            for n, p in LEAK_VIEWS
+        ]
+        pdf = briefing.briefing_pdf(limited, agenda_title="Rapat", lang="id")
+        xlsx = briefing.briefing_xlsx(limited, agenda_title="Rapat", lang="id")
+        assert MARKER not in _flat_pdf_text(pdf)
+        assert MARKER not in file_content(xlsx)
+        for slide in limited:
+            for chart in slide.charts:
+                assert MARKER not in str(chart.to_dict())
+        assert briefing.agenda_classification(limited) != "RAHASIA"
+        # The same views at RAHASIA do show the items: the search above can find them.
+        secret = [
+            slide_for(page, page_name=n, params=p, title=n, note="", ceiling="RAHASIA")
+            for n, p in LEAK_VIEWS
+            if n in ("riwayat_konflik", "posko")
+        ]
+        assert [s.classification for s in secret] == ["RAHASIA", "RAHASIA"]
+        assert briefing.agenda_classification([*limited, *secret]) == "RAHASIA"
+        assert MARKER in file_content(briefing.briefing_xlsx(secret, agenda_title="Rapat", lang="id"))
+        secret_pdf = briefing.briefing_pdf(secret, agenda_title="Rapat", lang="id")
+        assert MARKER in _flat_pdf_text(secret_pdf)
+        assert "KLASIFIKASI:RAHASIA" in _flat_pdf_text(secret_pdf)
+
+
+def test_a_public_caller_gets_nothing_more_from_a_higher_agenda_ceiling(tmp_path):
+    with pytest.MonkeyPatch.context() as patch:
+        page = _secret_page(tmp_path / "secret", patch)
+        page = open_page(Caller("public", "TERBUKA"))
+        slide = slide_for(
+            page, page_name="riwayat_konflik", params={"e": ELECTION}, title="x", note="", ceiling="RAHASIA"
+        )
+        assert slide.classification == "TERBUKA"
+        assert MARKER not in file_content(briefing.briefing_xlsx([slide], agenda_title="x", lang="id"))
+
+
+def test_the_agenda_classification_is_the_highest_never_less():
+    def slide(level: str) -> Slide:
+        return Slide(
+            title="x", note="", page="Peta", election="Pilkada", generated_at=clock.now(), focus="Bali",
+            period="x", classification=level, charts=(), tables=(), sources=(), caveats=(), lang="id",
+        )  # fmt: skip
+
+    assert (
+        briefing.agenda_classification([slide("TERBUKA"), slide("RAHASIA"), slide("TERBATAS")]) == "RAHASIA"
+    )
+    assert briefing.agenda_classification([slide("TERBUKA")]) == "TERBUKA"
+    with pytest.raises(ValueError, match="classification"):
+        slide("GEHEIM")
+
+
+def test_an_english_view_makes_an_english_slide(tmp_path, monkeypatch):
+    monkeypatch.setenv("SINERGI_DATA_DIR", str(tmp_path / "var"))
+    monkeypatch.delenv("SINERGI_BOUNDARIES", raising=False)
+    monkeypatch.delenv("SINERGI_DB_URL", raising=False)
+    page = open_page(ANALYST)
+    slide = slide_for(
+        page, page_name="skenario", params={"e": ELECTION, "lang": "en"}, title="", note="", ceiling="TERBUKA"
+    )
+    assert (slide.lang, slide.title, slide.focus) == ("en", "Scenarios", "All of Bali")
+    assert any("of 17 indicators known" in c for c in slide.caveats)
+    text = PdfReader(io.BytesIO(briefing.briefing_pdf([slide], agenda_title="Meeting", lang="en"))).pages[0]
+    flat = re.sub(r"\s+", " ", text.extract_text())
+    assert "CLASSIFICATION: TERBUKA" in flat
+    assert "Page 1 of 1" in flat
+
+
+# --- single chart exports ------------------------------------------------------------------------
+
+
+def test_a_chart_exported_from_a_page_carries_the_header_and_footer(tmp_path, monkeypatch):
+    monkeypatch.setenv("SINERGI_DATA_DIR", str(tmp_path / "var"))
+    monkeypatch.delenv("SINERGI_BOUNDARIES", raising=False)
+    page = open_page(Caller("public", "TERBUKA"))
+    page.view = page.view.with_(focus="51.08")
+    chart = geo.tile_grid(
+        pd.DataFrame({"code": ["51.08"], "events": [3], "source": ["x"]}),
+        measure="events",
+        measure_label="Kejadian",
+    )
+    framed = exports.framed_builder(lambda: chart, page, exports.chart_title("peta", "sinergi-peta", "id"))()
+    spec = framed.to_dict()
+    assert spec["title"]["text"] == "Sinergi \u00b7 Peta kerawanan"
+    subtitle = " ".join(spec["title"]["subtitle"])
+    assert "Pilkada Serentak 2024 (Bali)" in subtitle
+    assert "Fokus: Buleleng" in subtitle
+    assert "WITA" in subtitle
+    texts = json_texts(spec)
+    assert "KLASIFIKASI: TERBUKA" in texts
+    assert any(text.startswith("Sumber: ") and "http" in text for text in texts)
+    with Image.open(io.BytesIO(intake.chart_png(framed))) as drawn:
+        framed_size = drawn.size
+    with Image.open(io.BytesIO(intake.chart_png(chart))) as drawn:
+        plain_size = drawn.size
+    assert framed_size[1] > plain_size[1] + 100  # header and footer add height
+    assert intake.chart_pdf(framed).startswith(b"%PDF")
+
+
+def json_texts(spec: object) -> list[str]:
+    """Return every "text" field of the rows of inline data anywhere in a spec."""
+    if isinstance(spec, dict):
+        own = [str(spec["text"])] if isinstance(spec.get("text"), str) else []
+        return own + [text for value in spec.values() for text in json_texts(value)]
+    if isinstance(spec, list):
+        return [text for value in spec for text in json_texts(value)]
+    return []
+
+
+def test_a_chart_with_its_own_legend_configuration_can_be_framed():
+    base = alt.Chart(pd.DataFrame({"x": [1, 2], "c": ["a", "b"]})).mark_point().encode(x="x:Q", color="c:N")
+    framed = briefing.framed(
+        base.configure_legend(orient="bottom"),
+        title="Jaringan",
+        election="Pilkada",
+        generated_at=clock.now().astimezone(clock.LOCAL_TZ),
+        focus="Seluruh Bali",
+        period="Semua waktu",
+        classification="TERBATAS",
+        sources=(),
+        lang="id",
+    )
+    spec = framed.to_dict()
+    assert spec["config"]["legend"]["orient"] == "bottom"
+    assert intake.chart_png(framed).startswith(b"\x89PNG")
+
+
+# --- map labels ------------------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def regencies():
+    with (DATA_DIR / "regions.csv").open(encoding="utf-8") as handle:
+        index = build_index(list(csv.DictReader(handle)))
+    return geo.boundaries_from_folder(SHARED_GEO, index).display["kabupaten"]
+
+
+def drawn_label_boxes(
+    chart: alt.TopLevelMixin, names: set[str]
+) -> list[tuple[str, tuple[int, int, int, int]]]:
+    """Return each region name's box as Vega draws it (SVG), measured with a bold font at 12 px."""
+    svg = vlc.vegalite_to_svg(chart.to_dict())
+    font = ImageFont.truetype("/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf", geo.charts.LABEL_FONT)
+    found = []
+    for match in re.finditer(
+        r'<text[^>]*transform="translate\(([-\d.e]+),([-\d.e]+)\)"[^>]*>([^<]*)</text>', svg
+    ):
+        name = match[3]
+        if name in names:
+            x, y = float(match[1]), float(match[2])
+            left, top, right, bottom = font.getbbox(name, anchor="ms")  # middle, baseline: as Vega writes it
+            found.append((name, (x + left, y + top, x + right, y + bottom)))
+    return found
+
+
+@pytest.mark.parametrize(("width", "height"), [(760, 480), (400, 300), (300, 480)])
+def test_region_names_on_the_map_never_overlap(regencies, width, height):
+    values = pd.DataFrame({"code": regencies["code"], "events": range(len(regencies))})
+    chart = geo.choropleth(
+        regencies, values, measure="events", measure_label="Kejadian", width=width, height=height
+    )
+    boxes = drawn_label_boxes(chart, set(regencies["name"]))
+    assert len(boxes) == len(regencies) == 9
+    overlaps = [
+        (a, b)
+        for i, (a, box_a) in enumerate(boxes)
+        for b, box_b in boxes[i + 1 :]
+        if min(box_a[2], box_b[2]) > max(box_a[0], box_b[0])
+        and min(box_a[3], box_b[3]) > max(box_a[1], box_b[1])
+    ]
+    assert overlaps == []
+
+
+def test_names_stay_near_their_region(regencies):
+    placed = geo.labels.place_labels(regencies, width=400, height=300, font_size=12)
+    anchors = regencies.to_crs(4326).representative_point()
+    for row, anchor in zip(placed.itertuples(), anchors, strict=True):
+        assert abs(row.lon - anchor.x) < 0.15, row.name
+        assert abs(row.lat - anchor.y) < 0.1, row.name
