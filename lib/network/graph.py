@@ -16,6 +16,7 @@ from collections.abc import Collection, Mapping
 from types import MappingProxyType
 
 import networkx as nx
+import numpy as np
 import pandas as pd
 
 from lib.core.i18n import t
@@ -25,6 +26,7 @@ from lib.network.institutions import (
     LINK_KINDS,
     STAKEHOLDER_COLUMNS,
 )
+from lib.network.paths import route_shares
 
 POSKO_ID = "posko-pilkada"
 
@@ -138,6 +140,61 @@ def _name(graph: nx.Graph, node: str) -> str:
 # --- Who matters: centrality, brokers, communities -------------------------------------------------
 
 
+def _betweenness_sources(
+    nodes: list[str], max_exact_nodes: int, sample_size: int, seed: int
+) -> list[str] | None:
+    """Return the sampled sources of betweenness (as ``betweenness_centrality(k=...)``), None = all."""
+    k = None if len(nodes) <= max_exact_nodes else min(sample_size, len(nodes))
+    if k is None or k == len(nodes):
+        return None
+    return random.Random(seed).sample(nodes, k)
+
+
+def _normalised_betweenness(shares: np.ndarray, nodes: list[str], sampled: list[str] | None) -> np.ndarray:
+    """Rescale summed dependencies as ``networkx.betweenness_centrality(normalized=True)`` does."""
+    others = len(nodes) - 1
+    if others < 2:
+        return shares
+    if sampled is None:
+        return shares * (1 / (others * (others - 1)))
+    k = len(sampled)
+    chosen = set(sampled)
+    source_scale = 1 / ((k - 1) * (others - 1)) if k > 1 else math.nan
+    scale = np.asarray([source_scale if node in chosen else 1 / (k * (others - 1)) for node in nodes])
+    return shares * scale
+
+
+def _broker_groups(
+    simple: nx.Graph, first: Collection[str], second: Collection[str], max_sources: int, seed: int
+) -> tuple[list[str], list[str]]:
+    """Return the broker sources (the first group, sampled above ``max_sources``) and targets."""
+    sources = [node for node, kind in simple.nodes(data="type") if kind in first]
+    targets = [node for node, kind in simple.nodes(data="type") if kind in second]
+    if len(sources) > max_sources:
+        sources = sorted(random.Random(seed).sample(sorted(sources), max_sources))
+    return sources, targets
+
+
+def _route_scores(
+    simple: nx.Graph,
+    nodes: list[str],
+    betweenness_sources: list[str] | None,
+    broker_sources: list[str],
+    broker_targets: list[str],
+) -> tuple[np.ndarray, np.ndarray]:
+    """Return betweenness (normalised) and the halved subset betweenness from one shared set of searches.
+
+    ``betweenness_sources`` None means every institution, empty means betweenness is not wanted
+    (zeros). Both are rounded to 12 decimals, so that institutions with the same share tie exactly
+    whatever the order the routes were summed in (networkx's and ours differ in the last bits).
+    """
+    plain = nodes if betweenness_sources is None else betweenness_sources
+    shares, between = route_shares(simple, nodes, plain, broker_sources, broker_targets)
+    betweenness = _normalised_betweenness(shares, nodes, betweenness_sources) if plain else shares
+    subset = between * 0.5 if len(nodes) > 2 else between
+    return np.round(betweenness, 12), np.round(subset, 12)
+
+
 def centrality_table(
     graph: nx.DiGraph, *, max_exact_nodes: int = 500, sample_size: int = 100, seed: int = 0
 ) -> pd.DataFrame:
@@ -149,8 +206,8 @@ def centrality_table(
         Graph from :func:`build_graph`. Not modified.
     max_exact_nodes, sample_size
         Above ``max_exact_nodes`` institutions betweenness is estimated from ``sample_size``
-        sampled sources (``networkx.betweenness_centrality(k=...)``, seeded), an estimate that
-        keeps 2,000 institutions within seconds.
+        sampled sources (as ``networkx.betweenness_centrality(k=...)``, seeded), an estimate
+        for national-scale graphs.
     seed
         Seed for the sample.
 
@@ -158,13 +215,20 @@ def centrality_table(
     -------
     pandas.DataFrame
         ``id``, ``name``, ``type``, ``degree`` (linked institutions), ``in_degree``,
-        ``out_degree``, ``betweenness`` (share of shortest routes through it, undirected, 0-1)
+        ``out_degree``, ``betweenness`` (share of shortest routes through it, undirected, 0-1,
+        networkx's figure to 12 decimals, counted in compiled code: :mod:`lib.network.paths`)
         and ``pagerank`` (arcs weighted by strength), sorted by betweenness.
     """
     simple = undirected_view(graph)
     nodes = list(graph.nodes)
-    k = None if len(nodes) <= max_exact_nodes else min(sample_size, len(nodes))
-    betweenness = nx.betweenness_centrality(simple, k=k, seed=seed, normalized=True)
+    sampled = _betweenness_sources(nodes, max_exact_nodes, sample_size, seed)
+    betweenness, _ = _route_scores(simple, nodes, sampled, [], [])
+    return _centrality_frame(graph, simple, betweenness)
+
+
+def _centrality_frame(graph: nx.DiGraph, simple: nx.Graph, betweenness: np.ndarray) -> pd.DataFrame:
+    """Return the table of :func:`centrality_table` around computed betweenness (in node order)."""
+    nodes = list(graph.nodes)
     pagerank = nx.pagerank(graph, weight="strength") if len(nodes) else {}
     frame = pd.DataFrame(
         {
@@ -174,7 +238,7 @@ def centrality_table(
             "degree": [int(simple.degree(node)) for node in nodes],
             "in_degree": [int(graph.in_degree(node)) for node in nodes],
             "out_degree": [int(graph.out_degree(node)) for node in nodes],
-            "betweenness": [float(betweenness[node]) for node in nodes],
+            "betweenness": [float(value) for value in betweenness],
             "pagerank": [float(pagerank[node]) for node in nodes],
         }
     )
@@ -197,7 +261,8 @@ def broker_table(
     counts, so doubled here) divided by the number of pairs: the average share of shortest
     routes between a member of each group that pass through the institution. With more than
     ``max_sources`` institutions in the first group, a seeded sample of that many stands in for
-    it (an estimate, for national-scale graphs).
+    it (an estimate, for national-scale graphs). Counted in compiled code
+    (:mod:`lib.network.paths`), networkx's figure to 12 decimals.
 
     Returns
     -------
@@ -206,16 +271,22 @@ def broker_table(
         institutions with a score above zero, highest first.
     """
     simple = undirected_view(graph)
-    sources = [node for node, kind in simple.nodes(data="type") if kind in first]
-    targets = [node for node, kind in simple.nodes(data="type") if kind in second]
-    if len(sources) > max_sources:
-        sources = sorted(random.Random(seed).sample(sorted(sources), max_sources))
-    pairs = len(sources) * len(targets)
+    nodes = list(simple.nodes)
+    sources, targets = _broker_groups(simple, first, second, max_sources, seed)
+    if not sources or not targets:
+        return _broker_frame(simple, first, second, len(sources) * len(targets), np.zeros(len(nodes)))
+    _, subset = _route_scores(simple, nodes, [], sources, targets)
+    return _broker_frame(simple, first, second, len(sources) * len(targets), subset)
+
+
+def _broker_frame(
+    simple: nx.Graph, first: Collection[str], second: Collection[str], pairs: int, subset: np.ndarray
+) -> pd.DataFrame:
+    """Return the table of :func:`broker_table` around the halved subset betweenness (in node order)."""
     if not pairs:
         return pd.DataFrame(columns=["id", "name", "type", "group", "broker"])
-    scores = nx.betweenness_centrality_subset(simple, sources=sources, targets=targets, normalized=False)
     rows = []
-    for node, score in scores.items():
+    for node, score in zip(simple.nodes, subset, strict=True):
         if score <= 0:
             continue
         kind = str(simple.nodes[node].get("type", ""))
@@ -248,9 +319,20 @@ def communities(graph: nx.DiGraph, *, seed: int = 0) -> dict[str, int]:
 
 
 def metrics_table(graph: nx.DiGraph, *, seed: int = 0, max_exact_nodes: int = 500) -> pd.DataFrame:
-    """Return one row per institution with its attributes, centralities, broker score and community."""
-    table = centrality_table(graph, max_exact_nodes=max_exact_nodes, seed=seed)
-    brokers = broker_table(graph, seed=seed).set_index("id")["broker"].to_dict()
+    """Return one row per institution with its attributes, centralities, broker score and community.
+
+    The same figures as :func:`centrality_table`, :func:`broker_table` and :func:`communities`,
+    with one set of route searches shared by betweenness and the broker score.
+    """
+    simple = undirected_view(graph)
+    nodes = list(graph.nodes)
+    sampled = _betweenness_sources(nodes, max_exact_nodes, 100, seed)
+    sources, targets = _broker_groups(simple, SECURITY_TYPES, SOCIAL_TYPES, 200, seed)
+    pairs = len(sources) * len(targets)
+    betweenness, subset = _route_scores(simple, nodes, sampled, sources if pairs else [], targets)
+    table = _centrality_frame(graph, simple, betweenness)
+    brokers = _broker_frame(simple, SECURITY_TYPES, SOCIAL_TYPES, pairs, subset)
+    brokers = brokers.set_index("id")["broker"].to_dict()
     groups = communities(graph, seed=seed)
     attributes = pd.DataFrame(
         [

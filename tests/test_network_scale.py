@@ -1,0 +1,169 @@
+"""The fast graph analyses give networkx's answers: betweenness, brokers, suggestions, file round trips.
+
+Each test builds seeded random institution graphs (small, so the suite stays quick) and compares
+the table of the compiled implementation with the same table computed by networkx directly,
+the way the app computed it before (kept here as the reference).
+"""
+
+from __future__ import annotations
+
+import math
+import random
+
+import networkx as nx
+import pandas as pd
+import pytest
+
+from lib import network
+from lib.network import LINK_COLUMNS, STAKEHOLDER_COLUMNS, TYPES, check_links, check_stakeholders
+from lib.network.graph import SECURITY_TYPES, SOCIAL_TYPES, undirected_view
+
+REGENCIES = ("51.01", "51.02", "51.03", "51.04")
+
+
+def random_frames(nodes: int, links: int, seed: int) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Return checked frames of a seeded random graph with the Posko as node 0 and some offices."""
+    rng = random.Random(seed)
+    shape = nx.gnm_random_graph(nodes, links, seed=seed)
+    rows = []
+    for node in shape.nodes:
+        ident = network.POSKO_ID if node == 0 else f"n{node:04d}"
+        kind = "posko" if node == 0 else rng.choice(TYPES[:-1])
+        level = "province" if node == 0 else rng.choice(["province", "regency", "regency", "village"])
+        code = "51" if level == "province" else rng.choice(REGENCIES)
+        rows.append([ident, f"Lembaga {node}", "", kind, level, code, "", "TERBUKA", "generated", ""])
+    people = check_stakeholders(pd.DataFrame(rows, columns=list(STAKEHOLDER_COLUMNS)))
+    ids = people["id"].tolist()
+    kinds = ["command", "coordination", "information", "membership"]
+    link_rows = []
+    for a, b in shape.edges:
+        hours = rng.choice(["", "", "0", "0.5", "3", "1.25"])
+        directed = rng.choice(["false", "false", "true"])
+        link_rows.append(
+            [ids[a], ids[b], rng.choice(kinds), directed, "1", hours, "", "false", "gen", "", "TERBUKA"]
+        )
+    return people, check_links(pd.DataFrame(link_rows, columns=list(LINK_COLUMNS)), set(ids))
+
+
+def random_graph(nodes: int, links: int, seed: int) -> nx.DiGraph:
+    """Return the coordination graph of :func:`random_frames`."""
+    return network.build_graph(*random_frames(nodes, links, seed))
+
+
+GRAPHS = [(1, 0, 1), (2, 1, 2), (3, 2, 3), (12, 10, 4), (25, 40, 5), (40, 60, 6), (60, 200, 7), (80, 90, 8)]
+
+
+# --- Reference implementations: networkx, as the app computed the tables before -------------------
+
+
+def reference_betweenness(
+    graph: nx.DiGraph, max_exact_nodes: int, seed: int, sample_size: int = 100
+) -> dict[str, float]:
+    """Return ``networkx.betweenness_centrality`` with the app's sampling rule."""
+    simple = undirected_view(graph)
+    k = None if len(graph) <= max_exact_nodes else min(sample_size, len(graph))
+    return nx.betweenness_centrality(simple, k=k, seed=seed, normalized=True)
+
+
+def reference_brokers(graph: nx.DiGraph, max_sources: int, seed: int) -> dict[str, float]:
+    """Return the broker score from ``networkx.betweenness_centrality_subset``, zeros left out."""
+    simple = undirected_view(graph)
+    sources = [node for node, kind in simple.nodes(data="type") if kind in SECURITY_TYPES]
+    targets = [node for node, kind in simple.nodes(data="type") if kind in SOCIAL_TYPES]
+    if len(sources) > max_sources:
+        sources = sorted(random.Random(seed).sample(sorted(sources), max_sources))
+    pairs = len(sources) * len(targets)
+    if not pairs:
+        return {}
+    scores = nx.betweenness_centrality_subset(simple, sources=sources, targets=targets, normalized=False)
+    return {node: 2 * float(score) / pairs for node, score in scores.items() if score > 0}
+
+
+def reference_faster(graph: nx.DiGraph, count: int, sources: list[str] | None) -> list[tuple]:
+    """Return the faster-link picks as the loop over candidates and offices found them."""
+    hours_per_link = 4.0
+    starts = [network.POSKO_ID] if sources is None else sources
+    work = graph.copy()
+    chosen = [node for nodes in network.alert_targets(work).values() for node in nodes]
+
+    def key_of(hours: dict[str, float]) -> tuple[int, float, float]:
+        reached = [hours[node] for node in chosen if node in hours]
+        return (len(chosen) - len(reached), max(reached, default=0.0), float(sum(reached)))
+
+    picks = []
+    for _ in range(count):
+        hours = nx.single_source_dijkstra_path_length(work, network.POSKO_ID, weight="delay")
+        before = key_of(hours)
+        back = work.reverse(copy=False)
+        to_target = {
+            node: nx.single_source_dijkstra_path_length(back, node, weight="delay") for node in chosen
+        }
+        best = None
+        for candidate in sorted(work.nodes):
+            options = [s for s in starts if s != candidate and s in hours and not work.has_edge(s, candidate)]
+            if not options:
+                continue
+            start = min(options, key=lambda s: (hours[s], s))
+            trial = dict(hours)
+            for node in chosen:
+                via = to_target[node].get(candidate)
+                if via is not None and hours[start] + hours_per_link + via < trial.get(node, math.inf):
+                    trial[node] = hours[start] + hours_per_link + via
+            key = key_of(trial)
+            if key < before and (best is None or key < best[0]):
+                best = (key, start, candidate)
+        if best is None:
+            break
+        key, start, candidate = best
+        work.add_edge(start, candidate, delay=hours_per_link)
+        work.add_edge(candidate, start, delay=hours_per_link)
+        picks.append((start, candidate, before[0], key[0], before[1], key[1], before[2] - key[2]))
+    return picks
+
+
+# --- Betweenness and brokers -----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("nodes", "links", "seed"), GRAPHS)
+@pytest.mark.parametrize(("max_exact_nodes", "sample_size"), [(500, 100), (20, 100), (10, 7), (10, 1)])
+def test_betweenness_is_networkx_betweenness(
+    nodes: int, links: int, seed: int, max_exact_nodes: int, sample_size: int
+) -> None:
+    graph = random_graph(nodes, links, seed)
+    table = network.centrality_table(
+        graph, max_exact_nodes=max_exact_nodes, sample_size=sample_size, seed=seed
+    )
+    expected = reference_betweenness(graph, max_exact_nodes, seed, sample_size)
+    found = table.set_index("id")["betweenness"].to_dict()
+    assert set(found) == set(expected)
+    for node, value in expected.items():
+        assert found[node] == pytest.approx(value, rel=1e-9, abs=1e-12, nan_ok=True), node
+    order = pd.DataFrame({"id": list(expected), "b": [round(value, 12) for value in expected.values()]})
+    order = order.sort_values(["b", "id"], ascending=[False, True])  # NaN (k = 1) last, as pandas puts it
+    assert table["id"].tolist() == order["id"].tolist()
+
+
+@pytest.mark.parametrize(("nodes", "links", "seed"), GRAPHS)
+@pytest.mark.parametrize("max_sources", [200, 3])
+def test_broker_scores_are_networkx_subset_betweenness(
+    nodes: int, links: int, seed: int, max_sources: int
+) -> None:
+    graph = random_graph(nodes, links, seed)
+    table = network.broker_table(graph, max_sources=max_sources, seed=seed)
+    expected = reference_brokers(graph, max_sources, seed)
+    found = table.set_index("id")["broker"].to_dict()
+    assert set(found) == set(expected)
+    for node, value in expected.items():
+        assert found[node] == pytest.approx(value, rel=1e-9, abs=1e-12), node
+
+
+@pytest.mark.parametrize(("nodes", "links", "seed"), GRAPHS[3:])
+def test_metrics_share_the_searches_and_match_the_separate_tables(nodes: int, links: int, seed: int) -> None:
+    graph = random_graph(nodes, links, seed)
+    table = network.metrics_table(graph, seed=seed, max_exact_nodes=30).set_index("id")
+    centrality = network.centrality_table(graph, max_exact_nodes=30, seed=seed).set_index("id")
+    brokers = network.broker_table(graph, seed=seed).set_index("id")["broker"]
+    assert table["betweenness"].to_dict() == centrality["betweenness"].to_dict()
+    assert table["broker"].to_dict() == {node: float(brokers.get(node, 0.0)) for node in table.index}
+    expected = reference_brokers(graph, 200, seed)
+    assert {node for node, value in table["broker"].items() if value > 0} == set(expected)
