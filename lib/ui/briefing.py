@@ -25,7 +25,7 @@ from lib.core.i18n import t
 from lib.core.problems import DataProblem
 from lib.core.regions import REGENCY_CODES
 from lib.core.viewstate import ViewState
-from lib.ui import cached, maps, peta, ringkasan, skenario
+from lib.ui import cached, exports, maps, peta, ringkasan, skenario
 from lib.ui import history as ui_history
 from lib.ui import network as ui_network
 from lib.ui import page as ui
@@ -33,7 +33,7 @@ from lib.ui import posko as ui_posko
 from lib.ui.cached import Scope
 from lib.ui.maps import Period
 
-PAGES: tuple[str, ...] = ("ringkasan", "peta", "riwayat_konflik", "pemangku_kepentingan", "skenario", "posko")
+PAGES: tuple[str, ...] = exports.PAGES
 """The pages a slide can be made of (their URL paths)."""
 MAP_HEIGHT = 420
 SOURCE_LIMIT = 200

@@ -15,15 +15,26 @@ from lib import briefing
 from lib.core import clock
 from lib.core.i18n import STRINGS, t
 
+PAGES: tuple[str, ...] = ("ringkasan", "peta", "riwayat_konflik", "pemangku_kepentingan", "skenario", "posko")
+"""The pages whose name an exported chart can carry as its title (their URL paths)."""
 
-def chart_title(url_path: str, fallback: str, lang: str) -> str:
-    """Return the title an exported chart carries: its page's name, else ``fallback`` (the file name).
 
-    >>> chart_title("peta", "sinergi-peta", "en"), chart_title("", "sinergi-peta", "en")
-    ('Vulnerability map', 'sinergi-peta')
+def chart_title(url_path: str, basename: str, lang: str) -> str:
+    """Return the title an exported chart carries: its page's name, else what its file name says.
+
+    >>> chart_title("peta", "sinergi-peta-category", "en"), chart_title("", "sinergi-riwayat-konflik", "en")
+    ('Vulnerability map', 'Conflict history')
+    >>> chart_title("", "sinergi-peringkat-kerawanan", "id")
+    'Peringkat kerawanan'
     """
     key = f"brief.page.{url_path}"
-    return t(key, lang) if key in STRINGS else fallback
+    if key in STRINGS:
+        return t(key, lang)
+    name = basename.removeprefix("sinergi-").replace("-", "_")
+    for page in PAGES:
+        if name == page or name.startswith(f"{page}_"):
+            return t(f"brief.page.{page}", lang)
+    return name.replace("_", " ").capitalize()
 
 
 def framed_builder(
