@@ -14,7 +14,7 @@ import streamlit as st
 from lib import geo, history, risk
 from lib.core.i18n import t
 from lib.core.regions import regency_of
-from lib.ui import cached
+from lib.ui import cached, projector
 from lib.ui import page as ui
 from lib.ui.cached import SCOPE_HASH, Scope
 
@@ -146,7 +146,9 @@ def focus_map(
     stamp = cached.boundaries_stamp(page.ctx.settings)
     arguments = (page.scope, view.election, view.weights, period, view.focus, measure, level, points)
     spec = map_spec(*arguments, page.lang, height, stamp)
-    clicked = st.vega_lite_chart(spec, on_select="rerun", key=ui.widget_key(key), width="stretch")
+    clicked = st.vega_lite_chart(
+        projector.sized(spec, view), on_select="rerun", key=ui.widget_key(key), width="stretch"
+    )
     picked = [p.get("code") for p in (clicked.selection.get(geo.REGION_PICK) or []) if p.get("code")]
     regency = regency_of(str(picked[0])) if picked else None
     if regency is not None:

@@ -27,15 +27,20 @@ CHART_FONTS: dict[str, dict[str, int]] = {
     "legend": {"labelFontSize": 16, "titleFontSize": 16},
     "header": {"labelFontSize": 16, "titleFontSize": 16},
     "title": {"fontSize": 18, "subtitleFontSize": 16},
+    "view": {"discreteHeight": {"step": 28}},
 }
-"""Vega-Lite config in projector mode: axis, legend and facet labels and titles of 16 px or more."""
+"""Vega-Lite config in projector mode: labels and titles of 16 px or more, rows tall enough for them."""
 
 BASE_CSS = """
-/* Streamlit cuts a metric label to one line with an ellipsis: let it wrap instead. */
-[data-testid="stMetricLabel"], [data-testid="stMetricLabel"] * {
+/* Streamlit cuts a metric's label and value to one line with an ellipsis: let them wrap instead. */
+[data-testid="stMetricLabel"], [data-testid="stMetricLabel"] *,
+[data-testid="stMetricValue"], [data-testid="stMetricValue"] * {
   white-space: normal !important; overflow: visible !important; text-overflow: clip !important;
   height: auto !important;
 }
+[data-testid="stMainBlockContainer"] { padding-top: 4rem; }
+/* The stage is a sentence, not a number. */
+.st-key-headline-stage [data-testid="stMetricValue"] { font-size: 1.4rem; line-height: 1.3; }
 """
 
 PROJECTOR_CSS = f"""
@@ -48,7 +53,9 @@ html {{ font-size: {BODY_PX}px; }}
 [data-testid="stMainBlockContainer"] h1 {{ font-size: 2rem; padding: 0 0 0.25rem 0; }}
 [data-testid="stMainBlockContainer"] h2 {{ font-size: 1.6rem; padding: 0.25rem 0; }}
 [data-testid="stMainBlockContainer"] h3 {{ font-size: 1.3rem; padding: 0.2rem 0; }}
-[data-testid="stCaptionContainer"] {{ font-size: 1rem; }}
+/* Labels, captions, buttons and small tables are 0.875rem in Streamlit: 18 px here, as body text. */
+[data-testid="stMain"] p, [data-testid="stMain"] li, [data-testid="stCaptionContainer"],
+[data-testid="stTable"] table {{ font-size: 1rem !important; }}
 [data-testid="stMetricValue"] {{ font-size: 1.9rem; }}
 div:has(> .st-key-{EXIT_KEY}) {{
   position: fixed; right: 0.75rem; bottom: 0.75rem; z-index: 999990; width: auto !important;

@@ -1,4 +1,4 @@
-"""Cached reads of the Ringkasan page, keyed by their arguments (scope first)."""
+"""Ringkasan's cached reads (keyed by their arguments, scope first) and its headline blocks."""
 
 from __future__ import annotations
 
@@ -7,7 +7,11 @@ import datetime as dt
 import pandas as pd
 import streamlit as st
 
-from lib import history
+from lib import history, posko
+from lib.core import formats
+from lib.core.i18n import t
+from lib.core.text import escape
+from lib.core.viewstate import ViewState
 from lib.ui import cached
 from lib.ui.cached import SCOPE_HASH, Scope
 from lib.ui.maps import Period, events_in_scope
@@ -41,3 +45,80 @@ def recent_change(scope: Scope, today: dt.date) -> pd.DataFrame:
 def latest_events(scope: Scope, period: Period, focus: str | None, lang: str) -> pd.DataFrame:
     """Return the newest events of ``period`` in ``focus``, as a display table."""
     return history.latest_events(events_in_scope(scope, period, focus), scope.ctx.bundle.regions, lang=lang)
+
+
+MAP_HEIGHT = {False: 340, True: 300}
+"""Height of Ringkasan's map: in projector mode it leaves room for the tables beside it in 720 px."""
+
+
+def key_metrics(
+    *, view: ViewState, voting_day: dt.date, figures: history.KeyFigures, alerts: int | None, today: dt.date
+) -> None:
+    """Draw the election's figures: days to/since voting day, the stage, alerts, then DPT, TPS, contests.
+
+    Each headline figure sits in a container keyed ``headline-<name>`` (CSS class
+    ``st-key-headline-<name>``), so a browser test can find it. In projector mode (no sidebar)
+    all six share one row; otherwise the headline three come first and the counts below.
+    ``alerts`` is None for a caller who may not read Posko reports.
+    """
+    lang = view.lang
+    unknown = t("common.unknown", lang)
+    headline = [
+        (
+            "days",
+            t("overview.voting_day_on", lang, day=voting_day.strftime("%d/%m/%Y")),
+            history.days_short(figures.days_from_voting, lang),
+        ),
+        (
+            "stage",
+            t("headline.stage_on", lang, day=today.strftime("%d/%m/%Y")),
+            ", ".join(figures.stages) if figures.stages else t("overview.no_stage", lang),
+        ),
+    ]
+    if alerts is not None:
+        headline.append(("alerts", t("overview.alerts", lang), formats.number(alerts, lang)))
+    counts = [
+        (t("overview.dpt", lang), formats.number(figures.dpt, lang) if figures.dpt else unknown),
+        (t("overview.tps", lang), formats.number(figures.n_tps, lang) if figures.n_tps else unknown),
+        (
+            t("overview.contests", lang),
+            formats.number(figures.n_contests, lang) if figures.n_contests else unknown,
+        ),
+    ]
+    if view.projector:
+        cols = st.columns([1.1, 1.6, *([1.3] if alerts is not None else []), 1.2, 1, 0.9])
+        first, rest = cols[: len(headline)], cols[len(headline) :]
+    else:
+        first, rest = st.columns(len(headline)), st.columns(len(counts))
+    for col, (name, label, value) in zip(first, headline, strict=True):
+        col.container(key=f"headline-{name}").metric(label, value)
+    for col, (label, value) in zip(rest, counts, strict=True):
+        col.metric(label, value)
+
+
+def posko_table(scope: Scope, regions: pd.DataFrame, lang: str) -> None:
+    """Draw Posko reports of the last 24 hours and 7 days per regency, regencies with reports first.
+
+    A plain table: nine short rows, its type grows with the page's in projector mode and no
+    header is cut, where the canvas grid keeps 14 px and fixed column widths.
+    """
+    st.table(posko.counts_display(regions, cached.posko_counts(scope), lang), hide_index=True)
+
+
+def risen(change: pd.DataFrame, lang: str) -> None:
+    """Name the regencies whose events in the last 7 days rose above their weekly average."""
+    rose = change[change["rose"]]
+    if rose.empty:
+        items = t("overview.none_rose", lang)
+    else:
+        items = "; ".join(
+            t(
+                "headline.rose_item",
+                lang,
+                name=escape(row.name),
+                n=formats.number(row.last_7d, lang),
+                avg=formats.number(row.weekly_before, lang, digits=1),
+            )
+            for row in rose.itertuples()
+        )
+    st.markdown(f"**{t('headline.rose', lang)}:** {items}")

@@ -18,3 +18,14 @@ STRINGS = {
     },
     "projector.caches_cleared": {"id": "Cache dikosongkan.", "en": "Caches cleared."},
 }
+
+STRINGS.update(
+    {
+        "headline.stage_on": {"id": "Tahapan berjalan (per {day})", "en": "Current stage (as of {day})"},
+        "headline.rose": {"id": "Naik minggu ini", "en": "Rose this week"},
+        "headline.rose_item": {
+            "id": "{name} ({n} dalam 7 hari, rata-rata {avg}/minggu)",
+            "en": "{name} ({n} in 7 days, average {avg}/week)",
+        },
+    }
+)
