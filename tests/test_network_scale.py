@@ -167,3 +167,40 @@ def test_metrics_share_the_searches_and_match_the_separate_tables(nodes: int, li
     assert table["broker"].to_dict() == {node: float(brokers.get(node, 0.0)) for node in table.index}
     expected = reference_brokers(graph, 200, seed)
     assert {node for node, value in table["broker"].items() if value > 0} == set(expected)
+
+
+# --- Faster-link suggestions -----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("nodes", "links", "seed"), GRAPHS)
+@pytest.mark.parametrize("several", [False, True])
+def test_faster_links_are_the_picks_of_the_loop_over_candidates(
+    nodes: int, links: int, seed: int, several: bool
+) -> None:
+    graph = random_graph(nodes, links, seed)
+    sources = sorted(graph.nodes)[:: max(1, nodes // 4)] + ["not-a-node"] if several else None
+    found = network.suggest_faster_links(graph, count=3, sources=sources).links
+    expected = reference_faster(graph, 3, None if sources is None else [s for s in sources if s in graph])
+    columns = [
+        "source_id",
+        "target_id",
+        "unreached_before",
+        "unreached_after",
+        "worst_hours_before",
+        "worst_hours_after",
+        "total_hours_saved",
+    ]
+    assert [tuple(row) for row in found[columns].itertuples(index=False)] == expected
+    assert found["rank"].tolist() == list(range(1, len(expected) + 1))
+
+
+def test_faster_links_on_a_larger_graph_with_unreachable_offices_match_the_loop() -> None:
+    graph = random_graph(150, 140, 13)
+    found = network.suggest_faster_links(graph, count=3).links
+    expected = reference_faster(graph, 3, None)
+    assert expected
+    assert expected[0][2] > 0  # some offices cannot be reached at first
+    assert [
+        (row.source_id, row.target_id, row.unreached_before, row.unreached_after, row.worst_hours_after)
+        for row in found.itertuples()
+    ] == [pick[:4] + pick[5:6] for pick in expected]

@@ -8,6 +8,7 @@ from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass, field
 
 import networkx as nx
+import numpy as np
 import pandas as pd
 
 from lib.core.i18n import t
@@ -21,6 +22,7 @@ from lib.network.graph import (
     undirected_view,
 )
 from lib.network.institutions import LINK_KINDS
+from lib.network.paths import arc_matrix, hours_from
 from lib.network.resilience import (
     ALERT_TARGET_TYPES,
     _cut_offs,
@@ -114,6 +116,62 @@ def _alert_key(hours: Mapping[str, float], targets: list[str]) -> tuple[int, flo
     return (len(targets) - len(reached), max(reached, default=0.0), float(sum(reached)))
 
 
+def _best_faster_link(
+    work: nx.DiGraph, posko_id: str, starts: list[str], chosen: list[str], hours_per_link: float
+) -> tuple[tuple[int, float, float], tuple[tuple[int, float, float], str, str] | None]:
+    """Return today's alert key and the best new link (key, start, candidate), None if none helps.
+
+    Candidates are tried in id order and the first with the lowest key wins; each takes the
+    start reached soonest (then the smallest id) among those not already linked to it.
+    """
+    nodes = list(work.nodes)
+    index = {node: number for number, node in enumerate(nodes)}
+    matrix = arc_matrix(work, nodes)
+    hours = hours_from(matrix, [index[posko_id]])[0]
+    offices = np.asarray([index[node] for node in chosen], dtype=np.int64)
+    office_hours = hours[offices]
+    before = _alert_key(
+        {
+            node: float(value)
+            for node, value in zip(chosen, office_hours, strict=True)
+            if math.isfinite(value)
+        },
+        chosen,
+    )
+    if not len(offices):
+        return before, None
+    candidates = sorted(nodes)
+    rows = np.asarray([index[node] for node in candidates], dtype=np.int64)
+    start_of = np.full(len(candidates), -1, dtype=np.int64)
+    reachable = {index[s] for s in starts if math.isfinite(hours[index[s]])}
+    for start in sorted(reachable, key=lambda number: (hours[number], nodes[number])):
+        blocked = np.zeros(len(nodes), dtype=bool)
+        blocked[[start, *(index[node] for node in work.successors(nodes[start]))]] = True
+        start_of[(start_of < 0) & ~blocked[rows]] = start
+    open_rows = np.flatnonzero(start_of >= 0)
+    if not len(open_rows):
+        return before, None
+    lead = hours[start_of[open_rows]] + hours_per_link
+    to_office = hours_from(matrix.T.tocsr(), offices)[:, rows[open_rows]].T
+    trial = np.minimum(office_hours[None, :], lead[:, None] + to_office)
+    reached = np.isfinite(trial)
+    unreached = len(chosen) - reached.sum(axis=1)
+    worst = np.where(reached, trial, -np.inf).max(axis=1)
+    worst = np.where(reached.any(axis=1), worst, 0.0)
+    total = np.zeros(len(open_rows))
+    for column in range(len(chosen)):  # office by office, the order Python's sum adds them in
+        total += np.where(reached[:, column], trial[:, column], 0.0)
+    better = (unreached < before[0]) | (
+        (unreached == before[0]) & ((worst < before[1]) | ((worst == before[1]) & (total < before[2])))
+    )
+    if not better.any():
+        return before, None
+    order = np.lexsort((np.arange(len(open_rows)), total, worst, unreached))
+    pick = int(next(number for number in order if better[number]))
+    key = (int(unreached[pick]), float(worst[pick]), float(total[pick]))
+    return before, (key, nodes[int(start_of[open_rows[pick]])], candidates[int(open_rows[pick])])
+
+
 def suggest_faster_links(
     graph: nx.DiGraph,
     *,
@@ -133,9 +191,10 @@ def suggest_faster_links(
     it, keeps the one that leaves the fewest regency offices unreachable, then the lowest worst
     alert time, then the lowest total, adds it and starts the next round. ``targets`` narrows the
     offices to some ids (e.g. only Polres and Bawaslu); by default all regency offices of
-    ``target_types`` count. The distance from each
-    candidate to each office comes from one Dijkstra per office on the reversed graph, so a
-    round costs one Dijkstra per office. Greedy picks are good, not proven best.
+    ``target_types`` count. A round takes the hours from the Posko and from every institution
+    to every office in one compiled Dijkstra (:mod:`lib.network.paths`), then tries every
+    candidate at once: a new link can only shorten an office's time to the hours to its start
+    plus the link plus the candidate's hours to the office. Greedy picks are good, not proven best.
 
     Returns
     -------
@@ -155,27 +214,7 @@ def suggest_faster_links(
     chosen = offices if targets is None else [node for node in offices if node in set(targets)]
     rows = []
     for rank in range(1, count + 1):
-        hours = nx.single_source_dijkstra_path_length(work, posko_id, weight="delay")
-        before = _alert_key(hours, chosen)
-        back = work.reverse(copy=False)
-        to_target = {
-            node: nx.single_source_dijkstra_path_length(back, node, weight="delay") for node in chosen
-        }
-        best: tuple[tuple[int, float, float], str, str] | None = None
-        for candidate in sorted(work.nodes):
-            options = [s for s in starts if s != candidate and s in hours and not work.has_edge(s, candidate)]
-            if not options:
-                continue
-            start = min(options, key=lambda s: (hours[s], s))
-            lead = hours[start] + hours_per_link
-            trial = dict(hours)
-            for node in chosen:
-                via = to_target[node].get(candidate)
-                if via is not None and lead + via < trial.get(node, math.inf):
-                    trial[node] = lead + via
-            key = _alert_key(trial, chosen)
-            if key < before and (best is None or key < best[0]):
-                best = (key, start, candidate)
+        before, best = _best_faster_link(work, posko_id, starts, chosen, hours_per_link)
         if best is None:
             break
         key, start, candidate = best
