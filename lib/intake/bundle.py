@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass, fields, replace
+from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 
 import pandas as pd
 
+from lib import politics
 from lib.core import bilingual
 from lib.core.i18n import t
 from lib.core.problems import DataProblem
@@ -34,7 +35,7 @@ REGION_COLUMNS = (
 ELECTION_COLUMNS = ("id", "name", "level", "voting_day", "scope", "source", "note")
 STAGE_COLUMNS = ("election_id", "stage", "name_id", "name_en", "start", "end", "source")
 FIGURE_COLUMNS = ("election_id", "region_code", "dpt", "n_tps", "source", "note")
-CONTEST_COLUMNS = ("election_id", "contest", "region_code", "n_pairs", "source")
+CONTEST_COLUMNS = politics.CONTEST_COLUMNS
 PHASES_REPORTED = ("pre", "during", "post", "n/a")
 BUNDLED_TEXTS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "regions.csv": (("code",), ("population_ref", "note")),
@@ -46,6 +47,7 @@ BUNDLED_TEXTS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "indicators.csv": (("key",), ("note", "source")),
     "indicator_values.csv": (("region_code", "key", "year"), ("note",)),
     "tps_categories.csv": (("election_id", "region_code"), ("note",)),
+    **politics.TEXTS,
 }
 """Per bundled file: its key columns, and the texts a user reads, each ``c`` (Indonesian) with ``c_en``.
 
@@ -70,6 +72,12 @@ class Bundle:
     indicators: pd.DataFrame
     indicator_values: pd.DataFrame
     tps_categories: pd.DataFrame
+    pairs: pd.DataFrame = field(default_factory=pd.DataFrame)
+    coalitions: pd.DataFrame = field(default_factory=pd.DataFrame)
+    seats: pd.DataFrame = field(default_factory=pd.DataFrame)
+    results: pd.DataFrame = field(default_factory=pd.DataFrame)
+    disputes: pd.DataFrame = field(default_factory=pd.DataFrame)
+    """The political forces (:mod:`lib.politics`): pairs, coalitions, DPRD seats, results, disputes."""
 
     def in_language(self, lang: str) -> Bundle:
         """Return the bundle with every bilingual text in ``lang`` under its base name (twins dropped)."""
@@ -209,11 +217,9 @@ def load_elections(
     _allowed(figures, figures_path, "region_code", ("51", *REGENCY_CODES), lang=lang)
     _require_sources(figures, figures_path, lang=lang)
     contests_path = data_dir / "contests.csv"
-    contests = _numbers(
-        _read(contests_path, CONTEST_COLUMNS, lang), contests_path, ("n_pairs",), "int", lang=lang
+    contests = politics.check_contests(
+        _read(contests_path, CONTEST_COLUMNS, lang), ids, name=contests_path.name, lang=lang
     )
-    _allowed(contests, contests_path, "election_id", ids, lang=lang)
-    _require_sources(contests, contests_path, lang=lang)
     return elections.set_index("id", drop=False), stages, figures, contests
 
 
@@ -320,6 +326,7 @@ def load_bundle(data_dir: Path, *, lang: str = "id") -> Bundle:
     people, links = load_network(data_dir, lang=lang)
     indicators, values = load_indicators(data_dir, regions, lang=lang)
     tps = load_tps_categories(data_dir, tuple(elections["id"]), lang=lang)
+    forces = load_forces(data_dir, contests, tuple(elections["id"]), lang=lang)
     frames = {
         "regions.csv": regions,
         "elections.csv": elections,
@@ -344,7 +351,28 @@ def load_bundle(data_dir: Path, *, lang: str = "id") -> Bundle:
         both["indicators.csv"],
         both["indicator_values.csv"],
         both["tps_categories.csv"],
+        **{
+            table: with_english(data_dir / name, getattr(forces, table), lang=lang)
+            if name in BUNDLED_TEXTS
+            else getattr(forces, table)
+            for table, name in politics.FILES.items()
+        },
     )
+
+
+def load_forces(
+    data_dir: Path, contests: pd.DataFrame, election_ids: tuple[str, ...], *, lang: str = "id"
+) -> politics.Forces:
+    """Read the political forces (:data:`lib.politics.FILES`) and check them against the contests."""
+    columns = {
+        "pairs": politics.PAIR_COLUMNS,
+        "coalitions": politics.COALITION_COLUMNS,
+        "seats": politics.SEAT_COLUMNS,
+        "results": politics.RESULT_COLUMNS,
+        "disputes": politics.DISPUTE_COLUMNS,
+    }
+    tables = {table: _read(data_dir / name, columns[table], lang) for table, name in politics.FILES.items()}
+    return politics.check_forces(contests, tables, election_ids, lang=lang)
 
 
 def _key(values: tuple[object, ...]) -> tuple[str, ...]:

@@ -69,12 +69,16 @@ from lib.store.facts import (
     seed,
     upsert,
 )
+from lib.store.forces import read_forces
 from lib.store.schema import (
     TRANSLATED,
     agenda_items,
     agendas,
     audit,
+    candidate_pairs,
+    coalitions,
     contests,
+    disputes,
     election_figures,
     election_stages,
     elections,
@@ -86,7 +90,9 @@ from lib.store.schema import (
     regions,
     report_history,
     reports,
+    results,
     schema_version,
+    seats,
     share_links,
     sign_in_failures,
     stakeholders,
@@ -102,6 +108,12 @@ from lib.store.shares import (
 )
 
 __all__ = [
+    "read_forces",
+    "candidate_pairs",
+    "coalitions",
+    "seats",
+    "results",
+    "disputes",
     "agendas",
     "agenda_items",
     "create_agenda",

@@ -17,6 +17,8 @@ from sqlalchemy.engine import Connection, Engine
 
 from lib.core import clock
 from lib.store.schema import (
+    FORCES_TABLES,
+    FORCES_TRANSLATED,
     TRANSLATED,
     agenda_items,
     agendas,
@@ -90,6 +92,24 @@ def _agendas(conn: Connection) -> None:
         conn.execute(sa.text("ALTER TABLE share_links ADD COLUMN agenda_id VARCHAR(24)"))
 
 
+def _forces(conn: Connection) -> None:
+    """Create the political-forces tables and give contests their office (migration 9).
+
+    A table that exists already (created from today's schema, or an older copy of it) gains the
+    columns it lacks, so the step suits every store it may meet.
+    """
+    metadata.create_all(conn, tables=list(FORCES_TABLES))
+    inspector = sa.inspect(conn)
+    wanted = {"contests": {"office": "VARCHAR(16)"}}
+    for name, texts in FORCES_TRANSLATED.items():
+        wanted[name] = {f"{text}_en": "TEXT" for text in texts}
+    for name, columns in wanted.items():
+        have = {c["name"] for c in inspector.get_columns(name)}
+        for column, sql_type in columns.items():
+            if column not in have:
+                conn.execute(sa.text(f'ALTER TABLE {name} ADD COLUMN "{column}" {sql_type}'))
+
+
 MIGRATIONS: list[tuple[int, str, Callable[[Connection], None]]] = [
     (1, "regions, elections, events, stakeholders, links", _create(V1_TABLES)),
     (2, "users, Posko reports and their history, share links", _create(V2_TABLES)),
@@ -97,6 +117,7 @@ MIGRATIONS: list[tuple[int, str, Callable[[Connection], None]]] = [
     (4, "sign-in failures (throttling) and the audit trail", _create([sign_in_failures, audit])),
     (5, "English twins of the bundled texts (c_en beside c)", _add_columns(TRANSLATED)),
     (7, "meeting agendas and their views; share links that open an agenda", _agendas),
+    (9, "political forces: candidate pairs, coalitions, DPRD seats, results, disputes", _forces),
 ]
 """Schema changes in order. Append, never edit a released step."""
 

@@ -21,8 +21,12 @@ from lib.core.problems import DataProblem
 from lib.core.vocab import EVENT_COLUMNS
 from lib.store.engine import _now, bump_revision, make_engine, migrate, revision_missing
 from lib.store.schema import (
+    FORCES_TRANSLATED,
     TRANSLATED,
+    candidate_pairs,
+    coalitions,
     contests,
+    disputes,
     election_figures,
     election_stages,
     elections,
@@ -30,6 +34,8 @@ from lib.store.schema import (
     indicator_values,
     links,
     regions,
+    results,
+    seats,
     stakeholders,
 )
 
@@ -46,6 +52,11 @@ class Bundle(Protocol):
     stakeholders: pd.DataFrame
     links: pd.DataFrame
     indicator_values: pd.DataFrame
+    pairs: pd.DataFrame
+    coalitions: pd.DataFrame
+    seats: pd.DataFrame
+    results: pd.DataFrame
+    disputes: pd.DataFrame
 
 
 def _clean(value: Any) -> Any:
@@ -85,7 +96,8 @@ def _refresh_texts(conn: Connection, table: sa.Table, frame: pd.DataFrame) -> in
     came from the bundle (``origin == "bundled"`` where the table records an origin) follow it.
     Rows imported or edited in the app are never touched.
     """
-    texts = [c for base in TRANSLATED.get(table.name, ()) for c in (base, f"{base}_en") if c in frame.columns]
+    translated = TRANSLATED.get(table.name) or FORCES_TRANSLATED.get(table.name, ())
+    texts = [c for base in translated for c in (base, f"{base}_en") if c in frame.columns]
     if not texts:
         return 0
     keys = [c.name for c in table.primary_key.columns]
@@ -125,6 +137,7 @@ def seed(engine: Engine, bundle: Bundle) -> dict[str, int]:
         (stakeholders, people),
         (links, link_rows),
         (indicator_values, bundle.indicator_values.assign(origin="bundled")),
+        *_forces_plan(bundle),
     ]
     added: dict[str, int] = {}
     with engine.begin() as conn:
@@ -132,9 +145,41 @@ def seed(engine: Engine, bundle: Bundle) -> dict[str, int]:
             columns = [c.name for c in table.columns if c.name in frame.columns]
             added[table.name] = _insert_missing(conn, table, _records(frame, columns))
             added[table.name] += _refresh_texts(conn, table, frame)
+        added["contests"] += _fill_offices(conn, bundle.contests)
         if any(added.values()) or revision_missing(conn):
             bump_revision(conn)
     return added
+
+
+def _forces_plan(bundle: Bundle) -> list[tuple[sa.Table, pd.DataFrame]]:
+    """Return the political forces to seed (:mod:`lib.politics`), every bundled row TERBUKA."""
+    tables = [
+        (candidate_pairs, "pairs"),
+        (coalitions, "coalitions"),
+        (seats, "seats"),
+        (results, "results"),
+        (disputes, "disputes"),
+    ]
+    return [
+        (table, getattr(bundle, name).assign(classification="TERBUKA", origin="bundled"))
+        for table, name in tables
+        if len(getattr(bundle, name, pd.DataFrame()).columns)
+    ]
+
+
+def _fill_offices(conn: Connection, frame: pd.DataFrame) -> int:
+    """Give stored contests without an office the bundle's (a store seeded before migration 9)."""
+    changed = 0
+    for record in frame.dropna(subset=["office"]).itertuples(index=False):
+        done = conn.execute(
+            contests.update()
+            .where(contests.c.election_id == record.election_id)
+            .where(contests.c.contest == record.contest)
+            .where(contests.c.office.is_(None))
+            .values(office=record.office)
+        )
+        changed += done.rowcount
+    return changed
 
 
 def open_store(url: str, bundle: Bundle, *, lang: str = "id") -> Engine:

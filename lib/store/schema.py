@@ -299,3 +299,97 @@ for _table, _columns in TRANSLATED.items():
     for _column in _columns:
         metadata.tables[_table].append_column(sa.Column(f"{_column}_en", sa.Text))
 del _table, _columns, _column
+
+# ---------------------------------------------------------------- political forces (migration 9)
+
+
+def _forces_table(name: str, *columns: sa.Column) -> sa.Table:
+    """Return a table of the political forces: its own columns, then classification and origin."""
+    return sa.Table(
+        name,
+        metadata,
+        *columns,
+        sa.Column("classification", sa.String(16), nullable=False, index=True),
+        sa.Column("origin", sa.String(64), nullable=False),
+    )
+
+
+contests.append_column(sa.Column("office", sa.String(16)))
+"""The office a contest fills (gubernur, bupati, wali_kota); migration 9 adds it to older stores."""
+candidate_pairs = _forces_table(
+    "candidate_pairs",
+    sa.Column("pair_id", sa.String(64), primary_key=True),
+    sa.Column("election_id", sa.String(64), sa.ForeignKey("elections.id"), nullable=False, index=True),
+    sa.Column("contest", sa.String(64), nullable=False),
+    sa.Column("ballot_no", sa.Integer),
+    sa.Column("head", sa.Text, nullable=False),
+    sa.Column("deputy", sa.Text, nullable=False),
+    sa.Column("popular_name", sa.Text),
+    sa.Column("incumbent", sa.String(16)),
+    sa.Column("backing", sa.String(16)),
+    sa.Column("outcome", sa.String(16)),
+    sa.Column("source", sa.Text, nullable=False),
+    sa.Column("note", sa.Text),
+    sa.Column("note_en", sa.Text),
+)
+"""A candidate pair of a contest: ``incumbent`` yes/former/no, ``backing`` parties/independent,
+``outcome`` elected/not_elected; empty where no source says (:mod:`lib.politics`)."""
+coalitions = _forces_table(
+    "coalitions",
+    sa.Column("pair_id", sa.String(64), primary_key=True),
+    sa.Column("party", sa.String(32), primary_key=True),
+    sa.Column("source", sa.Text, nullable=False),
+)
+"""A party backing a pair."""
+seats = _forces_table(
+    "seats",
+    sa.Column("election_id", sa.String(64), primary_key=True),
+    sa.Column("region_code", sa.String(16), primary_key=True),
+    sa.Column("party", sa.String(32), primary_key=True),
+    sa.Column("seats", sa.Integer),
+    sa.Column("total_seats", sa.Integer),
+    sa.Column("source", sa.Text, nullable=False),
+    sa.Column("note", sa.Text),
+    sa.Column("note_en", sa.Text),
+)
+"""The DPRD seats a party won in a region at a legislative election (region 51: DPRD Bali)."""
+results = _forces_table(
+    "results",
+    sa.Column("pair_id", sa.String(64), primary_key=True),
+    sa.Column("region_code", sa.String(16), primary_key=True),
+    sa.Column("election_id", sa.String(64), nullable=False, index=True),
+    sa.Column("contest", sa.String(64), nullable=False),
+    sa.Column("votes", sa.Integer),
+    sa.Column("share", sa.Float),
+    sa.Column("source", sa.Text, nullable=False),
+    sa.Column("note", sa.Text),
+    sa.Column("note_en", sa.Text),
+    sa.Column("conflict", sa.Text),
+    sa.Column("conflict_en", sa.Text),
+)
+"""A pair's votes and published share (%) in a region; ``conflict`` says where sources disagree."""
+disputes = _forces_table(
+    "disputes",
+    sa.Column("id", sa.String(64), primary_key=True),
+    sa.Column("election_id", sa.String(64), nullable=False, index=True),
+    sa.Column("contest", sa.String(64)),
+    sa.Column("region_code", sa.String(16), nullable=False),
+    sa.Column("kind", sa.String(16), nullable=False),
+    sa.Column("date", sa.Date),
+    sa.Column("description", sa.Text, nullable=False),
+    sa.Column("description_en", sa.Text),
+    sa.Column("conflict", sa.Text),
+    sa.Column("conflict_en", sa.Text),
+    sa.Column("source", sa.Text, nullable=False),
+)
+"""A Bawaslu report or finding, a witness objection, a re-vote, an MK case or a DKPP complaint
+(``contest`` empty: it concerns every contest of the election)."""
+FORCES_TABLES = (candidate_pairs, coalitions, seats, results, disputes)
+FORCES_TRANSLATED: dict[str, tuple[str, ...]] = {
+    "candidate_pairs": ("note",),
+    "seats": ("note",),
+    "results": ("note", "conflict"),
+    "disputes": ("description", "conflict"),
+}
+"""The bundled texts of the political forces, each ``c`` with its ``c_en`` (declared above, not by
+:data:`TRANSLATED`, whose migration 5 predates these tables)."""
