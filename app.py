@@ -3,7 +3,7 @@
 import streamlit as st
 
 from lib.core.i18n import t
-from lib.ui import live, projector
+from lib.ui import agenda, live, projector
 from lib.ui import page as ui
 
 st.set_page_config(page_title="Sinergi", page_icon="assets/sinergi.png", layout="wide")
@@ -20,6 +20,7 @@ PAGES = [
     ("pages/posko.py", "nav.posko", "posko", ":material/campaign:"),
     ("pages/tautan.py", "nav.tautan", "tautan", ":material/link:"),
     ("pages/skenario.py", "nav.skenario", "skenario", ":material/tune:"),
+    ("pages/agenda.py", "nav.agenda", "agenda", ":material/slideshow:"),
     ("pages/data.py", "nav.data", "data", ":material/folder_open:"),
     ("pages/akun.py", "nav.akun", "akun", ":material/manage_accounts:"),
 ]
@@ -35,5 +36,6 @@ context = ui.page_context()
 projector.controls(context.view, context.caller, context.lang)
 ui.show_notices()
 ui.show_alerts()
+agenda.controls(navigation.url_path)  # the presenting bar; "Add to an agenda" for analysts
 live.watch(context, navigation.url_path)  # the alert banner, and live pages follow the store
 navigation.run()

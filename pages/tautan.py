@@ -26,7 +26,8 @@ params = viewstate.encode(page.view, ViewState(election=page.default_election))
 st.caption(ui_links.shared_view(params, lang))
 secret = ui_access.secret_key()
 if ui_links.warn_without_secret(secret, lang) and access.can(caller, "share.create"):
-    ui_links.create_form(engine, caller, str(secret), params, lang)
+    stages = ui_links.stage_spans(page.reference("election_stages"), page.view.election, lang)
+    ui_links.create_form(engine, caller, str(secret), params, lang, stages)
 
 st.subheader(t("poskopage.links.list", lang))
 try:

@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 
+import pandas as pd
 import streamlit as st
 from sqlalchemy.engine import Engine
 
@@ -69,10 +70,51 @@ def warn_without_secret(secret: str | None, lang: str) -> bool:
     return False
 
 
-def create_form(engine: Engine, caller: Caller, secret: str, params: Mapping[str, str], lang: str) -> None:
+def stage_spans(stages: pd.DataFrame, election: str, lang: str) -> list[tuple[str, dt.date, dt.date]]:
+    """Return the stages of ``election`` (the ``election_stages`` table) as (name, start, end)."""
+    mine = stages[stages["election_id"] == election]
+    names = mine["name_en" if lang == "en" else "name_id"]
+    return list(zip(names, mine["start"], mine["end"], strict=True))
+
+
+def expiry_picker(lang: str, stages: Iterable[tuple[str, dt.date, dt.date]] = (), *, key: str) -> dt.date:
+    """Draw the choice of how long a link lives (inside a form) and return the last day it works.
+
+    Presets: end of this week, of this month, of the election stage under way (``stages`` as
+    (stage name, start, end)), or the date picked below them; each until 23:59:59 WITA.
+    """
+    today = now_local().date()
+    presets = access.expiry_presets(today, stages)
+    choices = [p for p in access.EXPIRY_PRESETS if p in presets or p == "date"]
+
+    def label(preset: str) -> str:
+        if preset == "date":
+            return t("links.expiry.date", lang)
+        day, stage = presets[preset]
+        return t(f"links.expiry.{preset}", lang, day=day.strftime("%d/%m/%Y"), stage=stage)
+
+    preset = st.radio(t("poskopage.links.expiry", lang), choices, format_func=label, key=f"{key}_preset")
+    picked = st.date_input(
+        t("links.expiry.pick", lang),
+        value=presets["month"][0],
+        min_value=today,
+        max_value=today + dt.timedelta(days=access.LINK_MAX_DAYS - 1),
+        format="DD/MM/YYYY",
+        key=f"{key}_date",
+    )
+    return picked if preset == "date" or preset not in presets else presets[preset][0]
+
+
+def create_form(
+    engine: Engine,
+    caller: Caller,
+    secret: str,
+    params: Mapping[str, str],
+    lang: str,
+    stages: Iterable[tuple[str, dt.date, dt.date]] = (),
+) -> None:
     """Draw the form that makes a link for the current view, make it on submit and show its address."""
     pages = {path: t(key, lang) for path, key in PAGES}
-    today = now_local().date()
     levels = list(access.allowed_levels(caller.ceiling))
     with st.form(FORM, clear_on_submit=False, enter_to_submit=False):
         left, right = st.columns(2)
@@ -91,14 +133,8 @@ def create_form(engine: Engine, caller: Caller, secret: str, params: Mapping[str
             index=levels.index("TERBATAS") if "TERBATAS" in levels else 0,
             key="share_ceiling",
         )
-        expires = right.date_input(
-            t("poskopage.links.expiry", lang),
-            value=today + dt.timedelta(days=14),
-            min_value=today,
-            max_value=today + dt.timedelta(days=access.LINK_MAX_DAYS - 1),
-            format="DD/MM/YYYY",
-            key="share_expiry",
-        )
+        with right:
+            expires = expiry_picker(lang, stages, key="share_expiry")
         create = st.form_submit_button(
             t("poskopage.links.create", lang), type="primary", icon=":material/add_link:"
         )
