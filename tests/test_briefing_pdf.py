@@ -24,8 +24,9 @@ import pytest
 import vl_convert as vlc
 from PIL import Image, ImageFont
 from pypdf import PdfReader
+from streamlit.runtime.media_file_manager import MediaFileManager
 
-from lib import briefing, geo, intake, store
+from lib import briefing, geo, intake, posko, store
 from lib.access import Caller
 from lib.briefing import Slide
 from lib.core import clock
@@ -35,6 +36,7 @@ from lib.core.viewstate import ViewState
 from lib.ui import cached, exports
 from lib.ui import page as ui
 from lib.ui.briefing import slide_for
+from tests import conftest
 from tests.conftest import DATA_DIR, SHARED_GEO
 from tests.test_no_leaks import MARKER, _seed_secrets, file_content
 
@@ -48,6 +50,7 @@ VIEWS = [
     ("riwayat_konflik", {"e": ELECTION}, "Riwayat konflik pemilihan"),
 ]
 FORMULA_START = ("=", "+", "-", "@")
+LIMITED_TITLE = "Intimidasi pemilih di Banjar (uji terbatas)"
 
 
 def open_page(caller: Caller, lang: str = "id") -> ui.Page:
@@ -175,6 +178,21 @@ def _secret_page(folder: Path, patch: pytest.MonkeyPatch) -> ui.Page:
     settings = load_settings()
     engine = store.open_store(settings.store_url, intake.load_bundle(settings.bundled_dir))
     _seed_secrets(engine)
+    report = {
+        "received_at": clock.now() - dt.timedelta(hours=2),
+        "reporter_id": "polres-buleleng",
+        "region_code": "51.08",
+        "lat": -8.11,
+        "lon": 115.09,
+        "category": "intimidation",
+        "severity": 3,
+        "classification": "TERBATAS",
+        "title": LIMITED_TITLE,
+        "description": "Laporan terbatas untuk uji",
+        "reliability": "B",
+        "credibility": 2,
+    }
+    posko.save_report(engine, report, actor=ANALYST, client_token="terbatas-1")
     engine.dispose()
     return open_page(ANALYST)
 
@@ -206,7 +224,10 @@ def test_an_agenda_read_at_terbatas_holds_no_rahasia_row(tmp_path):
         for slide in limited:
             for chart in slide.charts:
                 assert MARKER not in str(chart.to_dict())
-        assert briefing.agenda_classification(limited) != "RAHASIA"
+        assert briefing.agenda_classification(limited) == "TERBATAS"  # the Posko's TERBATAS report
+        posko_slide = limited[-1]
+        assert posko_slide.classification == "TERBATAS"
+        assert LIMITED_TITLE in file_content(xlsx)
         # The same views at RAHASIA do show the items: the search above can find them.
         secret = [
             slide_for(page, page_name=n, params=p, title=n, note="", ceiling="RAHASIA")
@@ -374,3 +395,24 @@ def test_names_stay_near_their_region(regencies):
     for row, anchor in zip(placed.itertuples(), anchors, strict=True):
         assert abs(row.lon - anchor.x) < 0.15, row.name
         assert abs(row.lat - anchor.y) < 0.1, row.name
+
+
+def test_a_chart_downloaded_from_a_page_is_framed(fresh_store, monkeypatch):
+    made = {}
+    deferred = MediaFileManager.add_deferred
+
+    def keep(self, data_callable, mimetype, coordinates, file_name=None, **kwargs):
+        made[file_name] = data_callable
+        return deferred(self, data_callable, mimetype, coordinates, file_name, **kwargs)
+
+    monkeypatch.setattr(MediaFileManager, "add_deferred", keep)
+    at = conftest.open_page("pages/riwayat_konflik.py")
+    assert not at.exception
+    reader = PdfReader(io.BytesIO(made["sinergi-riwayat-konflik.pdf"]()))
+    text = re.sub(r"\s+", " ", reader.pages[0].extract_text())
+    for expected in ("Sinergi", "Riwayat konflik", "Pilkada Serentak 2024 (Bali)", "WITA", "Seluruh Bali"):
+        assert expected in text, expected
+    assert text.count("KLASIFIKASI: TERBUKA") == 2
+    assert "Sumber: " in text
+    with Image.open(io.BytesIO(made["sinergi-riwayat-konflik.png"]())) as drawn:
+        assert drawn.size[1] > 600
