@@ -21,6 +21,7 @@ if shared is not None:  # a partner's agenda link: read-only, at the link's ceil
     except DataProblem as problem:
         stop_with(problem)
     ui_agenda.header(page, shown)
+    ui_agenda.exports(page, shown)
     ui_agenda.show_items(page, shown, editable=False)
     st.stop()
 
@@ -41,6 +42,7 @@ try:
 except DataProblem as problem:
     stop_with(problem)
 ui_agenda.header(page, shown)
+ui_agenda.exports(page, shown)
 ui_agenda.show_items(page, shown, editable=editable)
 if editable:
     ui_agenda.manage(page, shown)

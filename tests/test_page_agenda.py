@@ -4,6 +4,7 @@ from pathlib import Path
 from urllib.parse import parse_qs, urlparse
 
 import pytest
+from streamlit.runtime.media_file_manager import MediaFileManager
 from streamlit.testing.v1 import AppTest
 
 from lib import access, intake, store
@@ -202,3 +203,34 @@ def test_the_public_is_told_who_makes_agendas(engine, query):
     assert not at.exception
     assert not at.dataframe
     assert any(("analis" in i.value) or ("analysts" in i.value) for i in at.info)
+
+
+@pytest.fixture
+def made_on_click(monkeypatch):
+    """Keep the callables of the files offered for download (built on click), by file name."""
+    kept: dict[str, object] = {}
+    deferred = MediaFileManager.add_deferred
+
+    def keep(self, data_callable, mimetype, coordinates, file_name=None, **kwargs):
+        kept[file_name or ""] = data_callable
+        return deferred(self, data_callable, mimetype, coordinates, file_name, **kwargs)
+
+    monkeypatch.setattr(MediaFileManager, "add_deferred", keep)
+    return kept
+
+
+def test_the_briefing_is_offered_as_pdf_and_excel_and_audited(engine, made_on_click):
+    at, agenda_id = build_three_views(engine)
+    at.switch_page("pages/agenda.py").run()
+    assert not at.exception
+    pdf = made_on_click[f"sinergi-briefing-{agenda_id}.pdf"]()
+    xlsx = made_on_click[f"sinergi-briefing-{agenda_id}.xlsx"]()
+    assert pdf.startswith(b"%PDF")
+    assert xlsx[:2] == b"PK"
+    trail = store.read_audit(engine, actor=Caller("admin", "RAHASIA", "root"))
+    exported = trail[trail["action"] == "export"]
+    assert set(exported["target"]) == {
+        f"sinergi-briefing-{agenda_id}.pdf",
+        f"sinergi-briefing-{agenda_id}.xlsx",
+    }
+    assert set(exported["who"]) == {"ana"}

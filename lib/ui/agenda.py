@@ -13,7 +13,7 @@ from typing import NoReturn
 import pandas as pd
 import streamlit as st
 
-from lib import access, agenda, store
+from lib import access, agenda, briefing, store
 from lib.agenda import Agenda, AgendaItem
 from lib.core import viewstate
 from lib.core.i18n import t
@@ -22,6 +22,7 @@ from lib.core.regions import REGENCY_CODES
 from lib.core.text import escape
 from lib.core.viewstate import ViewState
 from lib.ui import access as ui_access
+from lib.ui import briefing as ui_briefing
 from lib.ui import cached
 from lib.ui import links as ui_links
 from lib.ui import page as ui
@@ -462,6 +463,63 @@ def share_form(page: Page, shown: Agenda) -> None:
             escape(t("poskopage.links.created", lang, label=label, until=stamp)), icon=":material/link:"
         )
         st.code(url, language=None, wrap_lines=True)
+
+
+def slides(page: Page, shown: Agenda) -> list[briefing.Slide]:
+    """Return the agenda's views as briefing slides, read at this caller's ceiling.
+
+    Each slide carries at least the level of its title and note and the agenda's own level for
+    this reader: a page of the briefing is never labelled below what the agenda carries.
+    """
+    made = []
+    for item in shown.items:
+        slide = ui_briefing.slide_for(
+            page,
+            page_name=item.page,
+            params=dict(item.params),
+            title=item.title,
+            note=item.note,
+            ceiling=page.caller.ceiling,
+        )
+        level = briefing.highest([slide.classification, item.classification, shown.classification])
+        made.append(
+            dataclasses.replace(slide, classification=access.lower_ceiling(level, page.caller.ceiling))
+        )
+    return made
+
+
+def exports(page: Page, shown: Agenda) -> None:
+    """Offer the agenda as a briefing PDF and Excel workbook, built on click and audited."""
+    if not shown.items or not access.can(page.caller, "export"):
+        return
+    lang = page.lang
+    basename = f"sinergi-briefing-{shown.agenda_id}"
+
+    def pdf() -> bytes:
+        return briefing.briefing_pdf(slides(page, shown), agenda_title=shown.title, lang=lang)
+
+    def xlsx() -> bytes:
+        return briefing.briefing_xlsx(slides(page, shown), agenda_title=shown.title, lang=lang)
+
+    row = st.container(horizontal=True)
+    row.download_button(
+        t("agenda.export_pdf", lang),
+        ui._audited(f"{basename}.pdf", pdf),  # the page's own audited wrapper: who, what, ceiling
+        file_name=f"{basename}.pdf",
+        mime="application/pdf",
+        key="agenda_briefing_pdf",
+        on_click="ignore",
+        icon=":material/picture_as_pdf:",
+    )
+    row.download_button(
+        t("agenda.export_xlsx", lang),
+        ui._audited(f"{basename}.xlsx", xlsx),
+        file_name=f"{basename}.xlsx",
+        mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        key="agenda_briefing_xlsx",
+        on_click="ignore",
+        icon=":material/table_view:",
+    )
 
 
 def shared_intro(page: Page) -> None:
