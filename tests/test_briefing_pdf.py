@@ -353,12 +353,26 @@ def regencies():
     return geo.boundaries_from_folder(SHARED_GEO, index).display["kabupaten"]
 
 
+BOLD_FONTS = [
+    Path("/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf"),  # wider than Vega's sans-serif: strict
+    Path("/usr/share/fonts/truetype/liberation/LiberationSans-Bold.ttf"),
+]
+
+
+def bold_font(size: int) -> ImageFont.FreeTypeFont:
+    """Return a bold sans-serif font at ``size`` pixels to measure names with."""
+    for path in BOLD_FONTS:
+        if path.exists():
+            return ImageFont.truetype(str(path), size)
+    pytest.fail(f"no bold font to measure map names with, looked for {[str(p) for p in BOLD_FONTS]}")
+
+
 def drawn_label_boxes(
     chart: alt.TopLevelMixin, names: set[str]
 ) -> list[tuple[str, tuple[int, int, int, int]]]:
     """Return each region name's box as Vega draws it (SVG), measured with a bold font at 12 px."""
     svg = vlc.vegalite_to_svg(chart.to_dict())
-    font = ImageFont.truetype("/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf", geo.charts.LABEL_FONT)
+    font = bold_font(geo.charts.LABEL_FONT)
     found = []
     for match in re.finditer(
         r'<text[^>]*transform="translate\(([-\d.e]+),([-\d.e]+)\)"[^>]*>([^<]*)</text>', svg
