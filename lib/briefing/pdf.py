@@ -191,11 +191,36 @@ def _table(
     return table
 
 
+_TABLE_EXTRA = 30.0
+"""Room a table needs beyond its rows: its title and the line saying what the workbook holds more."""
+
+
+def table_shares(natural: Sequence[float], room: float) -> list[float]:
+    """Return the height each table gets: its own when all fit, else small ones theirs and the rest shared.
+
+    >>> table_shares([50, 60], 300), table_shares([50, 400, 400], 300)
+    ([50, 60], [50, 125.0, 125.0])
+    """
+    if sum(natural) <= room:
+        return list(natural)
+    equal = room / len(natural)
+    small = [h <= equal for h in natural]
+    left = room - sum(h for h, s in zip(natural, small, strict=True) if s)
+    large = small.count(False)
+    return [h if s else left / large for h, s in zip(natural, small, strict=True)]
+
+
 def _draw_tables(canvas: Canvas, slide: Slide, box: tuple[float, float, float, float], styles) -> None:
     """Draw the slide's tables in ``box`` (x, bottom, width, top), each cut to the rows that fit."""
     x, bottom, width, top = box
-    share = (top - bottom) / max(len(slide.tables), 1)
-    for title, frame in slide.tables:
+    natural = [
+        _table(frame, min(len(frame), TABLE_ROWS), width, styles, slide.lang).wrapOn(
+            canvas, width, PAGE_HEIGHT
+        )[1]
+        + _TABLE_EXTRA
+        for _, frame in slide.tables
+    ]
+    for (title, frame), share in zip(slide.tables, table_shares(natural, top - bottom), strict=True):
         limit = top - share
         top = _draw(canvas, Paragraph(plain(title, 120), styles["heading"]), x, top, width) - 2
         rows = min(len(frame), TABLE_ROWS)

@@ -67,6 +67,15 @@ class Shown:
         return self.view.lang
 
 
+def publications_first(sources: list[str]) -> list[str]:
+    """Return ``sources`` with the publications (those with an address) before computations.
+
+    >>> publications_first(["dihitung: DPT dibagi TPS", "https://kpu.go.id"])
+    ['https://kpu.go.id', 'dihitung: DPT dibagi TPS']
+    """
+    return sorted(sources, key=lambda source: "://" not in source)
+
+
 def _map_parts(shown: Shown, parts: Parts, *, period: Period, points: bool) -> None:
     """Add the regency map (and its sources and caveats) as Ringkasan and Peta draw it."""
     scope, view, lang = shown.scope, shown.view, shown.lang
@@ -98,7 +107,7 @@ def _index_parts(shown: Shown, parts: Parts) -> None:
     scope, view = shown.scope, shown.view
     found = cached.assessment(scope, view.election, view.weights)
     parts.levels.append(rows_classification(cached.events(scope)))
-    parts.sources += split_sources(found.values["source"])
+    parts.sources += publications_first(split_sources(found.values["source"]))
     names = skenario.region_names(scope)
     index = found.index
     for code, known, total in zip(index["region_code"], index["n_known"], index["n_total"], strict=True):
@@ -162,7 +171,11 @@ def _peta(shown: Shown) -> Parts:
     shown_events = maps.events_in_scope(scope, period, view.focus).sort_values(
         ["date", "id"], ascending=False
     )
-    parts.sources = event_sources(shown_events.head(50)) + split_sources(explained["source"]) + parts.sources
+    parts.sources = (
+        event_sources(shown_events.head(50))
+        + publications_first(split_sources(explained["source"]))
+        + parts.sources
+    )
     return parts
 
 
@@ -326,6 +339,7 @@ def slide_for(
         If ``page_name`` is not a page a slide can be made of, or the view's data cannot be read
         (boundaries, weights that are all 0).
     """
+    page_name = page_name.removeprefix("pages/").removesuffix(".py").strip("/")
     if page_name not in BUILDERS:
         lang = page.lang
         raise DataProblem(t("brief.unknown_page", lang, page=page_name), t("brief.unknown_page_fix", lang))
