@@ -210,7 +210,9 @@ def table_shares(natural: Sequence[float], room: float) -> list[float]:
     return [h if s else left / large for h, s in zip(natural, small, strict=True)]
 
 
-def _draw_tables(canvas: Canvas, slide: Slide, box: tuple[float, float, float, float], styles) -> None:
+def _draw_tables(
+    canvas: Canvas, slide: Slide, box: tuple[float, float, float, float], styles: dict[str, ParagraphStyle]
+) -> None:
     """Draw the slide's tables in ``box`` (x, bottom, width, top), each cut to the rows that fit."""
     x, bottom, width, top = box
     natural = [

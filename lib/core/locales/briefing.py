@@ -40,7 +40,6 @@ STRINGS: dict[str, dict[str, str]] = {
     "brief.col.classification": {"id": "Klasifikasi", "en": "Classification"},
     "brief.col.caveats": {"id": "Perhatian", "en": "Caveats"},
     "brief.col.rows": {"id": "Baris", "en": "Rows"},
-    "brief.all_time": {"id": "seluruh waktu", "en": "all time"},
     "brief.all_bali": {"id": "Seluruh Bali", "en": "All of Bali"},
     "brief.page.ringkasan": {"id": "Ringkasan", "en": "Overview"},
     "brief.page.peta": {"id": "Peta kerawanan", "en": "Vulnerability map"},
@@ -61,17 +60,12 @@ STRINGS: dict[str, dict[str, str]] = {
     "brief.table.latest": {"id": "Kejadian terbaru", "en": "Latest events"},
     "brief.table.indicators": {"id": "Indikator", "en": "Indicators"},
     "brief.table.focus_events": {"id": "Kejadian di fokus", "en": "Events in focus"},
-    "brief.table.ranking": {"id": "Peringkat", "en": "Ranking"},
     "brief.table.events": {"id": "Kejadian", "en": "Events"},
     "brief.table.metrics": {"id": "Metrik lembaga", "en": "Institution metrics"},
     "brief.table.failures": {"id": "Titik rawan", "en": "Single points of failure"},
     "brief.table.reach": {"id": "Jangkauan Posko", "en": "Posko reach"},
     "brief.table.reports": {"id": "Laporan", "en": "Reports"},
     "brief.table.status": {"id": "Status laporan", "en": "Report status"},
-    "brief.caveat.sample": {
-        "id": "Sebagian kejadian adalah contoh ilustratif yang ditandai di sumbernya.",
-        "en": "Some events are illustrative samples, marked as such in their source.",
-    },
     "brief.caveat.no_boundaries": {
         "id": "Tanpa berkas batas wilayah: peta digambar sebagai petak kabupaten.",
         "en": "No boundary files: the map is drawn as a grid of regency tiles.",
@@ -88,7 +82,6 @@ STRINGS: dict[str, dict[str, str]] = {
         "id": "Batas wilayah: {source} ({licence})",
         "en": "Boundaries: {source} ({licence})",
     },
-    "brief.source.indicators": {"id": "Indikator: {source}", "en": "Indicators: {source}"},
     "brief.source.figures": {"id": "Angka pemilihan: {source}", "en": "Election figures: {source}"},
     "brief.source.network": {"id": "Jaringan: {source}", "en": "Network: {source}"},
     "brief.source.posko": {
@@ -96,5 +89,4 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "Sinergi Posko reports (operator entries)",
     },
     "brief.source.deployment": {"id": "Pola personel: {source}", "en": "Staffing pattern: {source}"},
-    "brief.chart_title": {"id": "{page}", "en": "{page}"},
 }
