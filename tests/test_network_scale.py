@@ -7,15 +7,27 @@ the way the app computed it before (kept here as the reference).
 
 from __future__ import annotations
 
+import io
 import math
 import random
+import re
+import xml.etree.ElementTree as ET
 
 import networkx as nx
 import pandas as pd
 import pytest
 
 from lib import network
-from lib.network import LINK_COLUMNS, STAKEHOLDER_COLUMNS, TYPES, check_links, check_stakeholders
+from lib.network import (
+    LINK_COLUMNS,
+    STAKEHOLDER_COLUMNS,
+    TYPES,
+    check_links,
+    check_stakeholders,
+    files,
+    xmltext,
+)
+from lib.network.files import _exportable
 from lib.network.graph import SECURITY_TYPES, SOCIAL_TYPES, undirected_view
 
 REGENCIES = ("51.01", "51.02", "51.03", "51.04")
@@ -204,3 +216,71 @@ def test_faster_links_on_a_larger_graph_with_unreachable_offices_match_the_loop(
         (row.source_id, row.target_id, row.unreached_before, row.unreached_after, row.worst_hours_after)
         for row in found.itertuples()
     ] == [pick[:4] + pick[5:6] for pick in expected]
+
+
+# --- GraphML and GEXF ------------------------------------------------------------------------------
+
+
+def _networkx_file(graph: nx.DiGraph, write: object) -> bytes:
+    """Return what a networkx writer produces for ``graph`` (the GEXF date blanked)."""
+    buffer = io.BytesIO()
+    write(graph, buffer, encoding="utf-8")  # type: ignore[operator]
+    return re.sub(rb'lastmodifieddate="[^"]*"', b'lastmodifieddate=""', buffer.getvalue())
+
+
+def _awkward(graph: nx.DiGraph) -> nx.DiGraph:
+    """Return the graph with text that needs escaping, a float infinity and an empty value."""
+    node = next(iter(graph))
+    graph.nodes[node]["name"] = 'Polres "Badung" <&> \n\ttab \u00e9 \U0001f6a8'
+    graph.nodes[node]["note"] = ""
+    for a, b in list(graph.edges)[:1]:
+        graph[a][b]["delay"] = math.inf
+    return graph
+
+
+@pytest.mark.parametrize(("nodes", "links", "seed"), GRAPHS)
+def test_graphml_and_gexf_are_the_files_networkx_writes(nodes: int, links: int, seed: int) -> None:
+    graph = _awkward(random_graph(nodes, links, seed))
+    plain = _exportable(graph)
+    assert network.to_graphml_bytes(graph) == _networkx_file(plain, nx.write_graphml)
+    gexf = re.sub(rb'lastmodifieddate="[^"]*"', b'lastmodifieddate=""', network.to_gexf_bytes(graph))
+    assert gexf == _networkx_file(plain, nx.write_gexf)
+
+
+@pytest.mark.parametrize(
+    "graph",
+    [nx.DiGraph(), nx.Graph([("a", "b")]), nx.DiGraph([("a", "b", {"weight": 2.0, "label": "x"})])],
+    ids=["empty", "undirected", "reserved-names"],
+)
+def test_unusual_graphs_are_written_as_networkx_writes_them(graph: nx.Graph) -> None:
+    assert xmltext.graphml_bytes(graph) == _networkx_file(graph, nx.write_graphml)
+    gexf = re.sub(rb'lastmodifieddate="[^"]*"', b'lastmodifieddate=""', xmltext.gexf_bytes(graph))
+    assert gexf == _networkx_file(graph, nx.write_gexf)
+
+
+def _old_gexf(data: bytes) -> nx.Graph:
+    """Return the GEXF as read before: the tree prepared, written out again and read by ``nx.read_gexf``."""
+    root = ET.fromstring(data)
+    files._map_namespaces(root)
+    graph_element = root.find(f"{{{files.GEXF_NAMESPACE}}}graph")
+    declared = files._declare_attributes(graph_element)
+    for kind in ("node", "edge"):
+        files._drop_undeclared(graph_element, kind, declared[kind])
+    files._edge_kinds(graph_element, declared["edge"])
+    files._settle_directions(graph_element, declared["edge"])
+    return nx.read_gexf(io.BytesIO(ET.tostring(root, encoding="utf-8")), node_type=str)
+
+
+@pytest.mark.parametrize(("nodes", "links", "seed"), GRAPHS[2:])
+@pytest.mark.parametrize("suffix", ["graphml", "gexf"])
+def test_files_read_back_as_networkx_reads_them(nodes: int, links: int, seed: int, suffix: str) -> None:
+    people, links_frame = random_frames(nodes, links, seed)
+    graph = network.build_graph(people, links_frame)
+    data = network.to_graphml_bytes(graph) if suffix == "graphml" else network.to_gexf_bytes(graph)
+    read = network.read_network_file(data, f"g.{suffix}").graph
+    expected = nx.read_graphml(io.BytesIO(data), node_type=str) if suffix == "graphml" else _old_gexf(data)
+    assert network.graph_signature(read) == network.graph_signature(expected)
+    again_people, again_links = network.read_graph_file(data, f"g.{suffix}")
+    assert network.graph_signature(network.build_graph(again_people, again_links)) == network.graph_signature(
+        graph
+    )

@@ -13,6 +13,7 @@ import altair as alt
 import networkx as nx
 import numpy as np
 import pandas as pd
+from networkx.readwrite.gexf import GEXFReader
 
 from lib.core.i18n import t
 from lib.core.problems import DataProblem
@@ -26,6 +27,7 @@ from lib.network.institutions import (
     check_links,
     check_stakeholders,
 )
+from lib.network.xmltext import gexf_bytes, graphml_bytes
 
 _NODE_TAG = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?node[\s/>]")
 
@@ -45,17 +47,16 @@ def _exportable(graph: nx.DiGraph) -> nx.DiGraph:
 
 
 def to_graphml_bytes(graph: nx.DiGraph) -> bytes:
-    """Return the graph as GraphML (yEd, Gephi, Cytoscape), both arcs of undirected links included."""
-    buffer = io.BytesIO()
-    nx.write_graphml(_exportable(graph), buffer, encoding="utf-8")
-    return buffer.getvalue()
+    """Return the graph as GraphML (yEd, Gephi, Cytoscape), both arcs of undirected links included.
+
+    The file ``networkx.write_graphml`` writes, written as text (:mod:`lib.network.xmltext`).
+    """
+    return graphml_bytes(_exportable(graph))
 
 
 def to_gexf_bytes(graph: nx.DiGraph) -> bytes:
-    """Return the graph as GEXF 1.2 (Gephi)."""
-    buffer = io.BytesIO()
-    nx.write_gexf(_exportable(graph), buffer, encoding="utf-8")
-    return buffer.getvalue()
+    """Return the graph as GEXF 1.2 (Gephi), the file ``networkx.write_gexf`` writes, written as text."""
+    return gexf_bytes(_exportable(graph))
 
 
 def file_cell(value: object) -> str:
@@ -199,7 +200,10 @@ def _read_graphml(data: bytes) -> tuple[nx.Graph, list[str]]:
 
 
 def _read_gexf(data: bytes) -> tuple[nx.Graph, list[str]]:
-    """Read GEXF of any version: namespaces mapped onto 1.2draft, then ``networkx.read_gexf``."""
+    """Read GEXF of any version: namespaces mapped onto 1.2draft, then networkx's GEXF reader.
+
+    The reader is handed the parsed tree (``GEXFReader.make_graph``), not a re-serialised copy.
+    """
     root = ET.fromstring(data)
     _map_namespaces(root)
     ignored: list[str] = []
@@ -210,7 +214,9 @@ def _read_gexf(data: bytes) -> tuple[nx.Graph, list[str]]:
             ignored += _drop_undeclared(graph_element, kind, declared[kind])
         _edge_kinds(graph_element, declared["edge"])
         _settle_directions(graph_element, declared["edge"])
-    return nx.read_gexf(io.BytesIO(ET.tostring(root, encoding="utf-8")), node_type=str), ignored
+    if graph_element is None:
+        raise nx.NetworkXError("No <graph> element in GEXF file.")
+    return GEXFReader(node_type=str, version="1.2draft").make_graph(graph_element), ignored
 
 
 def _map_namespaces(root: ET.Element) -> None:

@@ -310,7 +310,11 @@ def communities(graph: nx.DiGraph, *, seed: int = 0) -> dict[str, int]:
     Communities are numbered by size, largest first (ties by smallest id), so the numbers stay
     the same from run to run.
     """
-    simple = undirected_view(graph)
+    return _communities(undirected_view(graph), seed)
+
+
+def _communities(simple: nx.Graph, seed: int) -> dict[str, int]:
+    """Return :func:`communities` of the undirected view."""
     if simple.number_of_nodes() == 0:
         return {}
     groups = nx.community.louvain_communities(simple, weight="strength", seed=seed)
@@ -333,7 +337,7 @@ def metrics_table(graph: nx.DiGraph, *, seed: int = 0, max_exact_nodes: int = 50
     table = _centrality_frame(graph, simple, betweenness)
     brokers = _broker_frame(simple, SECURITY_TYPES, SOCIAL_TYPES, pairs, subset)
     brokers = brokers.set_index("id")["broker"].to_dict()
-    groups = communities(graph, seed=seed)
+    groups = _communities(simple, seed)
     attributes = pd.DataFrame(
         [
             {"id": node, **{key: str(data.get(key, "")) for key in _NODE_ATTRIBUTES}}

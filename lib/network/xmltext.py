@@ -1,0 +1,223 @@
+"""Write a graph as GraphML or GEXF text directly, byte for byte what networkx's writers produce.
+
+``networkx.write_graphml`` and ``networkx.write_gexf`` build an ElementTree of every node, arc
+and value, indent it and serialise it, most of the time going to Python calls per element.
+Here the known layout of both formats is written as lines of text: the same key and attribute
+ids in the same order, the same value text, escaping and indentation, so Gephi, yEd and our own
+readers see the same file. A graph using what the fast path does not cover (graph attributes,
+GEXF's reserved names such as ``label``, ``weight`` or ``viz``) is written by networkx itself.
+The GEXF date is today in Bali (:func:`lib.core.clock.today`), where networkx takes the
+machine's.
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Iterator, Mapping
+
+import networkx as nx
+from networkx.readwrite.gexf import GEXF
+from networkx.readwrite.graphml import GraphML
+
+from lib.core import clock
+
+_DECLARATION = "<?xml version='1.0' encoding='utf-8'?>"
+_GEXF_NODE_RESERVED = frozenset({"id", "label", "pid", "start", "end", "parents", "spells", "slices", "viz"})
+_GEXF_EDGE_RESERVED = frozenset(
+    {"id", "label", "weight", "type", "start", "end", "spells", "slices", "viz", "key"}
+)
+
+
+def _types(format_class: type) -> dict[type, str]:
+    """Return networkx's Python type -> XML type table of a format (numpy types included)."""
+    table = format_class()
+    table.construct_types()
+    return dict(table.xml_type)
+
+
+_GRAPHML_TYPES = _types(GraphML)
+_GEXF_TYPES = _types(GEXF)
+
+
+def _text(value: str) -> str:
+    """Escape element text as ElementTree does."""
+    if "&" in value:
+        value = value.replace("&", "&amp;")
+    if "<" in value:
+        value = value.replace("<", "&lt;")
+    if ">" in value:
+        value = value.replace(">", "&gt;")
+    return value
+
+
+def _attribute(value: str) -> str:
+    """Escape an attribute value as ElementTree does."""
+    value = _text(value)
+    for character, entity in (('"', "&quot;"), ("\r", "&#13;"), ("\n", "&#10;"), ("\t", "&#09;")):
+        if character in value:
+            value = value.replace(character, entity)
+    return value
+
+
+def _document(lines: list[str]) -> bytes:
+    """Return the lines as an indented UTF-8 XML document, as ElementTree writes it."""
+    return "\n".join([_DECLARATION, *lines, ""]).encode("utf-8", "xmlcharrefreplace")
+
+
+# --- GraphML -------------------------------------------------------------------------------------
+
+
+def _graphml_items(
+    graph: nx.Graph, keys: dict[tuple[str, str, str], str]
+) -> Iterator[tuple[str, list[tuple[str, str]]]]:
+    """Yield each node and arc element's opening text with its (key id, value text) data."""
+    for scope, elements in (
+        ("node", ((f'node id="{_attribute(str(node))}"', data) for node, data in graph.nodes(data=True))),
+        (
+            "edge",
+            (
+                (f'edge source="{_attribute(str(a))}" target="{_attribute(str(b))}"', data)
+                for a, b, data in graph.edges(data=True)
+            ),
+        ),
+    ):
+        for opening, data in elements:
+            values = []
+            for name, value in data.items():
+                kind = _GRAPHML_TYPES.get(type(value))
+                if kind is None:
+                    raise TypeError(f"GraphML does not support type {type(value)} as data values.")
+                key = keys.setdefault((str(name), kind, scope), f"d{len(keys)}")
+                values.append((key, str(value)))
+            yield opening, values
+
+
+def graphml_bytes(graph: nx.Graph) -> bytes:
+    """Return ``graph`` as ``networkx.write_graphml(graph, encoding="utf-8")`` writes it.
+
+    Values are str, int, float or bool (see :func:`lib.network.files.to_graphml_bytes`).
+    """
+    if graph.graph or graph.is_multigraph():
+        buffer = io.BytesIO()
+        nx.write_graphml(graph, buffer, encoding="utf-8")
+        return buffer.getvalue()
+    keys: dict[tuple[str, str, str], str] = {}
+    body = []
+    for opening, values in _graphml_items(graph, keys):
+        if not values:
+            body.append(f"    <{opening} />")
+            continue
+        body.append(f"    <{opening}>")
+        for key, text in values:
+            body.append(
+                f'      <data key="{key}">{_text(text)}</data>' if text else f'      <data key="{key}" />'
+            )
+        body.append(f"    </{opening.split(' ', 1)[0]}>")
+    declared = [
+        f'  <key id="{key}" for="{scope}" attr.name="{_attribute(name)}" attr.type="{kind}" />'
+        for (name, kind, scope), key in reversed(keys.items())
+    ]
+    edges = "directed" if graph.is_directed() else "undirected"
+    lines = [
+        '<graphml xmlns="http://graphml.graphdrawing.org/xmlns" '
+        'xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" '
+        'xsi:schemaLocation="http://graphml.graphdrawing.org/xmlns '
+        'http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd">',
+        *declared,
+        *(
+            [f'  <graph edgedefault="{edges}">', *body, "  </graph>"]
+            if body
+            else [f'  <graph edgedefault="{edges}" />']
+        ),
+        "</graphml>",
+    ]
+    return _document(lines)
+
+
+# --- GEXF ----------------------------------------------------------------------------------------
+
+
+def _gexf_value(value: object) -> str:
+    """Return the text GEXF holds for a value: booleans in lower case, INF and NaN for floats."""
+    if isinstance(value, bool):
+        return str(value).lower()
+    text = str(value)
+    if type(value) is float:
+        return {"inf": "INF", "nan": "NaN", "-inf": "-INF"}.get(text, text)
+    return text
+
+
+def _gexf_values(
+    data: Mapping[str, object],
+    scope: str,
+    declared: dict[str, dict[str, tuple[str, str]]],
+    counter: list[int],
+) -> list[str]:
+    """Return the attvalue lines of one node or edge, declaring new attributes as they come."""
+    lines = []
+    for name, value in data.items():
+        kind = _GEXF_TYPES.get(type(value))
+        if kind is None or isinstance(value, list | dict):
+            raise TypeError(f"attribute value type is not allowed: {type(value)}")
+        title = str(name)
+        if title not in declared[scope]:
+            declared[scope][title] = (str(counter[0]), kind)
+            counter[0] += 1
+        text = _attribute(_gexf_value(value))
+        lines.append(f'          <attvalue for="{declared[scope][title][0]}" value="{text}" />')
+    return lines
+
+
+def _gexf_element(opening: str, values: list[str]) -> list[str]:
+    """Return the lines of one node or edge element with its attvalues."""
+    if not values:
+        return [f"      <{opening} />"]
+    tag = opening.split(" ", 1)[0]
+    return [f"      <{opening}>", "        <attvalues>", *values, "        </attvalues>", f"      </{tag}>"]
+
+
+def gexf_bytes(graph: nx.Graph) -> bytes:
+    """Return ``graph`` as ``networkx.write_gexf(graph, encoding="utf-8")`` (GEXF 1.2draft) writes it."""
+    plain_nodes = all(_GEXF_NODE_RESERVED.isdisjoint(data) for _, data in graph.nodes(data=True))
+    plain_edges = all(_GEXF_EDGE_RESERVED.isdisjoint(data) for _, _, data in graph.edges(data=True))
+    if graph.graph or graph.is_multigraph() or not (plain_nodes and plain_edges):
+        buffer = io.BytesIO()
+        nx.write_gexf(graph, buffer, encoding="utf-8")
+        return buffer.getvalue()
+    declared: dict[str, dict[str, tuple[str, str]]] = {"node": {}, "edge": {}}
+    counter = [0]
+    nodes = []
+    for node, data in graph.nodes(data=True):
+        name = _attribute(str(node))
+        nodes += _gexf_element(
+            f'node id="{name}" label="{name}"', _gexf_values(data, "node", declared, counter)
+        )
+    edges = []
+    for number, (a, b, data) in enumerate(graph.edges(data=True)):
+        opening = f'edge source="{_attribute(str(a))}" target="{_attribute(str(b))}" id="{number}"'
+        edges += _gexf_element(opening, _gexf_values(data, "edge", declared, counter))
+    blocks = []
+    for scope in ("edge", "node"):  # networkx inserts each block first, so the later one leads
+        if declared[scope]:
+            blocks.append(f'    <attributes mode="static" class="{scope}">')
+            blocks += [
+                f'      <attribute id="{key}" title="{_attribute(title)}" type="{kind}" />'
+                for title, (key, kind) in declared[scope].items()
+            ]
+            blocks.append("    </attributes>")
+    edge_kind = "directed" if graph.is_directed() else "undirected"
+    lines = [
+        '<gexf xmlns="http://www.gexf.net/1.2draft" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" '
+        'xsi:schemaLocation="http://www.gexf.net/1.2draft http://www.gexf.net/1.2draft/gexf.xsd" '
+        'version="1.2">',
+        f'  <meta lastmodifieddate="{clock.today().isoformat()}">',
+        f"    <creator>{_text(f'NetworkX {nx.__version__}')}</creator>",
+        "  </meta>",
+        f'  <graph defaultedgetype="{edge_kind}" mode="static" name="">',
+        *blocks,
+        *(["    <nodes>", *nodes, "    </nodes>"] if nodes else ["    <nodes />"]),
+        *(["    <edges>", *edges, "    </edges>"] if edges else ["    <edges />"]),
+        "  </graph>",
+        "</gexf>",
+    ]
+    return _document(lines)
