@@ -17,6 +17,7 @@ PAGES = [
     ("pages/peta.py", "nav.peta", "peta", ":material/map:"),
     ("pages/pemangku_kepentingan.py", "nav.pemangku", "pemangku_kepentingan", ":material/hub:"),
     ("pages/riwayat_konflik.py", "nav.riwayat", "riwayat_konflik", ":material/timeline:"),
+    ("pages/kekuatan_politik.py", "nav.politik", "kekuatan_politik", ":material/how_to_vote:"),
     ("pages/posko.py", "nav.posko", "posko", ":material/campaign:"),
     ("pages/tautan.py", "nav.tautan", "tautan", ":material/link:"),
     ("pages/skenario.py", "nav.skenario", "skenario", ":material/tune:"),

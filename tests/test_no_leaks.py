@@ -16,7 +16,6 @@ import zipfile
 from pathlib import Path
 
 import pyarrow as pa
-import pypdf
 import pytest
 import sqlalchemy as sa
 from streamlit.runtime.media_file_manager import MediaFileManager
@@ -24,10 +23,9 @@ from streamlit.runtime.memory_media_file_storage import MemoryMediaFileStorage
 from streamlit.testing.v1 import AppTest
 
 from lib import intake, posko, store
-from lib.access import PUBLIC, Caller
+from lib.access import Caller
 from lib.access.links import _b64, _unb64
 from lib.core.clock import LOCAL_TZ
-from lib.core.problems import DataProblem
 from lib.core.settings import load_settings
 from tests.conftest import as_account
 
@@ -37,7 +35,6 @@ MARKER = "Zq7RahasiaPenanda"
 SECRET = "uji-Kunci-Rahasia-Sinergi-2024-0123456789-xyzQW"
 ANALYST = Caller("analyst", "RAHASIA", "ana", "Ana (Kesbangpol)")
 NOW = dt.datetime.now(dt.UTC)
-PARTNER = Caller("partner", "TERBATAS", "link-1", "KPU Bali")
 
 
 def _seed_secrets(engine) -> None:
@@ -140,25 +137,6 @@ def _seed_secrets(engine) -> None:
     verified = posko.save_report(engine, report, actor=ANALYST, client_token="rahasia-1")
     posko.set_status(engine, verified, "diverifikasi", expected_version=1, actor=ANALYST)
     posko.save_report(engine, {**report, "title": f"Baru {MARKER}"}, actor=ANALYST, client_token="rahasia-2")
-    queued = {
-        "time": NOW - dt.timedelta(minutes=20),
-        "sender": f"Informan {MARKER}",
-        "text": f"Pesan {MARKER}",
-    }
-    store.add_items(  # WhatsApp messages awaiting triage: TERBATAS is a partner's ceiling, yet never theirs
-        engine,
-        [
-            {
-                **queued,
-                "key": "a" * 32,
-                "classification": "TERBATAS",
-                "attachments": [{"name": f"{MARKER}.jpg"}],
-            },
-            {**queued, "key": "b" * 32, "classification": "RAHASIA", "attachments": []},
-        ],
-        source=f"WhatsApp Chat {MARKER}.txt",
-        actor=ANALYST,
-    )
 
 
 def _seed_political_secrets(conn) -> None:
@@ -487,157 +465,3 @@ def test_the_search_finds_the_marker_when_an_analyst_may_see_it(page, stores, mo
     assert "vega_lite_chart" in kinds
     assert any(MARKER in text for text in page_content(at))
     assert any(MARKER in node.value.to_csv() for node in at.dataframe)
-
-
-AGENDA_VIEWS = [
-    ("ringkasan", {"r": "51.08"}, "Ringkasan Buleleng", "TERBUKA"),
-    ("peta", {"r": "51.08", "lay": "events,posko,labels"}, "Peta Buleleng", "TERBUKA"),
-    ("riwayat_konflik", {"r": "51.08"}, "Informan", "RAHASIA"),
-    ("pemangku_kepentingan", {}, "Jejaring", "TERBATAS"),
-    ("posko", {}, "Laporan Posko", "TERBUKA"),
-    ("skenario", {}, "Skenario", "TERBUKA"),
-]
-"""An agenda over every page an agenda can show; in the secret store the RAHASIA view's title and
-note name the marker, and its pages draw on the RAHASIA items above."""
-
-
-@pytest.fixture(scope="module")
-def agenda_tokens(stores):
-    """The same agenda in both stores, shared as one link at TERBATAS: name -> (agenda id, token)."""
-    made = {}
-    for name, (folder, _) in stores.items():
-        engine = store.make_engine(load_settings({"SINERGI_DATA_DIR": str(folder)}).store_url)
-        agenda_id = store.create_agenda(engine, title="Rapat koordinasi pekan ini", actor=ANALYST)
-        for page, params, title, level in AGENDA_VIEWS:
-            marked = name == "secret" and level == "RAHASIA"
-            store.add_item(
-                engine,
-                agenda_id,
-                page=page,
-                view_params=params,
-                title=f"{title} {MARKER}" if marked else title,
-                note=f"Catatan {MARKER}" if marked else "Catatan",
-                classification=level,
-                actor=ANALYST,
-            )
-        link = store.create_link(
-            engine,
-            secret=SECRET,
-            creator=ANALYST,
-            label="Bawaslu Bali (agenda)",
-            ceiling="TERBATAS",
-            expires=NOW + dt.timedelta(days=3),
-            view_params={},
-            page="agenda",
-            agenda_id=agenda_id,
-        )
-        made[name] = (agenda_id, link.token)
-        engine.dispose()
-    return made
-
-
-@pytest.fixture
-def briefings(downloads, monkeypatch):
-    """Keep the briefing PDFs offered for download (built on click), to build them as a click would."""
-    kept: list = []
-    deferred = MediaFileManager.add_deferred
-
-    def keep(self, data_callable, mimetype, coordinates, file_name=None, **kwargs):
-        if file_name and file_name.startswith("sinergi-briefing-") and file_name.endswith(".pdf"):
-            kept.append(data_callable)
-        return deferred(self, data_callable, mimetype, coordinates, file_name, **kwargs)
-
-    monkeypatch.setattr(MediaFileManager, "add_deferred", keep)
-    return kept
-
-
-def _pdf_text(data: bytes) -> str:
-    return "\n".join(page.extract_text() or "" for page in pypdf.PdfReader(io.BytesIO(data)).pages)
-
-
-PARTNER_SLIDES = len(AGENDA_VIEWS) - 1
-"""A partner's presentation leaves out the Posko view: a link grants no Posko reports."""
-
-
-def _present_all(at: AppTest) -> list[tuple[list[str], list[str]]]:
-    """Walk the presentation the link opened, slide by slide (▶), then open the agenda page.
-
-    Returns what each screen shows (:func:`comparable`) and all it sends (:func:`page_content`).
-    """
-    slides = []
-    for n in range(1, PARTNER_SLIDES + 1):
-        assert not at.exception, at.exception
-        bar = [m.value.replace("\\", "") for m in at.markdown if m.value.startswith("**Agenda")]
-        assert bar == [f"**Agenda: Rapat koordinasi pekan ini — {n} / {PARTNER_SLIDES}**"]
-        slides.append((comparable(at), page_content(at)))
-        if n < PARTNER_SLIDES:
-            at.button(key="agenda_next").click().run()
-    at.switch_page("pages/agenda.py").run()
-    assert not at.exception, at.exception
-    slides.append((comparable(at), page_content(at)))
-    return slides
-
-
-def test_an_agenda_shared_at_terbatas_shows_nothing_above_it_on_any_slide_or_in_its_briefing(
-    agenda_tokens, stores, monkeypatch, downloads, briefings
-):
-    shown = {}
-    for name in ("secret", "clean"):
-        folder, _ = stores[name]
-        _, token = agenda_tokens[name]
-        monkeypatch.setenv("SINERGI_DATA_DIR", str(folder))
-        at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=90)
-        at.query_params.update({"token": token})
-        at.run()
-        caller = at.session_state["_caller"]
-        assert (caller.role, caller.ceiling) == ("partner", "TERBATAS")
-        slides = _present_all(at)
-        assert [text[:300] for _, content in slides for text in content if MARKER in text] == []
-        assert [file_content(f)[:200] for f in downloads if MARKER in file_content(f)] == []
-        assert len(briefings) == 1, "the agenda page offers the briefing PDF"
-        assert MARKER not in _pdf_text(briefings.pop()())
-        shown[name] = [seen for seen, _ in slides]
-        downloads.clear()
-    assert shown["secret"] == shown["clean"], "a slide differs from a store without the RAHASIA items"
-
-
-def test_the_agenda_briefing_holds_the_marker_for_an_analyst(agenda_tokens, stores, monkeypatch, briefings):
-    """A control: the same briefing, printed by an analyst at RAHASIA, does show the secret note."""
-    folder, _ = stores["secret"]
-    monkeypatch.setenv("SINERGI_DATA_DIR", str(folder))
-    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=90)
-    at.session_state["_caller"] = as_account(ANALYST)
-    at.run()
-    at.switch_page("pages/agenda.py").run()
-    assert not at.exception, at.exception
-    assert any(MARKER in text for text in page_content(at))
-    assert MARKER in _pdf_text(briefings.pop()())
-
-
-def test_lib_reads_of_the_message_queue_refuse_partners_and_the_public(stores):
-    """The queue's messages are the Posko's: a partner or the public is refused whatever the ceiling."""
-    folder, _ = stores["secret"]
-    engine = store.make_engine(load_settings({"SINERGI_DATA_DIR": str(folder)}).store_url)
-    try:
-        for outsider in (PARTNER, PUBLIC):
-            with pytest.raises(DataProblem):
-                store.read_items(engine, actor=outsider)
-            with pytest.raises(DataProblem):
-                store.count_untriaged(engine, actor=outsider, since=[])
-        assert store.read_items(engine, actor=ANALYST)["text"].str.contains(MARKER).sum() == 2
-        operator = Caller("posko", "TERBATAS", "op1", "Operator")
-        assert store.read_items(engine, actor=operator)["text"].str.contains(MARKER).sum() == 1
-    finally:
-        engine.dispose()
-
-
-def test_the_posko_queue_shows_the_messages_to_an_analyst(stores, monkeypatch):
-    """A control: the same walk finds the queued messages on the Posko page for a Posko role."""
-    folder, _ = stores["secret"]
-    monkeypatch.setenv("SINERGI_DATA_DIR", str(folder))
-    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=90)
-    at.session_state["_caller"] = as_account(ANALYST)
-    at.run()
-    at.switch_page("pages/posko.py").run()
-    assert not at.exception, at.exception
-    assert any(f"Informan {MARKER}" in text for text in page_content(at))

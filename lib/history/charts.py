@@ -350,13 +350,7 @@ def aligned_chart(
         scale=alt.Scale(domain=[low, high], nice=False),
         axis=alt.Axis(format="d"),
     )
-    # The whole name: "Pilkada Serentak 2024 (Bali)" and "... 2020 (Bali)" differ at the end.
-    y = alt.Y(
-        "election_name:N",
-        title=t("history.axis.election", lang),
-        sort=election_order,
-        axis=alt.Axis(labelLimit=0),
-    )
+    y = alt.Y("election_name:N", title=t("history.axis.election", lang), sort=election_order)
     if len(precise) > max_points:
         subtitle.append(t("history.aligned_binned", lang))
         grouped = (

@@ -393,27 +393,3 @@ FORCES_TRANSLATED: dict[str, tuple[str, ...]] = {
 }
 """The bundled texts of the political forces, each ``c`` with its ``c_en`` (declared above, not by
 :data:`TRANSLATED`, whose migration 5 predates these tables)."""
-
-intake_items = sa.Table(
-    "intake_items",
-    metadata,
-    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
-    sa.Column("key", sa.String(32), nullable=False, unique=True),
-    sa.Column("time", sa.DateTime(timezone=True)),
-    sa.Column("sender", sa.Text, nullable=False),
-    sa.Column("text", sa.Text, nullable=False),
-    sa.Column("attachments", sa.Text, nullable=False),
-    sa.Column("source", sa.Text, nullable=False),
-    sa.Column("classification", sa.String(16), nullable=False, index=True),
-    sa.Column("status", sa.String(16), nullable=False, index=True),
-    sa.Column("dismiss_reason", sa.Text),
-    sa.Column("report_id", sa.Integer, sa.ForeignKey("reports.id"), index=True),
-    sa.Column("imported_by", sa.Text, nullable=False),
-    sa.Column("imported_at", sa.DateTime(timezone=True), nullable=False),
-    sa.Column("triaged_by", sa.Text),
-    sa.Column("triaged_at", sa.DateTime(timezone=True)),
-)
-"""Messages awaiting triage (WhatsApp exports, pasted text): ``key`` is the message's stable key
-(sender, minute, text), so a re-import adds only new ones; ``time`` is when it was sent (None for
-pasted text without a header); ``attachments`` a JSON list of the files it carries; ``status`` new,
-reported (``report_id`` names the report it became) or dismissed (``dismiss_reason``)."""
