@@ -191,6 +191,8 @@ def _table(
     return table
 
 
+_ROOM_UNDER_CHARTS = 110.0
+"""Height in points left under the charts from which the last table moves there."""
 _TABLE_EXTRA = 30.0
 """Room a table needs beyond its rows: its title and the line saying what the workbook holds more."""
 
@@ -211,23 +213,25 @@ def table_shares(natural: Sequence[float], room: float) -> list[float]:
 
 
 def _draw_tables(
-    canvas: Canvas, slide: Slide, box: tuple[float, float, float, float], styles: dict[str, ParagraphStyle]
+    canvas: Canvas,
+    tables: Sequence[tuple[str, pd.DataFrame]],
+    box: tuple[float, float, float, float],
+    styles: dict[str, ParagraphStyle],
+    lang: str,
 ) -> None:
-    """Draw the slide's tables in ``box`` (x, bottom, width, top), each cut to the rows that fit."""
+    """Draw ``tables`` in ``box`` (x, bottom, width, top), each cut to the rows that fit."""
     x, bottom, width, top = box
     natural = [
-        _table(frame, min(len(frame), TABLE_ROWS), width, styles, slide.lang).wrapOn(
-            canvas, width, PAGE_HEIGHT
-        )[1]
+        _table(frame, min(len(frame), TABLE_ROWS), width, styles, lang).wrapOn(canvas, width, PAGE_HEIGHT)[1]
         + _TABLE_EXTRA
-        for _, frame in slide.tables
+        for _, frame in tables
     ]
-    for (title, frame), share in zip(slide.tables, table_shares(natural, top - bottom), strict=True):
+    for (title, frame), share in zip(tables, table_shares(natural, top - bottom), strict=True):
         limit = top - share
         top = _draw(canvas, Paragraph(plain(title, 120), styles["heading"]), x, top, width) - 2
         rows = min(len(frame), TABLE_ROWS)
         while True:
-            table = _table(frame, rows, width, styles, slide.lang)
+            table = _table(frame, rows, width, styles, lang)
             _, height = table.wrapOn(canvas, width, PAGE_HEIGHT)
             if top - height - 12 >= limit or rows == 0:
                 break
@@ -236,16 +240,19 @@ def _draw_tables(
         top -= height + 1
         notes = []
         if len(frame) > rows:
-            notes.append(t("brief.more_rows", slide.lang, n=len(frame) - rows))
+            notes.append(t("brief.more_rows", lang, n=len(frame) - rows))
         if len(frame.columns) > TABLE_COLUMNS:
-            notes.append(t("brief.more_columns", slide.lang, n=len(frame.columns) - TABLE_COLUMNS))
+            notes.append(t("brief.more_columns", lang, n=len(frame.columns) - TABLE_COLUMNS))
         if notes:
             top = _draw(canvas, Paragraph(plain(" \u00b7 ".join(notes)), styles["small"]), x, top, width)
         top = limit
 
 
-def _draw_charts(canvas: Canvas, slide: Slide, box: tuple[float, float, float, float]) -> None:
-    """Draw the slide's charts as pictures in ``box`` (x, bottom, width, top), stacked, aspect kept."""
+def _draw_charts(canvas: Canvas, slide: Slide, box: tuple[float, float, float, float]) -> float:
+    """Draw the slide's charts as pictures in ``box`` (x, bottom, width, top), stacked, aspect kept.
+
+    Each gets at most an equal share of the height; returns the y under the last one.
+    """
     x, bottom, width, top = box
     share = (top - bottom) / max(len(slide.charts), 1)
     for chart in slide.charts:
@@ -255,7 +262,8 @@ def _draw_charts(canvas: Canvas, slide: Slide, box: tuple[float, float, float, f
         fit = min(width / pixels_w, (share - 4) / pixels_h)
         drawn_w, drawn_h = pixels_w * fit, pixels_h * fit
         canvas.drawImage(image, x, top - drawn_h, width=drawn_w, height=drawn_h)
-        top -= share
+        top -= drawn_h + 6
+    return top
 
 
 def _draw_slide(canvas: Canvas, slide: Slide, *, agenda_title: str, number: int, total: int) -> None:
@@ -299,12 +307,16 @@ def _draw_slide(canvas: Canvas, slide: Slide, *, agenda_title: str, number: int,
     canvas.line(MARGIN, bottom - 3, PAGE_WIDTH - MARGIN, bottom - 3)
     if slide.charts and slide.tables:
         split = width * 0.56
-        _draw_charts(canvas, slide, (MARGIN, bottom, split - 8, top))
-        _draw_tables(canvas, slide, (MARGIN + split, bottom, width - split, top), styles)
+        under = _draw_charts(canvas, slide, (MARGIN, bottom, split - 8, top))
+        tables = list(slide.tables)
+        if len(tables) > 1 and under - bottom > _ROOM_UNDER_CHARTS:  # the last table under the charts
+            _draw_tables(canvas, tables[-1:], (MARGIN, bottom, split - 8, under - 4), styles, lang)
+            tables = tables[:-1]
+        _draw_tables(canvas, tables, (MARGIN + split, bottom, width - split, top), styles, lang)
     elif slide.charts:
         _draw_charts(canvas, slide, (MARGIN, bottom, width, top))
     else:
-        _draw_tables(canvas, slide, (MARGIN, bottom, width, top), styles)
+        _draw_tables(canvas, slide.tables, (MARGIN, bottom, width, top), styles, lang)
 
 
 def briefing_pdf(slides: Sequence[Slide], *, agenda_title: str, lang: str) -> bytes:
