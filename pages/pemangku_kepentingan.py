@@ -6,6 +6,7 @@ from lib.core.i18n import t
 from lib.core.problems import DataProblem
 from lib.ui import network as ui_network
 from lib.ui import page as ui
+from lib.ui import projector
 from lib.ui.problems import show_problem, stop_with
 
 TABS = ("network", "metrics", "failures", "reach", "coverage", "whatif", "data")
@@ -89,7 +90,7 @@ with tabs[0]:
     highlight = network.highlight_ids(graph, selected, comparison, members)
     spec = ui_network.network_spec(scope, delays, scenario_text, keep, size_field, highlight, lang)
     st.caption(t("stakeholderspage.chart_hint", lang))
-    st.vega_lite_chart(spec, on_select="rerun", key="network_chart", width="stretch")
+    st.vega_lite_chart(projector.sized(spec), on_select="rerun", key="network_chart", width="stretch")
     if comparison is not None and selected == "":
         st.caption(t("stakeholderspage.chart_scenario", lang))
     if selected:

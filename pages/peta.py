@@ -4,7 +4,7 @@ from lib import risk
 from lib.core import formats
 from lib.core.i18n import t
 from lib.core.problems import DataProblem
-from lib.ui import cached, maps, peta, skenario
+from lib.ui import cached, maps, peta, projector, skenario
 from lib.ui import page as ui
 from lib.ui.problems import stop_with
 
@@ -76,7 +76,7 @@ if view.focus:
     ):
         column.metric(label, value)
     spec = peta.contribution_spec(page.scope, view.election, view.weights, view.focus, lang)
-    st.vega_lite_chart(spec, key="contribution_chart", width="stretch")
+    st.vega_lite_chart(projector.sized(spec), key="contribution_chart", width="stretch")
     contributions = peta.explanation(page.scope, view.election, view.weights, view.focus, lang)
     missing = risk.unknown_indicators(contributions, lang)
     if missing:
@@ -94,4 +94,4 @@ if view.focus:
 else:
     st.subheader(t("map.ranking", lang))
     spec = skenario.ranking_spec(page.scope, view.election, view.weights, lang)
-    st.vega_lite_chart(spec, key="ranking_chart", width="stretch")
+    st.vega_lite_chart(projector.sized(spec), key="ranking_chart", width="stretch")

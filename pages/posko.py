@@ -5,7 +5,7 @@ import streamlit as st
 from lib import access, posko
 from lib.core.i18n import t
 from lib.core.problems import DataProblem
-from lib.ui import cached, posko_form
+from lib.ui import cached, posko_form, projector
 from lib.ui import page as ui
 from lib.ui import posko as ui_posko
 from lib.ui.problems import stop_with
@@ -74,6 +74,7 @@ with tabs[0]:
             key=ui_posko.TABLE_KEY,
             on_select=functools.partial(ui_posko.pick_from_table, listing.ids),
             selection_mode="single-row",
+            **projector.posko_columns(lang),
         )
         st.caption(t("poskopage.list.pick_hint", lang))
 

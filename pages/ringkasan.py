@@ -4,8 +4,9 @@ from lib import access, history
 from lib.core import clock
 from lib.core.i18n import t
 from lib.core.problems import DataProblem
-from lib.ui import cached, maps, ringkasan
+from lib.ui import cached, maps, projector, ringkasan
 from lib.ui import page as ui
+from lib.ui import triage as ui_triage
 from lib.ui.problems import stop_with
 
 page = ui.this_page()
@@ -29,29 +30,30 @@ ringkasan.key_metrics(
 period = page.period()
 change = ringkasan.recent_change(page.scope, today)
 left, right = st.columns([3, 2])
-with left, st.container(key="headline-map"):
-    st.subheader(t("overview.map", lang))
-    try:
-        maps.focus_map(
-            page,
-            measure="category",
-            level="kabupaten",
-            key="overview_map",
-            period=period,
-            height=ringkasan.MAP_HEIGHT[view.projector],
-        )
-    except DataProblem as problem:
-        stop_with(problem)
-with right:
-    with st.container(key="headline-posko"):
-        st.subheader(t("overview.posko", lang))
-        if can_read_reports:
-            ringkasan.posko_table(page.scope, page.regions, lang)
-        else:
-            st.info(t("overview.posko_public", lang))
+with left:
+    with st.container(key="headline-map"):
+        st.subheader(t("overview.map", lang))
+        try:
+            maps.focus_map(
+                page,
+                measure="category",
+                level="kabupaten",
+                key="overview_map",
+                period=period,
+                height=ringkasan.MAP_HEIGHT[view.projector],
+            )
+        except DataProblem as problem:
+            stop_with(problem)
     with st.container(key="headline-rose"):
         ringkasan.risen(change, lang)
+with right, st.container(key="headline-posko"):
+    st.subheader(t("overview.posko", lang))
+    if can_read_reports:
+        ringkasan.posko_table(page.scope, page.regions, lang)
+    else:
+        st.info(t("overview.posko_public", lang))
 
+ui_triage.summary(page)
 st.subheader(t("overview.change_title", lang))
 st.caption(t("overview.change", lang))
 st.dataframe(history.change_display(change, lang), hide_index=True, key="overview_change")
@@ -64,9 +66,4 @@ latest = ringkasan.latest_events(page.scope, period, view.focus, lang)
 if latest.empty:
     st.info(t("overview.no_events", lang))
 else:
-    st.dataframe(
-        latest,
-        hide_index=True,
-        column_config={t("col.source", lang): st.column_config.LinkColumn(t("col.source", lang))},
-        key="latest_events",
-    )
+    st.dataframe(latest, hide_index=True, key="latest_events", **projector.event_columns(lang))

@@ -4,6 +4,7 @@ from lib import history
 from lib.core.i18n import t
 from lib.ui import history as ui_history
 from lib.ui import page as ui
+from lib.ui import projector
 
 page = ui.this_page()
 lang = page.lang
@@ -28,7 +29,7 @@ freq = st.radio(
 st.subheader(t("historypage.timeline", lang))
 timeline_args = (scope, period, view.election, view.focus, freq, lang)
 picked = st.vega_lite_chart(
-    ui_history.timeline_spec(*timeline_args),
+    projector.sized(ui_history.timeline_spec(*timeline_args)),
     on_select="rerun",
     key=ui.widget_key("history_timeline"),
     width="stretch",
@@ -65,18 +66,17 @@ compared = st.multiselect(
     key="history_compared",
 )
 st.vega_lite_chart(
-    ui_history.aligned_spec(*shown, tuple(compared), lang), key="history_aligned", width="stretch"
+    projector.sized(ui_history.aligned_spec(*shown, tuple(compared), lang)),
+    key="history_aligned",
+    width="stretch",
 )
 
 st.subheader(t("historypage.heatmap", lang))
-st.vega_lite_chart(ui_history.heatmap_spec(*shown, lang), key="history_heatmap", width="stretch")
+st.vega_lite_chart(
+    projector.sized(ui_history.heatmap_spec(*shown, lang)), key="history_heatmap", width="stretch"
+)
 
 table = ui_history.event_table(*shown, lang)
 st.subheader(t("historypage.table", lang, n=len(table)))
-st.dataframe(
-    table,
-    hide_index=True,
-    column_config={t("col.source", lang): st.column_config.LinkColumn(t("col.source", lang))},
-    key="history_table",
-)
+st.dataframe(table, hide_index=True, key="history_table", **projector.event_columns(lang))
 ui.download_buttons(table, "sinergi-riwayat-konflik", key="history")

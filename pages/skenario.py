@@ -7,7 +7,7 @@ from lib.core import formats
 from lib.core.i18n import t
 from lib.core.problems import DataProblem
 from lib.ui import page as ui
-from lib.ui import skenario
+from lib.ui import projector, skenario
 from lib.ui.problems import show_problem, stop_with
 
 page = ui.this_page()
@@ -71,7 +71,7 @@ except DataProblem as problem:  # every weight 0
 left, right = st.columns(2)
 with left:
     st.subheader(t("scenario.ranking", lang))
-    st.vega_lite_chart(ranking, key="scenario_ranking", width="stretch")
+    st.vega_lite_chart(projector.sized(ranking), key="scenario_ranking", width="stretch")
     ui.chart_downloads(
         lambda: skenario.ranking_chart(page.scope, view.election, view.weights, lang),
         "sinergi-peringkat-kerawanan",
@@ -83,7 +83,7 @@ with right:
         t("scenario.spread", lang), options=[0.1, 0.2, 0.3, 0.4, 0.5], value=0.3, key="sensitivity_spread"
     )
     spec = skenario.ranges_spec(page.scope, view.election, view.weights, spread, lang)
-    st.vega_lite_chart(spec, key="scenario_ranges", width="stretch")
+    st.vega_lite_chart(projector.sized(spec), key="scenario_ranges", width="stretch")
     st.caption(
         t(
             "scenario.sensitivity_help",

@@ -350,7 +350,13 @@ def aligned_chart(
         scale=alt.Scale(domain=[low, high], nice=False),
         axis=alt.Axis(format="d"),
     )
-    y = alt.Y("election_name:N", title=t("history.axis.election", lang), sort=election_order)
+    # The whole name: "Pilkada Serentak 2024 (Bali)" and "... 2020 (Bali)" differ at the end.
+    y = alt.Y(
+        "election_name:N",
+        title=t("history.axis.election", lang),
+        sort=election_order,
+        axis=alt.Axis(labelLimit=0),
+    )
     if len(precise) > max_points:
         subtitle.append(t("history.aligned_binned", lang))
         grouped = (

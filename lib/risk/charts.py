@@ -35,10 +35,12 @@ def category_label(category: str, lang: str = "id") -> str:
     return t(f"risk.category.{category}", lang)
 
 
-def category_legend(lang: str = "id", title: str | None = None) -> alt.Legend:
+def category_legend(lang: str = "id", title: str | None = None, *, orient: str = "right") -> alt.Legend:
     """Return a legend that shows category codes by their names in ``lang``."""
     labels = {code: category_label(code, lang) for code in CATEGORY_DOMAIN}
-    return alt.Legend(title=title or t("risk.chart.category", lang), labelExpr=label_expression(labels))
+    return alt.Legend(
+        title=title or t("risk.chart.category", lang), labelExpr=label_expression(labels), orient=orient
+    )
 
 
 def category_scale() -> alt.Scale:
@@ -81,7 +83,8 @@ def ranking_bars(
     )
     bars = base.mark_bar(stroke=BAR_STROKE, strokeWidth=0.5).encode(
         x=alt.X("shown:Q", title=t("risk.chart.index", lang), scale=alt.Scale(domain=[0, 100])),
-        color=alt.Color("category:N", scale=category_scale(), legend=category_legend(lang)),
+        # below the bars: on the right it sat on the labels of the longest bars
+        color=alt.Color("category:N", scale=category_scale(), legend=category_legend(lang, orient="bottom")),
     )
     labels = base.mark_text(align="left", dx=4, fontSize=13).encode(x="shown:Q", text="label:N")
     rules = (

@@ -81,6 +81,7 @@ def _note_cost(seconds: float) -> None:
 def alert_banner(scope: Scope, lang: str) -> None:
     """Show the severe Posko reports nobody has acknowledged yet (nothing when there are none)."""
     waiting = cached.open_alert_count(scope)
-    if waiting:
-        st.warning(t("alerts.banner", lang, n=waiting), icon=":material/notifications_active:")
-        st.page_link("pages/posko.py", label=t("alerts.open_posko", lang), icon=":material/campaign:")
+    if waiting:  # banner and link on one line: on a 720 px projector every line counts
+        row = st.container(horizontal=True, vertical_alignment="center")
+        row.warning(t("alerts.banner", lang, n=waiting), icon=":material/notifications_active:")
+        row.page_link("pages/posko.py", label=t("alerts.open_posko", lang), icon=":material/campaign:")

@@ -28,7 +28,7 @@ from lib.core.text import escape
 from lib.core.viewstate import ViewState
 from lib.core.vocab import CLASSIFICATIONS
 from lib.network import LEVELS, LINK_KINDS, TYPES, check_links, check_stakeholders
-from lib.ui import cached
+from lib.ui import cached, projector
 from lib.ui import page as ui
 from lib.ui.cached import SCOPE_HASH, Scope
 from lib.ui.problems import show_problem
@@ -548,7 +548,7 @@ def _other_network(
         left, right = st.columns(2)
         left.metric(t("gephi.reference.nodes", lang), file.graph.number_of_nodes())
         right.metric(t("gephi.reference.edges", lang), file.graph.number_of_edges())
-        st.vega_lite_chart(spec, key="network_upload_chart", width="stretch")
+        st.vega_lite_chart(projector.sized(spec), key="network_upload_chart", width="stretch")
         st.dataframe(table, hide_index=True, key="network_upload_centrality")
     elif choice == "map":
         _mapping_form(engine, caller, file, stored_people, stored_links, lang)

@@ -24,7 +24,7 @@ BODY_PX = 18
 """Root font size in projector mode: Streamlit sizes its type in rem, so body text is 18 px."""
 CHART_FONTS: dict[str, dict[str, int]] = {
     "axis": {"labelFontSize": 16, "titleFontSize": 16},
-    "legend": {"labelFontSize": 16, "titleFontSize": 16},
+    "legend": {"labelFontSize": 16, "titleFontSize": 16, "labelLimit": 0},
     "header": {"labelFontSize": 16, "titleFontSize": 16},
     "title": {"fontSize": 18, "subtitleFontSize": 16},
     "view": {"discreteHeight": {"step": 28}},
@@ -56,11 +56,16 @@ html {{ font-size: {BODY_PX}px; }}
 /* Labels, captions, buttons and small tables are 0.875rem in Streamlit: 18 px here, as body text. */
 [data-testid="stMain"] p, [data-testid="stMain"] li, [data-testid="stCaptionContainer"],
 [data-testid="stTable"] table {{ font-size: 1rem !important; }}
+[data-testid="stMetricValue"] p {{ font-size: inherit !important; }}
 [data-testid="stMetricValue"] {{ font-size: 1.9rem; }}
+[data-testid="stMain"] [data-testid="stAlertContainer"] {{ padding: 0.45rem 0.9rem; }}
+[data-testid="stTable"] td, [data-testid="stTable"] th {{ padding-top: 0.15rem; padding-bottom: 0.15rem; }}
+/* The way back sits in the empty header bar, left of Streamlit's menu, over no content. */
 div:has(> .st-key-{EXIT_KEY}) {{
-  position: fixed; right: 0.75rem; bottom: 0.75rem; z-index: 999990; width: auto !important;
+  position: fixed; right: 3.25rem; top: 0.2rem; z-index: 999991; width: auto !important;
 }}
-.st-key-{EXIT_KEY} button {{ opacity: 0.85; }}
+.st-key-{EXIT_KEY} button {{ min-height: 0; padding: 0.1rem 0.6rem; }}
+.st-key-{EXIT_KEY} button p {{ font-size: 0.8rem !important; }}
 """
 
 
@@ -134,3 +139,59 @@ def sized(spec: dict[str, Any], view: ViewState | None = None) -> dict[str, Any]
     for part, sizes in CHART_FONTS.items():
         config[part] = {**(config.get(part) or {}), **sizes}
     return {**spec, "config": config}
+
+
+SOURCE_SITE = r"https?://(?:www\.)?([^/]+)"
+"""A source link shows its site ("nusabali.com"); the full address is the link itself."""
+
+
+def event_columns(lang: str, view: ViewState | None = None) -> dict[str, Any]:
+    """Return ``column_order`` and ``column_config`` that fit an event table into the page's width.
+
+    The grid sizes each column to its longest cell and scrolls sideways past the right edge,
+    where nobody in the room can scroll. It shows date, region, category, severity, description
+    and source (the download keeps every column), the description as wide as what is left at
+    1280 px: with the sidebar (about 820 px of page) or without it in projector mode.
+    """
+    view = view if view is not None else ui.current()
+    description = 520 if view.projector else 230
+    columns = ["col.date", "col.region", "col.category", "col.severity", "col.description", "col.source"]
+    return {
+        "column_order": [t(key, lang) for key in columns],
+        "column_config": {
+            t("col.description", lang): st.column_config.TextColumn(width=description),
+            t("col.source", lang): st.column_config.LinkColumn(
+                t("col.source", lang), display_text=SOURCE_SITE, width=120
+            ),
+        },
+    }
+
+
+def posko_columns(lang: str, view: ViewState | None = None) -> dict[str, Any]:
+    """Return ``column_order`` and ``column_config`` that fit the Posko's report list into the page.
+
+    Every shown column has a width its header fits in (shorter headers for the two longest),
+    and the columns add up to less than the page: about 820 px beside the sidebar, 1,230 px in
+    projector mode, where the category fits too. The picked report's detail shows every field.
+    """
+    view = view if view is not None else ui.current()
+    widths = {
+        "poskopage.col.id": 50,
+        "posko.field.received_at": 135,
+        "posko.field.region_code": 125,
+        **({"posko.field.category": 150} if view.projector else {}),
+        "posko.field.severity": 90,
+        "posko.field.title": 330 if view.projector else 170,
+        "posko.field.status": 120,
+        "poskopage.col.alert": 90,
+    }
+    labels = {"posko.field.received_at": "fit.col.received", "posko.field.severity": "fit.col.severity"}
+    return {
+        "column_order": [t(key, lang) for key in widths],
+        "column_config": {
+            t(key, lang): st.column_config.Column(
+                t(labels[key], lang) if key in labels else None, width=width
+            )
+            for key, width in widths.items()
+        },
+    }

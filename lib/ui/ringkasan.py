@@ -47,7 +47,7 @@ def latest_events(scope: Scope, period: Period, focus: str | None, lang: str) ->
     return history.latest_events(events_in_scope(scope, period, focus), scope.ctx.bundle.regions, lang=lang)
 
 
-MAP_HEIGHT = {False: 340, True: 300}
+MAP_HEIGHT = {False: 340, True: 270}
 """Height of Ringkasan's map: in projector mode it leaves room for the tables beside it in 720 px."""
 
 

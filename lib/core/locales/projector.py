@@ -29,3 +29,10 @@ STRINGS.update(
         },
     }
 )
+
+STRINGS.update(
+    {
+        "fit.col.received": {"id": "Diterima (WITA)", "en": "Received (WITA)"},
+        "fit.col.severity": {"id": "Keparahan", "en": "Severity"},
+    }
+)
