@@ -234,3 +234,28 @@ def test_the_briefing_is_offered_as_pdf_and_excel_and_audited(engine, made_on_cl
         f"sinergi-briefing-{agenda_id}.xlsx",
     }
     assert set(exported["who"]) == {"ana"}
+
+
+def test_two_scenario_views_in_a_row_each_present_their_own_weights(engine):
+    at = open_app(user="ana")
+    at.switch_page("pages/skenario.py").run()
+    slider = next(s for s in at.slider if s.key and s.key.startswith("weight_"))
+    at.slider(key=slider.key).set_value(2.0).run()
+    first = at.session_state["_view"].weights
+    add_view(at, "__new__", "Bobot dua")
+    (agenda_id,) = store.list_agendas(engine, actor=ANALYST)["id"]
+    at.slider(key=slider.key).set_value(3.0).run()
+    second = at.session_state["_view"].weights
+    add_view(at, agenda_id, "Bobot tiga")
+    assert first
+    assert second != first
+    at.switch_page("pages/agenda.py").run()
+    at.button(key="agenda_present").click().run()
+    assert at.session_state["_view"].weights == first
+    at.button(key="agenda_next").click().run()
+    assert bar_text(at) == [f"**Agenda: {TITLE} — 2 / 2**"]
+    assert at.session_state["_view"].weights == second
+    assert at.slider(key=slider.key).value == 3.0
+    at.button(key="agenda_prev").click().run()
+    assert at.session_state["_view"].weights == first
+    assert at.slider(key=slider.key).value == 2.0

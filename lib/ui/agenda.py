@@ -15,7 +15,7 @@ import streamlit as st
 
 from lib import access, agenda, briefing, store
 from lib.agenda import Agenda, AgendaItem
-from lib.core import viewstate
+from lib.core import clock, viewstate
 from lib.core.i18n import t
 from lib.core.problems import DataProblem
 from lib.core.regions import REGENCY_CODES
@@ -64,8 +64,13 @@ def capture(page: Page) -> dict[str, str]:
 
 
 def read(page: Page, agenda_id: str) -> Agenda:
-    """Return the agenda as this session's caller may see it (raises DataProblem as the store does)."""
-    return store.read_agenda(page.ctx.engine, agenda_id, actor=page.caller, lang=page.lang)
+    """Return the agenda as this session's caller may see it (raises DataProblem as the store does).
+
+    Views of pages the caller cannot open (a partner and the Posko's reports) are left out.
+    """
+    shown = store.read_agenda(page.ctx.engine, agenda_id, actor=page.caller, lang=page.lang)
+    usable = tuple(item for item in shown.items if ui.listed(page.caller, item.page))
+    return shown if len(usable) == len(shown.items) else dataclasses.replace(shown, items=usable)
 
 
 @st.cache_data(hash_funcs=cached.SCOPE_HASH, show_spinner=False, max_entries=32)
@@ -159,9 +164,9 @@ def controls(url_path: str) -> None:
     page = ui.this_page()
     url_path = url_path or DEFAULT_PAGE
     if page.caller.role == "partner" and not st.session_state.get(_STARTED):
+        st.session_state[_STARTED] = True  # once per session: the partner may then browse freely
         agenda_id = store.agenda_of(page.ctx.engine, page.caller)
         if agenda_id is not None:
-            st.session_state[_STARTED] = True
             start(page, agenda_id)
     presenting_bar(page)
     if url_path in agenda.AGENDA_PAGES and access.can(page.caller, "agenda.edit"):
@@ -473,19 +478,42 @@ def slides(page: Page, shown: Agenda) -> list[briefing.Slide]:
     """
     made = []
     for item in shown.items:
-        slide = ui_briefing.slide_for(
-            page,
-            page_name=item.page,
-            params=dict(item.params),
-            title=item.title,
-            note=item.note,
-            ceiling=page.caller.ceiling,
-        )
+        try:
+            slide = ui_briefing.slide_for(
+                page,
+                page_name=item.page,
+                params=dict(item.params),
+                title=item.title,
+                note=item.note,
+                ceiling=page.caller.ceiling,
+            )
+        except DataProblem as problem:  # the page would say the same: the slide says it instead of its data
+            slide = _problem_slide(page, item, problem)
         level = briefing.highest([slide.classification, item.classification, shown.classification])
         made.append(
             dataclasses.replace(slide, classification=access.lower_ceiling(level, page.caller.ceiling))
         )
     return made
+
+
+def _problem_slide(page: Page, item: AgendaItem, problem: DataProblem) -> briefing.Slide:
+    """Return the slide of a view whose data cannot be read: its title and note, and why, as a caveat."""
+    lang = page.lang
+    return briefing.Slide(
+        title=item.title,
+        note=item.note,
+        page=t(agenda.AGENDA_PAGES[item.page], lang),
+        election="",
+        generated_at=clock.now().astimezone(clock.LOCAL_TZ),
+        focus="",
+        period="",
+        classification=item.classification,
+        charts=(),
+        tables=(),
+        sources=(),
+        caveats=(f"{problem.what} {problem.fix}",),
+        lang=lang,
+    )
 
 
 def exports(page: Page, shown: Agenda) -> None:
