@@ -284,3 +284,62 @@ def test_files_read_back_as_networkx_reads_them(nodes: int, links: int, seed: in
     assert network.graph_signature(network.build_graph(again_people, again_links)) == network.graph_signature(
         graph
     )
+
+
+def _same_graph(found: nx.Graph, expected: nx.Graph) -> None:
+    """Assert two read graphs are equal: kind, graph data, node and arc order, attributes and their order."""
+
+    def items(data: dict) -> list[tuple[str, object]]:
+        return [
+            (key, "NaN" if isinstance(value, float) and math.isnan(value) else value)
+            for key, value in data.items()
+        ]
+
+    assert type(found) is type(expected)
+    assert found.graph == expected.graph
+    assert [(node, items(data)) for node, data in found.nodes(data=True)] == [
+        (node, items(data)) for node, data in expected.nodes(data=True)
+    ]
+    assert [(a, b, items(data)) for a, b, data in found.edges(data=True)] == [
+        (a, b, items(data)) for a, b, data in expected.edges(data=True)
+    ]
+
+
+@pytest.mark.parametrize(("nodes", "links", "seed"), GRAPHS)
+def test_graphml_is_read_as_networkx_reads_it(nodes: int, links: int, seed: int) -> None:
+    data = network.to_graphml_bytes(_awkward(random_graph(nodes, links, seed)))
+    _same_graph(xmltext.read_graphml(data), nx.read_graphml(io.BytesIO(data), node_type=str))
+
+
+GRAPHML_HEAD = '<?xml version="1.0" encoding="UTF-8"?><graphml xmlns="http://graphml.graphdrawing.org/xmlns">'
+GRAPHML_FILES = {
+    "gephi-edge-ids": '<key attr.name="w" attr.type="double" for="edge" id="w"/>'
+    '<key attr.name="ok" attr.type="boolean" for="node" id="ok"/>'
+    '<key attr.name="title" attr.type="string" for="graph" id="t"/>'
+    '<graph edgedefault="undirected"><data key="t">Les Mis</data>'
+    '<edge id="e0" source="b" target="a"><data key="w">2.5</data></edge>'
+    '<node id="a"><data key="ok">TRUE</data></node><node id="b"/><node id="c"><data key="ok"/></node>'
+    '<edge id="e1" source="c" target="d"/></graph></graphml>',
+    "defaults": '<key attr.name="kind" attr.type="string" for="edge" id="k">'
+    "<default>coordination</default></key>"
+    '<graph edgedefault="directed"><node id="a"/><node id="b"/>'
+    '<edge source="a" target="b"/></graph></graphml>',
+    "repeated-arcs": '<graph edgedefault="directed"><node id="a"/><node id="b"/>'
+    '<edge source="a" target="b"/><edge source="a" target="b"/></graph></graphml>',
+    "no-namespace": '<graph edgedefault="directed"><node id="a"/></graph></graphml>',
+    "bad-number": '<key attr.name="n" attr.type="int" for="node" id="n"/>'
+    '<graph edgedefault="directed"><node id="a"><data key="n">x</data></node></graph></graphml>',
+}
+
+
+@pytest.mark.parametrize("name", sorted(GRAPHML_FILES))
+def test_other_graphml_files_read_as_networkx_reads_them(name: str) -> None:
+    head = GRAPHML_HEAD if name != "no-namespace" else '<?xml version="1.0"?><graphml>'
+    data = (head + GRAPHML_FILES[name]).encode()
+    try:
+        expected = nx.read_graphml(io.BytesIO(data), node_type=str)
+    except ValueError as error:
+        with pytest.raises(type(error)):
+            xmltext.read_graphml(data)
+        return
+    _same_graph(xmltext.read_graphml(data), expected)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import io
 import math
 import re
 import xml.etree.ElementTree as ET
@@ -27,7 +26,7 @@ from lib.network.institutions import (
     check_links,
     check_stakeholders,
 )
-from lib.network.xmltext import gexf_bytes, graphml_bytes
+from lib.network.xmltext import gexf_bytes, graphml_bytes, read_graphml
 
 _NODE_TAG = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?node[\s/>]")
 
@@ -196,7 +195,7 @@ def read_network_file(data: bytes, filename: str, *, max_nodes: int = 5000, lang
 
 
 def _read_graphml(data: bytes) -> tuple[nx.Graph, list[str]]:
-    return nx.read_graphml(io.BytesIO(data), node_type=str), []
+    return read_graphml(data), []
 
 
 def _read_gexf(data: bytes) -> tuple[nx.Graph, list[str]]:

@@ -1,4 +1,4 @@
-"""Write a graph as GraphML or GEXF text directly, byte for byte what networkx's writers produce.
+"""Write GraphML and GEXF as text, byte for byte what networkx writes, and read plain GraphML in one pass.
 
 ``networkx.write_graphml`` and ``networkx.write_gexf`` build an ElementTree of every node, arc
 and value, indent it and serialise it, most of the time going to Python calls per element.
@@ -7,13 +7,15 @@ ids in the same order, the same value text, escaping and indentation, so Gephi, 
 readers see the same file. A graph using what the fast path does not cover (graph attributes,
 GEXF's reserved names such as ``label``, ``weight`` or ``viz``) is written by networkx itself.
 The GEXF date is today in Bali (:func:`lib.core.clock.today`), where networkx takes the
-machine's.
+machine's. Reading GraphML, networkx's reader builds a multigraph and copies it into a plain
+one; :func:`read_graphml` builds the plain graph from the parsed tree when the file allows.
 """
 
 from __future__ import annotations
 
 import io
-from collections.abc import Iterator, Mapping
+import xml.etree.ElementTree as ET
+from collections.abc import Iterable, Iterator, Mapping
 
 import networkx as nx
 from networkx.readwrite.gexf import GEXF
@@ -221,3 +223,96 @@ def gexf_bytes(graph: nx.Graph) -> bytes:
         "</gexf>",
     ]
     return _document(lines)
+
+
+# --- Reading GraphML -----------------------------------------------------------------------------
+
+_GRAPHML = "{http://graphml.graphdrawing.org/xmlns}"
+_GRAPHML_READ_TYPES = {name: python for python, name in reversed(list(_types(GraphML).items()))}
+_GRAPHML_READ_TYPES.update({"integer": int, "yfiles": str, "string": str, "int": int, "long": int})
+_BOOLEANS = dict(GraphML.convert_bool)
+
+
+class _NotPlain(Exception):
+    """The file uses GraphML that only networkx's reader handles (defaults, yEd, ports, multi-edges...)."""
+
+
+def _plain_keys(root: ET.Element) -> dict[str, tuple[str, type]]:
+    """Return key id -> (name, Python type) of a file whose keys all name a known type, no default."""
+    keys = {}
+    for key in root.iter(f"{_GRAPHML}key"):
+        name, kind = key.get("attr.name"), key.get("attr.type")
+        if name is None or kind not in _GRAPHML_READ_TYPES or key.get("yfiles.type") is not None or len(key):
+            raise _NotPlain
+        keys[str(key.get("id"))] = (name, _GRAPHML_READ_TYPES[kind])
+    return keys
+
+
+def _plain_data(children: Iterable[ET.Element], keys: Mapping[str, tuple[str, type]]) -> dict[str, object]:
+    """Return the decoded data elements of a node, edge or graph (any other child: not plain)."""
+    data: dict[str, object] = {}
+    for child in children:
+        if child.tag != f"{_GRAPHML}data" or len(child) or child.get("key") not in keys:
+            raise _NotPlain
+        name, kind = keys[child.get("key", "")]
+        text = child.text
+        if text is None:
+            data[name] = ""
+        elif kind is bool:
+            if text.lower() not in _BOOLEANS:
+                raise _NotPlain
+            data[name] = _BOOLEANS[text.lower()]
+        else:
+            data[name] = kind(text)
+    return data
+
+
+def _plain_graphml(root: ET.Element) -> nx.Graph:
+    """Return the one graph of a plain GraphML tree as ``networkx.read_graphml(node_type=str)`` does."""
+    graphs = root.findall(f"{_GRAPHML}graph")
+    if root.tag != f"{_GRAPHML}graphml" or len(graphs) != 1:
+        raise _NotPlain
+    keys = _plain_keys(root)
+    directed = graphs[0].get("edgedefault") == "directed"
+    graph = nx.DiGraph() if directed else nx.Graph()
+    graph.graph.update(node_default={}, edge_default={})
+    children: dict[str, list[ET.Element]] = {"node": [], "edge": [], "data": [], "hyperedge": []}
+    for child in graphs[0]:
+        children.get(child.tag.removeprefix(_GRAPHML), []).append(child)
+    nodes, edges = children["node"], children["edge"]
+    if children["hyperedge"]:
+        raise _NotPlain
+    for node in nodes:
+        if node.get("yfiles.foldertype") == "group":
+            raise _NotPlain
+        graph.add_node(str(node.get("id")), **_plain_data(node, keys))
+    ids = {}
+    for edge in edges:
+        source, target = str(edge.get("source")), str(edge.get("target"))
+        if edge.get("directed") == ("false" if directed else "true") or graph.has_edge(source, target):
+            raise _NotPlain
+        graph.add_edge(source, target, **_plain_data(edge, keys))
+        if edge.get("id"):
+            ids[source, target] = edge.get("id")
+    graph.graph.update(_plain_data(children["data"], keys))
+    for (source, target), ident in ids.items():
+        graph[source][target]["id"] = ident
+    return graph
+
+
+def read_graphml(data: bytes) -> nx.Graph:
+    """Return a GraphML file as ``networkx.read_graphml(..., node_type=str)`` reads it.
+
+    A plain file (what :func:`graphml_bytes`, Gephi or Cytoscape write: typed keys without
+    defaults, one graph, no yEd extensions, ports or repeated arcs) is read here from the parsed
+    tree in one pass; any other file is left to networkx, errors included.
+
+    Raises
+    ------
+    xml.etree.ElementTree.ParseError, networkx.NetworkXError, ValueError, KeyError
+        As ``networkx.read_graphml`` does.
+    """
+    try:
+        return _plain_graphml(ET.fromstring(data))
+    except (_NotPlain, ValueError):
+        return nx.read_graphml(io.BytesIO(data), node_type=str)
