@@ -3,6 +3,7 @@ import streamlit as st
 from lib import access, store
 from lib.core.i18n import t
 from lib.core.text import escape
+from lib.ui import access as ui_access
 from lib.ui import accounts
 from lib.ui import page as ui
 
@@ -15,6 +16,20 @@ if not access.can(page.caller, "user.manage"):
 
 st.subheader(t("accountspage.users", lang))
 st.dataframe(accounts.users_display(page.scope, page.caller, lang), hide_index=True, key="accounts_users")
+
+st.subheader(t("accountspage.sessions", lang))
+st.caption(t("accountspage.sessions_note", lang, hours=f"{ui_access.session_policy().idle_hours:g}"))
+running = accounts.sessions(page.scope, page.caller, lang)
+if running.empty:
+    st.caption(t("accountspage.no_sessions", lang))
+else:
+    st.dataframe(accounts.sessions_display(running, lang), hide_index=True, key="accounts_sessions")
+    for short, name, id_hash in zip(running["session"], running["username"], running["id_hash"], strict=True):
+        label = t("accountspage.revoke_session", lang, session=short, name=escape(name))
+        if st.button(label, key=f"revoke_session_{id_hash}"):
+            accounts.revoke_session(page.scope, page.caller, id_hash, lang)
+            st.success(t("accountspage.session_revoked", lang, session=short))
+            st.rerun()
 
 st.subheader(t("accountspage.locks", lang))
 held = accounts.locks(page.scope, page.caller, lang)

@@ -28,6 +28,8 @@ class Settings:
     """Failed sign-ins in a row that lock an account or a client (``SINERGI_LOGIN_MAX_FAILURES``)."""
     login_lock_minutes: float = 15.0
     """How long such a lock lasts, unless an admin lifts it (``SINERGI_LOGIN_LOCK_MINUTES``)."""
+    session_idle_hours: float = 12.0
+    """Hours without activity after which a sign-in ends in every tab (``SINERGI_SESSION_IDLE_HOURS``)."""
 
     @property
     def store_url(self) -> str:
@@ -59,6 +61,7 @@ def load_settings(env: Mapping[str, str] | None = None) -> Settings:
         boundaries_dir=boundaries_dir,
         login_max_failures=_positive(env, "SINERGI_LOGIN_MAX_FAILURES", 5, int),
         login_lock_minutes=_positive(env, "SINERGI_LOGIN_LOCK_MINUTES", 15.0, float),
+        session_idle_hours=_positive(env, "SINERGI_SESSION_IDLE_HOURS", 12.0, float),
     )
 
 

@@ -393,3 +393,22 @@ FORCES_TRANSLATED: dict[str, tuple[str, ...]] = {
 }
 """The bundled texts of the political forces, each ``c`` with its ``c_en`` (declared above, not by
 :data:`TRANSLATED`, whose migration 5 predates these tables)."""
+
+sessions = sa.Table(
+    "sessions",
+    metadata,
+    sa.Column("id_hash", sa.String(64), primary_key=True),
+    sa.Column("username", sa.String(80), nullable=False, index=True),
+    sa.Column("kind", sa.String(16), nullable=False),
+    sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
+    sa.Column("last_seen_at", sa.DateTime(timezone=True), nullable=False),
+    sa.Column("revoked_at", sa.DateTime(timezone=True)),
+    sa.Column("revoked_by", sa.Text),
+    sa.Column("end_reason", sa.String(16)),
+    sa.Column("client", sa.Text),
+    sa.Column("user_agent", sa.Text),
+)
+"""Sign-ins that outlast a tab (see :mod:`lib.access.sessions`): ``id_hash`` is the SHA-256 of the
+random id the browser's cookie carries (the id itself is never stored); ``kind`` local or oidc; a
+session has ended once ``revoked_at`` is set (``end_reason`` signout, revoked or expired) or when
+it has been idle longer than the deployment allows."""

@@ -1,7 +1,15 @@
 """The Streamlit side of access: who this session is (share link, OIDC or local account), in the sidebar.
 
-All rules live in ``lib/access.py``; this module only reads secrets, the URL and widgets,
-and keeps the session's caller in ``st.session_state``.
+All rules live in ``lib/access``; this module only reads secrets, the URL, the session cookie
+and widgets, and keeps the session's caller in ``st.session_state``.
+
+A sign-in lasts beyond its tab through a cookie (:data:`~lib.access.sessions.COOKIE_NAME`): a
+signed random id whose hash names a row of the store's ``sessions`` table. Streamlit reads
+cookies (``st.context.cookies``, those sent when the tab connected) but cannot set them, so the
+cookie is written by a small script drawn with ``st.html(..., unsafe_allow_javascript=True)``,
+which runs in the page itself (same origin), in a hidden container of the sidebar. A new tab or
+a reload reads it on its first run; every run then checks the row, so a sign-out in one tab, an
+admin's revocation or idle expiry turns every tab public at its next rerun.
 """
 
 from __future__ import annotations
@@ -13,14 +21,33 @@ from sqlalchemy.engine import Engine
 
 from lib import access, store
 from lib.access import PUBLIC, Caller
+from lib.access.sessions import (
+    COOKIE_NAME,
+    SessionPolicy,
+    clear_cookie_script,
+    read_session_cookie,
+    set_cookie_script,
+    sign_session,
+)
 from lib.core.i18n import t
 from lib.core.problems import DataProblem
 from lib.core.settings import load_settings
+from lib.store.sessions import SessionEnded, end_session, resume_session, start_session
 from lib.ui.problems import show_problem
 
 _CALLER = "_caller"
 _LINK_NOTICE = "_access_notice"
 _LINK_TOKEN = "_share_token"
+_SESSION = "_session_id"
+"""This tab's session id (as the cookie carries it), when its sign-in lasts beyond the tab."""
+_COOKIE_READ = "_session_cookie_read"
+_COOKIE_SCRIPT = "_session_cookie_script"
+_TAB_ONLY = "_session_tab_only"
+COOKIE_BOX = "session_cookie"
+"""Key of the hidden sidebar container that holds the cookie script."""
+CLEAR_RUNS = 3
+"""Runs a cookie-clearing script stays drawn (a run cut short by a rerun may not show it)."""
+_HIDE_BOX = f"<style>[data-testid=stLayoutWrapper]:has(> .st-key-{COOKIE_BOX}){{display:none}}</style>"
 SECRET_ENV = "SINERGI_SECRET_KEY"
 
 
@@ -49,39 +76,133 @@ def share_token() -> str | None:
 
 
 def current_caller(engine: Engine, lang: str = "id") -> Caller:
-    """Return who this session is: decided once per session, checked against the store on every run.
+    """Return who this session is: decided on its first run, checked against the store on every run.
 
-    Order: a share token in the URL (a partner, read-only), then an OIDC identity mapped to
-    an account, then a local sign-in kept in the session; otherwise the public. A bad token
-    leaves the session public and shows why once (see :func:`show_access_notice`).
+    Order: a share token in the URL (a partner, read-only), then the session cookie of an earlier
+    sign-in, then an OIDC identity mapped to an account, then a local sign-in kept in the session;
+    otherwise the public. A bad token or an ended session leaves the tab public and says why once
+    (see :func:`show_access_notice`).
     """
     caller = st.session_state.get(_CALLER)
     if caller is not None:
-        try:  # revoked links, disabled accounts and lowered roles bite on the next rerun
-            current = store.recheck_caller(engine, caller, lang=lang)
-        except DataProblem as problem:
-            st.session_state[_LINK_NOTICE] = f"{problem.what} {problem.fix}"
-            st.session_state.pop(_LINK_TOKEN, None)
-            current = PUBLIC
+        current = _recheck(engine, caller, lang)
         st.session_state[_CALLER] = current
         return current
     caller = PUBLIC
     token = st.query_params.get(access.SHARE_PARAM)
+    first_run = not st.session_state.get(_COOKIE_READ)
+    st.session_state[_COOKIE_READ] = True  # the cookies Streamlit has are those of the tab's start
     if token:
         st.session_state[_LINK_TOKEN] = token
         try:
             caller = store.open_link(engine, token, secret=secret_key(), client=client_address(), lang=lang)
         except DataProblem as problem:
-            st.session_state[_LINK_NOTICE] = f"{problem.what} {problem.fix}"
+            _notice(problem)
             caller = PUBLIC
+    elif first_run and (cookie := _session_cookie()):
+        caller = _from_cookie(engine, cookie, lang)
     elif oidc_configured() and getattr(st.user, "is_logged_in", False):
         try:
             caller = store.caller_for_identity(engine, str(st.user.get("email") or ""), lang=lang)
         except DataProblem as problem:
-            st.session_state[_LINK_NOTICE] = f"{problem.what} {problem.fix}"
+            _notice(problem)
             caller = PUBLIC
+        else:
+            _begin_session(engine, caller, kind="oidc")
     st.session_state[_CALLER] = caller
     return caller
+
+
+def _session_cookie() -> str | None:
+    """Return the session cookie the browser sent when this tab connected, if any."""
+    value = dict(st.context.cookies).get(COOKIE_NAME)
+    return value if isinstance(value, str) and value else None
+
+
+def _notice(problem: DataProblem) -> None:
+    st.session_state[_LINK_NOTICE] = f"{problem.what} {problem.fix}"
+
+
+def _recheck(engine: Engine, caller: Caller, lang: str) -> Caller:
+    """Return ``caller`` as the store has it now: ended sessions, revoked links, disabled accounts bite."""
+    session_id = st.session_state.get(_SESSION)
+    try:
+        if session_id:
+            return resume_session(engine, session_id, policy=session_policy(), lang=lang)
+        return store.recheck_caller(engine, caller, lang=lang)
+    except DataProblem as problem:
+        _notice(problem)
+        st.session_state.pop(_LINK_TOKEN, None)
+        if session_id:
+            _forget_session()
+        return PUBLIC
+
+
+def _from_cookie(engine: Engine, value: str, lang: str) -> Caller:
+    """Return the account the session cookie names, or the public (forgetting the cookie) when it cannot."""
+    session_id = read_session_cookie(value, secret=secret_key())
+    if session_id is None:  # forged, or signed with a key since changed: nothing to tell the user
+        _forget_session()
+        return PUBLIC
+    try:
+        caller = resume_session(engine, session_id, policy=session_policy(), lang=lang)
+    except SessionEnded as ended:
+        if ended.reason != "signout":  # a fresh page needs no word about one's own sign-out
+            _notice(ended)
+        _forget_session()
+        return PUBLIC
+    st.session_state[_SESSION] = session_id
+    return caller
+
+
+def session_policy() -> SessionPolicy:
+    """Return how long sign-ins last in this deployment (its settings)."""
+    return SessionPolicy(idle_hours=load_settings().session_idle_hours)
+
+
+def _begin_session(engine: Engine, caller: Caller, *, kind: str) -> None:
+    """Make ``caller``'s sign-in last beyond this tab: a stored session and the cookie naming it.
+
+    Without a strong secret key no cookie can be signed: the sign-in then holds in this tab only,
+    and the sidebar says so.
+    """
+    secret = secret_key()
+    if not access.secret_is_strong(secret):
+        st.session_state[_TAB_ONLY] = True
+        return
+    agent = st.context.headers.get("User-Agent")
+    agent = agent if isinstance(agent, str) else ""
+    session_id = start_session(engine, caller, kind=kind, client=client_address(), user_agent=agent)
+    st.session_state[_SESSION] = session_id
+    value = sign_session(session_id, secret=str(secret))
+    st.session_state[_COOKIE_SCRIPT] = (
+        set_cookie_script(value, max_age_seconds=session_policy().cookie_seconds),
+        None,
+    )
+
+
+def _forget_session() -> None:
+    """Drop this tab's session and have the browser delete the cookie."""
+    st.session_state.pop(_SESSION, None)
+    st.session_state[_COOKIE_SCRIPT] = (clear_cookie_script(), CLEAR_RUNS)
+
+
+def _draw_cookie_script() -> None:
+    """Draw the script that sets or clears the cookie, hidden; a set script stays while signed in.
+
+    The script runs when its element first appears and not again on reruns that draw it
+    unchanged; a clearing script is drawn for :data:`CLEAR_RUNS` runs only, so that it cannot
+    delete a cookie set later by another tab.
+    """
+    held = st.session_state.get(_COOKIE_SCRIPT)
+    if not held:
+        return
+    script, runs = held
+    if runs is not None:
+        st.session_state[_COOKIE_SCRIPT] = (script, runs - 1) if runs > 1 else None
+    st.html(_HIDE_BOX)
+    with st.container(key=COOKIE_BOX):
+        st.html(script, unsafe_allow_javascript=True)
 
 
 def client_address() -> str:
@@ -104,10 +225,15 @@ def show_access_notice() -> None:
         st.warning(notice, icon=":material/lock:")
 
 
-def sign_out() -> None:
-    """Forget this session's caller (and leave OIDC) and rerun as the public."""
+def sign_out(engine: Engine) -> None:
+    """End this tab's sign-in everywhere (the stored session, the cookie, OIDC) and rerun as the public."""
+    session_id = st.session_state.get(_SESSION)
+    if session_id:
+        end_session(engine, session_id)
+        _forget_session()
     st.session_state.pop(_CALLER, None)
     st.session_state.pop(_LINK_TOKEN, None)
+    st.session_state.pop(_TAB_ONLY, None)
     if oidc_configured() and getattr(st.user, "is_logged_in", False):
         st.logout()
     st.rerun()
@@ -129,10 +255,13 @@ def access_sidebar(engine: Engine, lang: str = "id") -> Caller:
                     ceiling=caller.ceiling,
                 )
             )
+            if st.session_state.get(_TAB_ONLY):
+                st.caption(t("session.tab_only", lang))
             if st.button(t("access.login.logout", lang), key="logout"):
-                sign_out()
+                sign_out(engine)
         else:
             _sign_in_box(engine, lang)
+        _draw_cookie_script()
     return caller
 
 
@@ -153,5 +282,6 @@ def _sign_in_box(engine: Engine, lang: str) -> None:
                 show_problem(problem)
                 return
             st.session_state[_CALLER] = signed_in
+            _begin_session(engine, signed_in, kind="local")
             st.rerun()
         st.caption(t("access.login.public", lang))
