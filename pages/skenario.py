@@ -135,7 +135,8 @@ try:  # computed once per input, not on every rerun (DataProblem is not cached)
 except DataProblem as problem:
     show_problem(problem)
 else:
-    st.dataframe(shown, hide_index=True, key="deployment_table")
+    # A plain table: its nine headers wrap, where the grid's ran off the right edge beside the sidebar.
+    st.table(shown, hide_index=True)
     ui.download_buttons(shown, f"sinergi-kebutuhan-personel-{region}", key="deployment")
 st.caption(t("scenario.pattern_source", lang, name=preset.text("name", lang), source=preset.source))
 if preset.text("note", lang):

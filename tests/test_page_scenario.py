@@ -50,7 +50,7 @@ def test_a_bad_weight_in_the_link_is_reported_and_defaults_are_used():
 
 def test_deployment_for_buleleng_uses_the_sourced_tps_counts():
     at = open_page("pages/skenario.py", {"r": "51.08", "lang": "en"})
-    table = at.dataframe[0].value.set_index("TPS category")
+    table = at.table[0].value.set_index("TPS category")
     assert table.loc["Total", "Police now"] == 777
     assert table.loc["Total", "Linmas now"] == 3138
     assert table.loc["Total", "Police in scenario"] == 777 + 50
@@ -59,6 +59,6 @@ def test_deployment_for_buleleng_uses_the_sourced_tps_counts():
 
 def test_deployment_for_a_regency_without_sourced_counts_says_unknown():
     at = open_page("pages/skenario.py", {"r": "51.03", "lang": "en"})
-    table = at.dataframe[0].value.set_index("TPS category")
+    table = at.table[0].value.set_index("TPS category")
     assert table["Police now"].isna().all()
     assert any("No source gives the TPS per category" in c.value for c in at.caption)
