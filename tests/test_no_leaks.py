@@ -16,6 +16,7 @@ import zipfile
 from pathlib import Path
 
 import pyarrow as pa
+import pypdf
 import pytest
 import sqlalchemy as sa
 from streamlit.runtime.media_file_manager import MediaFileManager
@@ -465,3 +466,128 @@ def test_the_search_finds_the_marker_when_an_analyst_may_see_it(page, stores, mo
     assert "vega_lite_chart" in kinds
     assert any(MARKER in text for text in page_content(at))
     assert any(MARKER in node.value.to_csv() for node in at.dataframe)
+
+
+AGENDA_VIEWS = [
+    ("ringkasan", {"r": "51.08"}, "Ringkasan Buleleng", "TERBUKA"),
+    ("peta", {"r": "51.08", "lay": "events,posko,labels"}, "Peta Buleleng", "TERBUKA"),
+    ("riwayat_konflik", {"r": "51.08"}, "Informan", "RAHASIA"),
+    ("pemangku_kepentingan", {}, "Jejaring", "TERBATAS"),
+    ("posko", {}, "Laporan Posko", "TERBUKA"),
+    ("skenario", {}, "Skenario", "TERBUKA"),
+]
+"""An agenda over every page an agenda can show; in the secret store the RAHASIA view's title and
+note name the marker, and its pages draw on the RAHASIA items above."""
+
+
+@pytest.fixture(scope="module")
+def agenda_tokens(stores):
+    """The same agenda in both stores, shared as one link at TERBATAS: name -> (agenda id, token)."""
+    made = {}
+    for name, (folder, _) in stores.items():
+        engine = store.make_engine(load_settings({"SINERGI_DATA_DIR": str(folder)}).store_url)
+        agenda_id = store.create_agenda(engine, title="Rapat koordinasi pekan ini", actor=ANALYST)
+        for page, params, title, level in AGENDA_VIEWS:
+            marked = name == "secret" and level == "RAHASIA"
+            store.add_item(
+                engine,
+                agenda_id,
+                page=page,
+                view_params=params,
+                title=f"{title} {MARKER}" if marked else title,
+                note=f"Catatan {MARKER}" if marked else "Catatan",
+                classification=level,
+                actor=ANALYST,
+            )
+        link = store.create_link(
+            engine,
+            secret=SECRET,
+            creator=ANALYST,
+            label="Bawaslu Bali (agenda)",
+            ceiling="TERBATAS",
+            expires=NOW + dt.timedelta(days=3),
+            view_params={},
+            page="agenda",
+            agenda_id=agenda_id,
+        )
+        made[name] = (agenda_id, link.token)
+        engine.dispose()
+    return made
+
+
+@pytest.fixture
+def briefings(downloads, monkeypatch):
+    """Keep the briefing PDFs offered for download (built on click), to build them as a click would."""
+    kept: list = []
+    deferred = MediaFileManager.add_deferred
+
+    def keep(self, data_callable, mimetype, coordinates, file_name=None, **kwargs):
+        if file_name and file_name.startswith("sinergi-briefing-") and file_name.endswith(".pdf"):
+            kept.append(data_callable)
+        return deferred(self, data_callable, mimetype, coordinates, file_name, **kwargs)
+
+    monkeypatch.setattr(MediaFileManager, "add_deferred", keep)
+    return kept
+
+
+def _pdf_text(data: bytes) -> str:
+    return "\n".join(page.extract_text() or "" for page in pypdf.PdfReader(io.BytesIO(data)).pages)
+
+
+PARTNER_SLIDES = len(AGENDA_VIEWS) - 1
+"""A partner's presentation leaves out the Posko view: a link grants no Posko reports."""
+
+
+def _present_all(at: AppTest) -> list[tuple[list[str], list[str]]]:
+    """Walk the presentation the link opened, slide by slide (▶), then open the agenda page.
+
+    Returns what each screen shows (:func:`comparable`) and all it sends (:func:`page_content`).
+    """
+    slides = []
+    for n in range(1, PARTNER_SLIDES + 1):
+        assert not at.exception, at.exception
+        bar = [m.value.replace("\\", "") for m in at.markdown if m.value.startswith("**Agenda")]
+        assert bar == [f"**Agenda: Rapat koordinasi pekan ini — {n} / {PARTNER_SLIDES}**"]
+        slides.append((comparable(at), page_content(at)))
+        if n < PARTNER_SLIDES:
+            at.button(key="agenda_next").click().run()
+    at.switch_page("pages/agenda.py").run()
+    assert not at.exception, at.exception
+    slides.append((comparable(at), page_content(at)))
+    return slides
+
+
+def test_an_agenda_shared_at_terbatas_shows_nothing_above_it_on_any_slide_or_in_its_briefing(
+    agenda_tokens, stores, monkeypatch, downloads, briefings
+):
+    shown = {}
+    for name in ("secret", "clean"):
+        folder, _ = stores[name]
+        _, token = agenda_tokens[name]
+        monkeypatch.setenv("SINERGI_DATA_DIR", str(folder))
+        at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=90)
+        at.query_params.update({"token": token})
+        at.run()
+        caller = at.session_state["_caller"]
+        assert (caller.role, caller.ceiling) == ("partner", "TERBATAS")
+        slides = _present_all(at)
+        assert [text[:300] for _, content in slides for text in content if MARKER in text] == []
+        assert [file_content(f)[:200] for f in downloads if MARKER in file_content(f)] == []
+        assert len(briefings) == 1, "the agenda page offers the briefing PDF"
+        assert MARKER not in _pdf_text(briefings.pop()())
+        shown[name] = [seen for seen, _ in slides]
+        downloads.clear()
+    assert shown["secret"] == shown["clean"], "a slide differs from a store without the RAHASIA items"
+
+
+def test_the_agenda_briefing_holds_the_marker_for_an_analyst(agenda_tokens, stores, monkeypatch, briefings):
+    """A control: the same briefing, printed by an analyst at RAHASIA, does show the secret note."""
+    folder, _ = stores["secret"]
+    monkeypatch.setenv("SINERGI_DATA_DIR", str(folder))
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=90)
+    at.session_state["_caller"] = as_account(ANALYST)
+    at.run()
+    at.switch_page("pages/agenda.py").run()
+    assert not at.exception, at.exception
+    assert any(MARKER in text for text in page_content(at))
+    assert MARKER in _pdf_text(briefings.pop()())
