@@ -47,6 +47,14 @@ SESSION_COLUMNS = (
 )
 
 
+_RESUME = (
+    sa.select(sessions, users.c.role, users.c.ceiling, users.c.display_name, users.c.disabled_at)
+    .select_from(sessions.outerjoin(users, users.c.username == sessions.c.username))
+    .where(sessions.c.id_hash == sa.bindparam("id_hash"))
+)
+"""The one read of every run of a signed-in tab: the session and its account, built once."""
+
+
 def _at(now: dt.datetime | None) -> dt.datetime:
     return clock.utc(now) if now else clock.now()
 
@@ -156,13 +164,8 @@ def resume_session(
     """
     id_hash = hash_session_id(session_id)
     at = _at(now)
-    query = (
-        sa.select(sessions, users.c.role, users.c.ceiling, users.c.display_name, users.c.disabled_at)
-        .select_from(sessions.outerjoin(users, users.c.username == sessions.c.username))
-        .where(sessions.c.id_hash == id_hash)
-    )
     with engine.connect() as conn:
-        row = conn.execute(query).mappings().first()
+        row = conn.execute(_RESUME, {"id_hash": id_hash}).mappings().first()
     if row is None:
         raise SessionEnded(None, policy, lang)
     if row["revoked_at"] is not None:
