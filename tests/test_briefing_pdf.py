@@ -117,6 +117,8 @@ def test_the_pdf_has_one_page_per_slide_with_header_classification_and_sources(a
         assert "<b>tebal</b> &" in flat  # the note is text, never markup
         assert slide.generated_at.strftime("%d/%m/%Y %H:%M") in flat
     assert "baris lagi di buku kerja Excel" in reader.pages[2].extract_text()
+    for page in reader.pages[:2]:  # every map names its boundaries and their licence
+        assert "CC BY 3.0 IGO" in re.sub(r"\s+", " ", page.extract_text())
 
 
 def _non_white(image: Image.Image) -> int:
@@ -306,7 +308,8 @@ def test_a_chart_exported_from_a_page_carries_the_header_and_footer(tmp_path, mo
     assert "WITA" in subtitle
     texts = json_texts(spec)
     assert "KLASIFIKASI: TERBUKA" in texts
-    assert any(text.startswith("Sumber: ") and "http" in text for text in texts)
+    footer = " ".join(texts[texts.index(next(x for x in texts if x.startswith("Sumber: "))) :])
+    assert "https://" in footer
     with Image.open(io.BytesIO(intake.chart_png(framed))) as drawn:
         framed_size = drawn.size
     with Image.open(io.BytesIO(intake.chart_png(chart))) as drawn:

@@ -8,6 +8,7 @@ classification, like every page of the briefing does.
 from __future__ import annotations
 
 import datetime as dt
+import textwrap
 from collections.abc import Sequence
 
 import altair as alt
@@ -19,6 +20,8 @@ from lib.intake.charts_export import PRINT_WIDTH
 FOOTER_SOURCES = 4
 """How many sources the footer of a single chart names (the rest are counted)."""
 _LINE_PX = 15
+_CHAR_PX = 6.2
+"""Average width of a character of 11-pixel sans-serif text, in pixels."""
 
 
 def stamp(moment: dt.datetime, lang: str) -> str:
@@ -73,8 +76,21 @@ def _banner(classification: str, width: int, lang: str) -> alt.LayerChart:
     return alt.layer(box, label)
 
 
+def wrapped(lines: Sequence[str], width: int, *, per_line: int = 2) -> list[str]:
+    """Return ``lines`` wrapped to ``width`` pixels of 11-pixel text, each at most ``per_line`` lines.
+
+    >>> wrapped(["Batas wilayah: BPS via OCHA, CC BY 3.0 IGO"], 150)
+    ['Batas wilayah: BPS via', 'OCHA, CC BY 3.0 IGO']
+    """
+    chars = max(int(width / _CHAR_PX), 10)
+    found: list[str] = []
+    for line in lines:
+        found += textwrap.wrap(line, chars, max_lines=per_line, placeholder=" \u2026") or [""]
+    return found
+
+
 def _lines(lines: Sequence[str], width: int) -> alt.Chart:
-    rows = [{"i": i, "text": line} for i, line in enumerate(lines)]
+    rows = [{"i": i, "text": line} for i, line in enumerate(wrapped(lines, width))]
     return (
         alt.Chart(alt.Data(values=rows))
         .mark_text(align="left", baseline="top", fontSize=11, color="#333333", limit=width)

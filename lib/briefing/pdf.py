@@ -138,7 +138,7 @@ def _footer(slide: Slide, styles: dict[str, ParagraphStyle]) -> list[Paragraph]:
     if slide.note.strip():
         parts.append(Paragraph(f"<b>{plain(t('brief.note', lang))}:</b> {plain(slide.note)}", styles["foot"]))
     lines = source_lines(slide.sources, lang, limit=FOOTER_SOURCES, more="brief.more_sources")
-    parts.append(Paragraph("<br/>".join(plain(line, 180) for line in lines), styles["foot"]))
+    parts.append(Paragraph("<br/>".join(plain(line, 260) for line in lines), styles["foot"]))
     if slide.caveats:
         caveats = " \u00b7 ".join(slide.caveats)
         parts.append(Paragraph(f"<b>{plain(t('brief.caveats', lang))}:</b> {plain(caveats)}", styles["foot"]))

@@ -49,6 +49,8 @@ class Parts:
     levels: list[str] = field(default_factory=list)
     sources: list[str] = field(default_factory=list)
     caveats: list[str] = field(default_factory=list)
+    credits: list[str] = field(default_factory=list)
+    """Attributions a licence asks for (the boundaries'): listed before every other source."""
 
 
 @dataclass(frozen=True)
@@ -98,7 +100,7 @@ def _map_parts(shown: Shown, parts: Parts, *, period: Period, points: bool) -> N
     if shapes is None:
         parts.caveats.append(t("brief.caveat.no_boundaries", lang))
     else:
-        parts.sources.append(t("brief.source.boundaries", lang, source=shapes.source, licence=shapes.licence))
+        parts.credits.append(t("brief.source.boundaries", lang, source=shapes.source, licence=shapes.licence))
     _index_parts(shown, parts)
 
 
@@ -372,7 +374,7 @@ def slide_for(
         classification=highest(parts.levels),
         charts=tuple(parts.charts),
         tables=tuple(parts.tables),
-        sources=tuple(dict.fromkeys(parts.sources))[:SOURCE_LIMIT],
+        sources=tuple(dict.fromkeys([*parts.credits, *parts.sources]))[:SOURCE_LIMIT],
         caveats=tuple(dict.fromkeys([*view.notices, *parts.caveats])),
         lang=view.lang,
     )

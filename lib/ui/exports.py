@@ -14,6 +14,7 @@ import altair as alt
 from lib import briefing
 from lib.core import clock
 from lib.core.i18n import STRINGS, t
+from lib.ui import cached
 
 PAGES: tuple[str, ...] = ("ringkasan", "peta", "riwayat_konflik", "pemangku_kepentingan", "skenario", "posko")
 """The pages whose name an exported chart can carry as its title (their URL paths)."""
@@ -37,6 +38,22 @@ def chart_title(url_path: str, basename: str, lang: str) -> str:
     return name.replace("_", " ").capitalize()
 
 
+def draws_a_map(spec: object) -> bool:
+    """Return True when a Vega-Lite spec draws shapes (a map) anywhere in it.
+
+    >>> draws_a_map({"layer": [{"mark": {"type": "geoshape"}}]}), draws_a_map({"mark": "bar"})
+    (True, False)
+    """
+    if isinstance(spec, dict):
+        mark = spec.get("mark")
+        if mark == "geoshape" or (isinstance(mark, dict) and mark.get("type") == "geoshape"):
+            return True
+        return any(draws_a_map(v) for k, v in spec.items() if k not in ("data", "datasets"))
+    if isinstance(spec, list):
+        return any(draws_a_map(v) for v in spec)
+    return False
+
+
 def framed_builder(
     build: Callable[[], alt.TopLevelMixin], page: Any, title: str
 ) -> Callable[[], alt.TopLevelMixin]:
@@ -52,8 +69,15 @@ def framed_builder(
     def make() -> alt.TopLevelMixin:
         events = page.events()
         focus = view.focus
+        chart = build()
+        sources = briefing.event_sources(events)
+        shapes = cached.current_boundaries(page.ctx.settings) if draws_a_map(chart.to_dict()) else None
+        if shapes is not None:  # the boundaries' licence asks for their attribution on every map
+            sources.insert(
+                0, t("brief.source.boundaries", lang, source=shapes.source, licence=shapes.licence)
+            )
         return briefing.framed(
-            build(),
+            chart,
             title=title,
             election=str(page.election["name"]),
             generated_at=clock.now().astimezone(clock.LOCAL_TZ),
@@ -62,7 +86,7 @@ def framed_builder(
             else t("brief.all_bali", lang),
             period=briefing.period_text(page.period(), view.period, lang),
             classification=briefing.rows_classification(events),
-            sources=briefing.event_sources(events),
+            sources=sources,
             lang=lang,
         )
 
