@@ -220,16 +220,25 @@ def _read_gexf(data: bytes) -> tuple[nx.Graph, list[str]]:
 
 def _map_namespaces(root: ET.Element) -> None:
     """Put every GEXF and viz element (any version, or no namespace) in the 1.2draft namespaces."""
+    mapped: dict[str, str] = {}  # a file has a handful of distinct tags: map each once
     for element in root.iter():
-        if not isinstance(element.tag, str):
+        tag = element.tag
+        if not isinstance(tag, str):
             continue
-        namespace, _, local = (
-            element.tag[1:].rpartition("}") if element.tag[0] == "{" else ("", "", element.tag)
-        )
-        match = _ANY_GEXF.match(namespace)
-        if namespace and not match:
-            continue
-        element.tag = f"{{{VIZ_NAMESPACE if match and match['viz'] else GEXF_NAMESPACE}}}{local}"
+        if tag not in mapped:
+            mapped[tag] = _mapped_tag(tag)
+        if mapped[tag] is not tag:
+            element.tag = mapped[tag]
+
+
+def _mapped_tag(tag: str) -> str:
+    """Return the 1.2draft tag of a GEXF or viz tag of any version; other namespaces stay as they are."""
+    namespace, _, local = tag[1:].rpartition("}") if tag[0] == "{" else ("", "", tag)
+    match = _ANY_GEXF.match(namespace)
+    if namespace and not match:
+        return tag
+    new = f"{{{VIZ_NAMESPACE if match and match['viz'] else GEXF_NAMESPACE}}}{local}"
+    return tag if new == tag else new
 
 
 def _column_title(attribute_id: str, title: str) -> str:
