@@ -147,9 +147,8 @@ def presenting_bar(page: Page) -> None:
     ahead = bar.button("▶", key="agenda_next", help=t("agenda.next", lang), disabled=index >= total - 1)
     done = bar.button(t("agenda.stop", lang), key="agenda_stop", icon=":material/stop:")
     item = shown.items[index]
-    st.subheader(escape(item.title))
-    if item.note:
-        st.markdown(escape(item.note))
+    said = f"**{escape(item.title)}**" + (f" · {escape(item.note)}" if item.note else "")
+    st.markdown(said)  # one line: the page below keeps the projector's 720 px
     if back or ahead:
         go_to(page, shown, index + (1 if ahead else -1), projector=bool(show.get("projector", True)))
     if done:
