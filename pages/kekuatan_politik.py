@@ -30,7 +30,9 @@ st.caption(t("politics.flags_caption", lang, pp=formats.number(politics.NARROW_M
 flags = ui_politics.flag_table(page.scope, view.election, view.focus)
 if not (flags[t("politics.col.flag", lang)] == t("politics.flag.single_candidate", lang)).any():
     st.caption(t("politics.no_single", lang))
-st.dataframe(flags, hide_index=True, column_config=ui_politics.source_column(lang), key="politics_flags")
+ui_politics.draw_flag_groups(flags, lang)
+with st.expander(t("politics.flags_table", lang)):
+    st.dataframe(flags, hide_index=True, column_config=ui_politics.source_column(lang), key="politics_flags")
 
 province = seen.contests[seen.contests["region_code"] == politics.PROVINCE]
 if not province.empty:

@@ -36,11 +36,12 @@ def test_at_bali_level_every_contest_and_the_governors_totals_show():
     at = open_politics()
     pairs = contest_tables(at, "Pasangan calon")
     assert len(pairs) == 8  # ten contests; Klungkung's and Bangli's pairs are not in the sources
-    governor = pairs[0].set_index("Nama populer")
-    assert governor.loc["Koster-Giri", "Suara"] == "1.413.604"
-    assert governor.loc["Mulia-PAS", "Persentase"] == "38,54%"
-    assert governor.loc["Mulia-PAS", "Partai pengusung"] == "Demokrat, Gerindra, Golkar, PAN"
-    assert governor.loc["Koster-Giri", "Kursi DPRD pengusung"] == "tidak diketahui"
+    governor = pairs[0].set_index("No. urut")
+    assert governor.loc["02", "Pasangan calon"] == "I Wayan Koster – I Nyoman Giri Prasta (Koster-Giri)"
+    assert governor.loc["02", "Suara"] == "1.413.604"
+    assert governor.loc["01", "Persentase"] == "38,54%"
+    assert governor.loc["01", "Partai pengusung"] == "Demokrat, Gerindra, Golkar, PAN"
+    assert governor.loc["02", "Kursi DPRD pengusung"] == "tidak diketahui"
     captions = " ".join(c.value for c in at.caption)
     assert "Nama pasangan calon kontestasi ini tidak ditemukan di sumber; jumlah pasangan: 3." in captions
     assert any("belum ada data kursi dprd" in i.value.lower() for i in at.info)
@@ -53,7 +54,11 @@ def test_the_flags_name_denpasars_319_vote_margin_and_say_why():
     assert narrow["Wilayah"].tolist() == ["Kota Denpasar"]
     assert "319 suara" in narrow["Fakta"].iloc[0]
     assert "rekapitulasi" in narrow["Mengapa penting bagi kerawanan"].iloc[0]
-    assert set(flags["Sorotan"]) >= {"Head-to-head", "Petahana maju", "Sengketa"}
+    assert set(flags["Sorotan"]) >= {
+        "Head-to-head",
+        "Petahana maju",
+        "Sengketa: Pemungutan suara ulang (PSU)",
+    }
     revote = flags[flags["Fakta"].str.contains("Sangkan Gunung")]
     assert revote["Sumber"].iloc[0].startswith("https://bali.idntimes.com/")
 

@@ -5,6 +5,7 @@ from lib.politics.display import (
     coalitions_table,
     code_label,
     contest_title,
+    flag_groups,
     flag_table,
     forces_table,
 )
@@ -79,6 +80,7 @@ __all__ = [
     "code_label",
     "contest_title",
     "contests_in_focus",
+    "flag_groups",
     "flag_table",
     "flags",
     "for_election",

@@ -67,25 +67,26 @@ def forces_table(
             if seats["seats"] is None
             else t("politics.seats_of", lang, seats=seats["seats"], total=_number(seats["total"], lang))
         )
+        popular = (
+            pair["popular_name"] if isinstance(pair["popular_name"], str) and pair["popular_name"] else None
+        )
+        names = f"{pair['head']} – {pair['deputy']}" + (f" ({popular})" if popular else "")
         rows.append(
             {
                 t("politics.col.ballot", lang): unknown
                 if pd.isna(pair["ballot_no"])
                 else f"{int(pair['ballot_no']):02d}",
-                t("politics.col.pair", lang): f"{pair['head']} – {pair['deputy']}",
-                t("politics.col.popular", lang): _text(pair["popular_name"], lang),
-                t("politics.col.incumbent", lang): code_label("incumbent", pair["incumbent"], lang),
-                t("politics.col.backing", lang): code_label("backing", pair["backing"], lang),
-                t("politics.col.coalition", lang): ", ".join(seats["parties"]) or unknown,
-                t("politics.col.seats", lang): seat_text,
+                t("politics.col.pair", lang): names,
+                t("politics.col.outcome", lang): code_label("outcome", pair["outcome"], lang),
                 t("politics.col.votes", lang): _number(pair["votes"], lang),
                 t("politics.col.share", lang): unknown
                 if pd.isna(pair["share"])
                 else formats.percent(float(pair["share"]) / 100, lang, digits=2),
-                t("politics.col.outcome", lang): code_label("outcome", pair["outcome"], lang),
-                t("politics.col.note", lang): _text(pair["note"], lang)
-                if isinstance(pair["note"], str)
-                else "",
+                t("politics.col.coalition", lang): ", ".join(seats["parties"]) or unknown,
+                t("politics.col.seats", lang): seat_text,
+                t("politics.col.incumbent", lang): code_label("incumbent", pair["incumbent"], lang),
+                t("politics.col.backing", lang): code_label("backing", pair["backing"], lang),
+                t("politics.col.note", lang): pair["note"] if isinstance(pair["note"], str) else "",
                 t("col.source", lang): pair["source"],
             }
         )
@@ -127,7 +128,8 @@ def flag_table(
         )
         rows.append(
             {
-                t("politics.col.flag", lang): t(f"politics.flag.{kind}", lang),
+                t("politics.col.flag", lang): t(f"politics.flag.{kind}", lang)
+                + (f": {code_label('dispute', flag['subject'], lang)}" if kind == "dispute" else ""),
                 t("politics.col.contest", lang): flag["contest"]
                 if isinstance(flag["contest"], str)
                 else t("politics.all_contests", lang),
@@ -158,7 +160,7 @@ def _what(flag: Mapping[str, object], labels: Mapping[str, str], lang: str) -> s
             votes=formats.number(flag["detail"], lang),
             points=formats.number(flag["margin_pp"], lang, digits=2),
         )
-    text = f"{code_label('dispute', flag['subject'], lang)}: {flag['detail']}"
+    text = str(flag["detail"])
     if flag.get("date") is not None and not pd.isna(flag.get("date")):
         text = f"{flag['date'].strftime('%d/%m/%Y')} · {text}"
     if isinstance(flag.get("conflict"), str) and flag["conflict"]:
@@ -186,3 +188,18 @@ def balance_table(balance: pd.DataFrame, names: Mapping[str, str], lang: str) ->
             ],
         }
     )
+
+
+def flag_groups(table: pd.DataFrame, lang: str) -> list[tuple[str, str, list[tuple[str, str]]]]:
+    """Return the flags of :func:`flag_table` grouped by what and why: (title, reason, [(line, source)]).
+
+    The reason is said once per group; each line names the contest, the region and the facts.
+    """
+    flag, why = t("politics.col.flag", lang), t("politics.col.why", lang)
+    contest, region = t("politics.col.contest", lang), t("politics.col.region", lang)
+    what, source = t("politics.col.what", lang), t("col.source", lang)
+    groups: list[tuple[str, str, list[tuple[str, str]]]] = []
+    for (title, reason), rows in table.groupby([flag, why], sort=False):
+        lines = [(f"{r[contest]} · {r[region]}: {r[what]}", str(r[source])) for _, r in rows.iterrows()]
+        groups.append((str(title), str(reason), lines))
+    return groups

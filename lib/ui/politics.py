@@ -15,6 +15,7 @@ from lib import geo, politics, store
 from lib.core import bilingual, formats
 from lib.core.i18n import t
 from lib.core.regions import REGENCY_CODES, regency_of
+from lib.core.text import escape
 from lib.ui import cached
 from lib.ui import page as ui
 from lib.ui.cached import SCOPE_HASH, Scope
@@ -188,3 +189,16 @@ def _result_notes(seen: politics.Forces, contest: pd.Series, region: str, lang: 
     if conflicts:
         parts.append(t("politics.conflicts", lang, text=" ".join(conflicts)))
     return " · ".join(parts)
+
+
+def draw_flag_groups(flags: pd.DataFrame, lang: str) -> None:
+    """Show the flags grouped by kind: the reason once, then each case with its source link."""
+    label = t("col.source", lang)
+    for title, reason, lines in politics.flag_groups(flags, lang):
+        with st.container(border=True):
+            st.markdown(f"**{escape(title)}** — {escape(reason)}")
+            items = []
+            for line, source in lines:
+                link = f" ([{label}]({source.replace(')', '%29')}))" if source.startswith("http") else ""
+                items.append(f"- {escape(line)}{link}")
+            st.markdown("\n".join(items))

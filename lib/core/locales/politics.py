@@ -30,6 +30,7 @@ STRINGS = {
         "en": "The candidate pairs of this contest were not found in the sources; number of pairs: {n}.",
     },
     "politics.flags": {"id": "Sorotan kerawanan", "en": "What to watch"},
+    "politics.flags_table": {"id": "Semua sorotan sebagai tabel", "en": "All flags as a table"},
     "politics.flags_caption": {
         "id": "Head-to-head, calon tunggal (kotak kosong), petahana, selisih tipis (di bawah {pp} poin "
         "persentase) dan sengketa, dengan alasan pentingnya bagi kerawanan.",
@@ -77,7 +78,6 @@ STRINGS = {
     "politics.seats_of": {"id": "{seats} dari {total} kursi", "en": "{seats} of {total} seats"},
     "politics.col.ballot": {"id": "No. urut", "en": "Ballot no."},
     "politics.col.pair": {"id": "Pasangan calon", "en": "Candidate pair"},
-    "politics.col.popular": {"id": "Nama populer", "en": "Popular name"},
     "politics.col.incumbent": {"id": "Petahana", "en": "Incumbent"},
     "politics.col.backing": {"id": "Jalur", "en": "Nomination"},
     "politics.col.coalition": {"id": "Partai pengusung", "en": "Backing parties"},
