@@ -1,13 +1,21 @@
 """Print how long each network analysis takes on the bundled graph and on a generated large one.
 
-Run: ``python bench/bench_network.py`` from the project root. Figures only, no assertions.
-The generated graph has 2,000 institutions and 10,000 undirected links (seeded), with types,
-levels and region codes drawn at random so that the per-regency analyses have work to do.
+Run: ``python bench/bench_network.py`` from the project root (``... scale`` for the scaling
+table only). Figures only, no assertions. The generated graph has 2,000 institutions and 10,000
+undirected links (seeded), with types, levels and region codes drawn at random so that the
+per-regency analyses have work to do.
+
+The scaling table times the analyses of issue 13 at 500, 1,000 and 2,000 institutions (five
+links each) before (networkx, the way the app computed them: the reference implementations of
+tests/test_network_scale.py) and after (the app's functions), the median of three runs each,
+and the growth from 1,000 to 2,000 institutions (2.0 is linear, about 2.2 is n log n, 4 is n²).
 """
 
 from __future__ import annotations
 
+import io
 import random
+import statistics
 import sys
 import time
 from collections.abc import Callable
@@ -20,7 +28,21 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from lib import network  # noqa: E402
-from lib.network import LINK_COLUMNS, STAKEHOLDER_COLUMNS, TYPES, check_links, check_stakeholders  # noqa: E402
+from lib.network import (  # noqa: E402
+    LINK_COLUMNS,
+    STAKEHOLDER_COLUMNS,
+    TYPES,
+    check_links,
+    check_stakeholders,
+    xmltext,  # noqa: E402
+)
+from lib.network.files import _exportable  # noqa: E402
+from tests.test_network_scale import (  # noqa: E402
+    _old_gexf,
+    reference_betweenness,
+    reference_brokers,
+    reference_faster,
+)
 
 
 def bundled() -> tuple[pd.DataFrame, pd.DataFrame]:
@@ -106,6 +128,79 @@ def run(name: str, people: pd.DataFrame, links: pd.DataFrame) -> None:
     print(f"  GraphML size {len(data) / 1024:.0f} KB; chart spec {len(str(chart)) / 1024:.0f} KB")
 
 
+def median_ms(action: Callable[[], object], repeats: int = 3) -> float:
+    """Return the median wall time of ``repeats`` runs of ``action``, in milliseconds."""
+    times = []
+    for _ in range(repeats):
+        start = time.perf_counter()
+        action()
+        times.append(1000 * (time.perf_counter() - start))
+    return statistics.median(times)
+
+
+def _written(write: Callable[..., None], graph: nx.DiGraph) -> bytes:
+    """Return what a networkx writer writes for the graph's exportable copy."""
+    buffer = io.BytesIO()
+    write(_exportable(graph), buffer, encoding="utf-8")
+    return buffer.getvalue()
+
+
+def _reference_metrics(graph: nx.DiGraph) -> None:
+    """Compute what metrics_table computed before: betweenness, PageRank, brokers, communities apart."""
+    reference_betweenness(graph, 500, 0)
+    nx.pagerank(graph, weight="strength")
+    reference_brokers(graph, 200, 0)
+    network.communities(graph)
+
+
+def scale_pairs(graph: nx.DiGraph) -> dict[str, tuple[Callable[[], object], Callable[[], object]]]:
+    """Return each figure's (before, after) actions on one graph."""
+    graphml = network.to_graphml_bytes(graph)
+    gexf = network.to_gexf_bytes(graph)
+    return {
+        "metrics_table": (lambda: _reference_metrics(graph), lambda: network.metrics_table(graph)),
+        "broker_table": (lambda: reference_brokers(graph, 200, 0), lambda: network.broker_table(graph)),
+        "centrality_table": (
+            lambda: reference_betweenness(graph, 500, 0),
+            lambda: network.centrality_table(graph),
+        ),
+        "suggest_faster_links (2)": (
+            lambda: reference_faster(graph, 2, None),
+            lambda: network.suggest_faster_links(graph, count=2),
+        ),
+        "GraphML write": (lambda: _written(nx.write_graphml, graph), lambda: network.to_graphml_bytes(graph)),
+        "GraphML read": (
+            lambda: nx.read_graphml(io.BytesIO(graphml), node_type=str),
+            lambda: xmltext.read_graphml(graphml),
+        ),
+        "GEXF write": (lambda: _written(nx.write_gexf, graph), lambda: network.to_gexf_bytes(graph)),
+        "GEXF read": (lambda: _old_gexf(gexf), lambda: network.read_network_file(gexf, "g.gexf")),
+        "read_graph_file GraphML (+checks)": (
+            lambda: network.institution_frames(network.GraphFile("g", nx.read_graphml(io.BytesIO(graphml)))),
+            lambda: network.read_graph_file(graphml, "g.graphml"),
+        ),
+    }
+
+
+def scale(sizes: tuple[int, ...] = (500, 1000, 2000)) -> None:
+    """Print each figure before and after at each size, and the growth from the last but one size."""
+    found: dict[str, dict[int, tuple[float, float]]] = {}
+    for size in sizes:
+        graph = network.build_graph(*generated(size, 5 * size))
+        for label, (before, after) in scale_pairs(graph).items():
+            found.setdefault(label, {})[size] = (median_ms(before), median_ms(after))
+    head = "".join(f"{f'{size:,} before / after':>26}" for size in sizes)
+    print(f"Scaling (ms, median of 3){'':<15}{head}   growth {sizes[-2]:,}->{sizes[-1]:,} before / after")
+    for label, by_size in found.items():
+        cells = "".join(f"{by_size[size][0]:>12.0f} / {by_size[size][1]:>9.0f}" for size in sizes)
+        grow_before = by_size[sizes[-1]][0] / by_size[sizes[-2]][0]
+        grow_after = by_size[sizes[-1]][1] / by_size[sizes[-2]][1]
+        speed = by_size[sizes[-1]][0] / by_size[sizes[-1]][1]
+        print(f"  {label:<36}{cells}   {grow_before:5.2f} / {grow_after:4.2f}  ({speed:.1f}x faster)")
+
+
 if __name__ == "__main__":
-    run("Bundled Bali graph", *bundled())
-    run("Generated graph", *generated())
+    if sys.argv[1:] != ["scale"]:
+        run("Bundled Bali graph", *bundled())
+        run("Generated graph", *generated())
+    scale()
