@@ -9,14 +9,17 @@ the live update), not timed assertions.
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 from pathlib import Path
+from urllib.parse import parse_qs, urlparse
 
 import pytest
 from playwright.sync_api import expect
 
-from lib import intake, store
-from lib.access import SYSTEM
+from lib import intake, posko, store
+from lib.access import SYSTEM, Caller
+from lib.core import clock
 from lib.core.i18n import t
 from lib.core.settings import load_settings
 from tests.test_browser import (  # noqa: F401 (browser is a fixture)
@@ -39,6 +42,9 @@ USERS = {
 }
 LIVE_WAIT_MS = 10_000
 """The promise: a change shows within 10 s without any input."""
+OPERATOR = Caller("posko", "TERBATAS", "op.buleleng", "Operator Buleleng")
+_DATA_DIR: list[str] = []
+"""The running server's data folder (set by the server fixture)."""
 
 
 @pytest.fixture(scope="module")
@@ -49,6 +55,7 @@ def live_url(tmp_path_factory):
     for name in ("SINERGI_DB_URL", "SINERGI_BOUNDARIES"):  # SQLite, the bundled kecamatan list
         env.pop(name, None)
     settings = load_settings(env)
+    _DATA_DIR[:] = [str(data_dir)]
     engine = store.open_store(settings.store_url, intake.load_bundle(settings.bundled_dir))
     for username, (name, role) in USERS.items():
         store.create_user(
@@ -115,6 +122,76 @@ def test_a_severe_report_saved_at_the_posko_reaches_an_untouched_overview(live_u
     expect(analyst.get_by_role("link", name=t("alerts.open_posko", "en"))).to_be_visible()
     for tab in (analyst, operator):
         tab.context.close()
+
+
+def _store_severe_report(url_title: str) -> None:
+    """Save a severity-4 report straight into the server's store, as another operator's save does."""
+    settings = load_settings({"SINERGI_DATA_DIR": _DATA_DIR[0]})
+    bundle = intake.load_bundle(settings.bundled_dir)
+    engine = store.open_store(settings.store_url, bundle)
+    check = posko.validate_report(
+        {
+            "received_at": clock.now().replace(tzinfo=None) - dt.timedelta(hours=1),
+            "reporter_id": "polres-buleleng",
+            "region": "51.08",
+            "category": "clash",
+            "severity": 4,
+            "classification": "TERBATAS",
+            "title": url_title,
+            "description": "Spanduk pasangan calon dirusak di depan balai banjar.",
+            "reliability": "B",
+            "credibility": "2",
+        },
+        index=intake.region_index(bundle.regions),
+        stakeholder_ids=frozenset(bundle.stakeholders["id"]),
+    )
+    assert check.ok, check.problems
+    posko.save_report(engine, dict(check.clean), actor=OPERATOR, client_token=url_title)
+    engine.dispose()
+
+
+def test_the_live_rerun_keeps_the_view_the_widgets_and_an_open_expander(live_url, browser):  # noqa: F811
+    analyst = _signed_in(browser, live_url, "peta", "ana.live")
+    chart = analyst.locator("[data-testid='stVegaLiteChart']").first
+    chart.wait_for(timeout=30_000)
+    analyst.wait_for_timeout(800)  # the map's first paint (a chart's drawing is not a Streamlit run)
+    box = chart.bounding_box()
+    # without boundary files the map is a tile grid: Buleleng is the second tile of the top row
+    analyst.mouse.click(box["x"] + box["width"] * 0.24, box["y"] + box["height"] * 0.16)
+    _settle(analyst, "Focus: Buleleng")
+    _choose(analyst, "map_measure", "Events per 100,000 voters")
+    points = analyst.locator(".st-key-map_points input")
+    shown_before = points.is_checked()
+    analyst.locator(".st-key-map_points label").first.click()
+    _settle(analyst)
+    assert points.is_checked() != shown_before  # the reader's choice, not the default
+    banner = analyst.get_by_text("severe command-post report(s)")
+    waiting = int(banner.inner_text().split()[0]) if banner.count() else 0
+
+    _store_severe_report("Spanduk dirusak di Banjar")
+    expect(analyst.get_by_text(f"{waiting + 1} severe command-post report(s)")).to_be_visible(
+        timeout=LIVE_WAIT_MS
+    )
+    _settle(analyst)
+    expect(analyst.get_by_text("Focus: Buleleng").first).to_be_visible()  # the view ...
+    assert parse_qs(urlparse(analyst.url).query).get("r") == ["51.08"]  # ... and its link
+    expect(analyst.locator(".st-key-map_measure input")).to_have_value("Events per 100,000 voters")
+    expect(points).to_be_checked(checked=not shown_before)
+
+    # Ringkasan, reached by the navigation (the same session): an expander opened stays open
+    analyst.get_by_role("link", name=t("nav.ringkasan", "en")).click()
+    _settle(analyst, t("common.source", "en"))
+    source = analyst.locator("[data-testid='stExpander'] details").filter(has_text=t("common.source", "en"))
+    source.locator("summary").click()
+    expect(source).to_have_attribute("open", "")
+    _store_severe_report("Baliho dibakar di Kubutambahan")
+    expect(analyst.get_by_text(f"{waiting + 2} severe command-post report(s)")).to_be_visible(
+        timeout=LIVE_WAIT_MS
+    )
+    _settle(analyst)
+    expect(source).to_have_attribute("open", "")
+    expect(analyst.get_by_text("Focus: Buleleng").first).to_be_visible()
+    analyst.context.close()
 
 
 def test_a_half_filled_form_survives_the_rerun_another_operators_save_causes(live_url, browser):  # noqa: F811
