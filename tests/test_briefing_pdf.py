@@ -227,8 +227,9 @@ def test_an_agenda_read_at_terbatas_holds_no_rahasia_row(tmp_path):
             for chart in slide.charts:
                 assert MARKER not in str(chart.to_dict())
         assert briefing.agenda_classification(limited) == "TERBATAS"  # the Posko's TERBATAS report
-        posko_slide = limited[-1]
+        overview, posko_slide = limited[0], limited[-1]
         assert posko_slide.classification == "TERBATAS"
+        assert overview.classification == "TERBATAS"  # it counts the Posko's reports
         assert LIMITED_TITLE in file_content(xlsx)
         # The same views at RAHASIA do show the items: the search above can find them.
         secret = [

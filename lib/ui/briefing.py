@@ -129,10 +129,8 @@ def _ringkasan(shown: Shown) -> Parts:
                 posko.counts_display(scope.ctx.bundle.regions, cached.posko_counts(scope), lang),
             )
         )
-        recent = posko.read_reports(
-            scope.ctx.engine, ceiling=scope.ceiling, since=clock.now() - dt.timedelta(7)
-        )
-        parts.levels.append(rows_classification(recent))
+        # the table counts the last 24 hours and 7 days, and open alerts of any age: all reports count
+        parts.levels.append(rows_classification(posko.read_reports(scope.ctx.engine, ceiling=scope.ceiling)))
         parts.sources.append(t("brief.source.posko", lang))
     else:
         parts.caveats.append(t("brief.caveat.posko_hidden", lang))
