@@ -184,7 +184,7 @@ def test_a_store_of_version_4_gains_the_twins_and_its_bundled_rows_their_english
                 }
             ],
         )
-    assert store.migrate(engine) == [5]
+    assert store.migrate(engine) == [v for v, _, _ in store.MIGRATIONS if v > 4]  # 5 and every later one
     changed = store.seed(engine, bundle)
     assert changed["events"] == len(bundle.events)  # every bundled row now holds both languages
     stored = store.read_events(engine, ceiling="RAHASIA").set_index("id")
