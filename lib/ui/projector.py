@@ -24,7 +24,7 @@ BODY_PX = 18
 """Root font size in projector mode: Streamlit sizes its type in rem, so body text is 18 px."""
 CHART_FONTS: dict[str, dict[str, int]] = {
     "axis": {"labelFontSize": 16, "titleFontSize": 16},
-    "legend": {"labelFontSize": 16, "titleFontSize": 16, "labelLimit": 0},
+    "legend": {"labelFontSize": 16, "titleFontSize": 16, "labelLimit": 400},
     "header": {"labelFontSize": 16, "titleFontSize": 16},
     "title": {"fontSize": 18, "subtitleFontSize": 16},
     "view": {"discreteHeight": {"step": 28}},
