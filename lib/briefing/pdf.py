@@ -46,7 +46,7 @@ TEXT_CHARS = 600
 """A note, source or caveat is cut after this many characters on the page (the workbook keeps all)."""
 CHART_SCALE = 1.5
 """Charts are drawn at 1.5 times their pixel size: about 190 dpi where the page prints them."""
-_CHAR_PT = 4.0
+_CHAR_PT = 4.1
 """Average width of a character of the table font (6.5 pt) in points."""
 _CELL_PAD = 3.0
 _SHORT_CHARS = 14
@@ -149,7 +149,7 @@ def column_widths(columns: Sequence[object], texts: Sequence[Sequence[str]], wid
     """Return column widths sharing ``width``: short columns (dates, counts) unbroken, long ones the rest.
 
     >>> [round(w) for w in column_widths(["Tanggal", "Uraian"], [["2024-11-27", "x" * 70]], 200)]
-    [46, 154]
+    [47, 153]
     """
     chars = []
     for number, column in enumerate(columns):
@@ -161,7 +161,7 @@ def column_widths(columns: Sequence[object], texts: Sequence[Sequence[str]], wid
         return [width * n / sum(need) for n in need]
     short = [c <= _SHORT_CHARS for c in chars]
     fixed = sum(n for n, s in zip(need, short, strict=True) if s)
-    rest = max(width - fixed, width * 0.3)
+    rest = max(width - fixed, width * 0.2)
     long_total = sum(c for c, s in zip(chars, short, strict=True) if not s) or 1
     widths = [n if s else rest * c / long_total for n, c, s in zip(need, chars, short, strict=True)]
     return [w * width / sum(widths) for w in widths]
