@@ -3,7 +3,7 @@ FROM python:3.11-slim
 
 # pg_dump/pg_restore for scripts/backup.py and scripts/restore.py against PostgreSQL
 RUN apt-get update \
-    && apt-get install -y --no-install-recommends postgresql-client \
+    && apt-get install -y --no-install-recommends postgresql-client fonts-dejavu-core \
     && rm -rf /var/lib/apt/lists/*
 
 WORKDIR /app
