@@ -1,5 +1,6 @@
 """The meeting agenda through app.py: build one from three pages, present it, copy it, share it by link."""
 
+import datetime as dt
 from pathlib import Path
 from urllib.parse import parse_qs, urlparse
 
@@ -9,6 +10,7 @@ from streamlit.testing.v1 import AppTest
 
 from lib import access, intake, store
 from lib.access import Caller
+from lib.core import clock
 from lib.core.problems import DataProblem
 from lib.core.settings import load_settings
 from tests.test_page_posko import sign_in, submit_of
@@ -259,3 +261,26 @@ def test_two_scenario_views_in_a_row_each_present_their_own_weights(engine):
     at.button(key="agenda_prev").click().run()
     assert at.session_state["_view"].weights == first
     assert at.slider(key=slider.key).value == 2.0
+
+
+@pytest.mark.parametrize("preset", ["week", "month", "date"])
+def test_a_single_page_link_ends_at_the_preset_day_at_midnight_wita(engine, preset):
+    at = open_app({"r": "51.08"}, user="ana")
+    at.switch_page("pages/tautan.py").run()
+    today = clock.today()
+    presets = access.expiry_presets(today)
+    shown = [
+        f"{name} ({presets[key][0]:%d/%m/%Y})"
+        for name, key in [("Akhir minggu ini", "week"), ("Akhir bulan ini", "month")]
+    ]
+    assert at.radio(key="share_expiry_preset").options[:2] == shown
+    at.text_input(key="share_label").set_value("Bawaslu Buleleng")
+    at.radio(key="share_expiry_preset").set_value(preset)
+    picked = today + dt.timedelta(days=10)
+    at.date_input(key="share_expiry_date").set_value(picked)
+    submit_of(at, "posko_share_form").click()
+    at.run()
+    assert not at.exception
+    expected = presets[preset][0] if preset != "date" else picked
+    (until,) = store.list_links(engine, actor=ANALYST)["expires_at"]
+    assert until.to_pydatetime() == dt.datetime.combine(expected, dt.time(23, 59, 59), tzinfo=clock.LOCAL_TZ)
