@@ -15,7 +15,9 @@ from pathlib import Path
 from urllib.parse import parse_qs, urlparse
 
 import pytest
+from google.protobuf.message import DecodeError
 from playwright.sync_api import expect
+from streamlit.proto.BackMsg_pb2 import BackMsg
 
 from lib import intake, posko, store
 from lib.access import SYSTEM, Caller
@@ -192,6 +194,58 @@ def test_the_live_rerun_keeps_the_view_the_widgets_and_an_open_expander(live_url
     expect(source).to_have_attribute("open", "")
     expect(analyst.get_by_text("Focus: Buleleng").first).to_be_visible()
     analyst.context.close()
+
+
+WATCH_SCREEN = """() => {
+  window.__changes = {running: 0, stale: 0};
+  new MutationObserver(() => {
+    if (document.querySelector('[data-testid="stStatusWidgetRunningIcon"]')) window.__changes.running += 1;
+    if (document.querySelector('[data-stale="true"]')) window.__changes.stale += 1;
+  }).observe(document.body, {subtree: true, childList: true, attributes: true});
+}"""
+"""Count, from now on, every moment the page shows a run in progress or greys out a stale element."""
+
+
+def _auto_reruns(tab) -> list[int]:
+    """Count the fragment's automatic reruns the browser asks for (decoded from the websocket)."""
+    sent = [0]
+
+    def frame(payload: bytes | str) -> None:
+        if isinstance(payload, str):
+            return
+        message = BackMsg()
+        try:
+            message.ParseFromString(payload)
+        except DecodeError:
+            return
+        state = message.rerun_script
+        if message.HasField("rerun_script") and state.is_auto_rerun and state.fragment_id:
+            sent[0] += 1
+
+    tab.on("websocket", lambda socket: socket.on("framesent", frame))
+    return sent
+
+
+def test_when_nothing_changed_the_polls_leave_the_screen_as_it_was(live_url, browser):  # noqa: F811
+    tab = browser.new_context(viewport={"width": 1280, "height": 900}).new_page()
+    polls = _auto_reruns(tab)
+    tab.goto(f"{live_url}/peta?lang=en")  # a live page, for the public: polls, draws no banner
+    _settle(tab, "Vulnerability map")
+    charts = tab.locator("[data-testid='stVegaLiteChart']")
+    for index in range(charts.count()):  # drawn (a chart paints after the run has finished)
+        expect(charts.nth(index)).to_contain_text("Buleleng", timeout=30_000)
+    before = tab.locator("[data-testid='stMain']").inner_text()
+    tab.evaluate(WATCH_SCREEN)
+    seen = polls[0]
+    for _ in range(240):  # wait for two polls of the unchanged store (a minute at most)
+        if polls[0] >= seen + 2:
+            break
+        tab.wait_for_timeout(250)
+    assert polls[0] >= seen + 2, "the page did not poll"
+    _settle(tab)
+    assert tab.evaluate("window.__changes") == {"running": 0, "stale": 0}
+    assert tab.locator("[data-testid='stMain']").inner_text() == before
+    tab.context.close()
 
 
 def test_a_half_filled_form_survives_the_rerun_another_operators_save_causes(live_url, browser):  # noqa: F811
