@@ -30,8 +30,9 @@ st.caption(t("poskopage.status_counts", lang))
 for column, status in zip(st.columns(len(posko.STATUSES)), posko.STATUSES, strict=True):
     column.metric(t(f"posko.status.{status}", lang), counts[status])
 
-ui_posko.show_flash()
-tabs = st.tabs([t("poskopage.tab.list", lang), t("poskopage.tab.new", lang)], key="posko_tabs")
+tabs = st.tabs(  # stateful: the tab in use stays open whatever appears above it on a rerun
+    [t("poskopage.tab.list", lang), t("poskopage.tab.new", lang)], key="posko_tabs", on_change="rerun"
+)
 
 # ---------------------------------------------------------------- log a report
 with tabs[1]:
@@ -126,8 +127,8 @@ with tabs[0]:
     ui_posko.show_facts(report, {**cached.place_names(page.ctx.settings, lang), **region_names}, people, lang)
     ui_posko.attachment_button(report, page.ctx.settings.data_dir, lang)
     ui_posko.show_alert(engine, report, caller, lang)
-    apply = functools.partial(
-        ui_posko.apply, engine, report, version=version, caller=caller, people=people, lang=lang
+    acting = functools.partial(  # each button acts on the version drawn with it
+        ui_posko.on_click, engine, int(report["id"]), version, caller=caller, people=people, lang=lang
     )
 
     if access.can(caller, "report.edit"):
@@ -136,37 +137,42 @@ with tabs[0]:
         moves = [s for s in allowed if s != "ditolak"]
         buttons = st.columns(max(len(moves), 1) + 2)
         for column, status in zip(buttons, moves, strict=False):
-            if column.button(
+            column.button(
                 t("poskopage.detail.to", lang, status=t(f"posko.status.{status}", lang)),
                 key=f"posko_to_{status}",
-            ):
-                apply({"status": status})
+                **acting(("status", status)),
+            )
         if not allowed:
             st.caption(t("poskopage.detail.no_moves", lang))
         if "ditolak" in allowed:
             left, right = st.columns([3, 1], vertical_alignment="bottom")
-            reason = left.text_input(
-                t("poskopage.detail.reason", lang),
-                max_chars=posko.REASON_MAX,
-                key=f"posko_reason_{report['id']}",
+            reason_key = f"posko_reason_{report['id']}"
+            left.text_input(t("poskopage.detail.reason", lang), max_chars=posko.REASON_MAX, key=reason_key)
+            right.button(
+                t("poskopage.detail.reject", lang),
+                key="posko_reject",
+                icon=":material/block:",
+                **acting(("reject", reason_key)),
             )
-            if right.button(t("poskopage.detail.reject", lang), key="posko_reject", icon=":material/block:"):
-                apply({"status": "ditolak", "reject_reason": reason})
         if access.can(caller, "report.assign"):
             left, right = st.columns([3, 1], vertical_alignment="bottom")
-            picked = left.multiselect(
+            assign_key = f"posko_assign_{report['id']}_{report['version']}"
+            left.multiselect(
                 t("posko.field.assigned_to", lang),
                 list(people),
                 format_func=people.get,
                 default=[s for s in posko.split_ids(report["assigned_to"]) if s in people],
                 max_selections=posko.ASSIGNED_MAX,
                 placeholder=t("poskopage.form.choose", lang),
-                key=f"posko_assign_{report['id']}_{report['version']}",
+                key=assign_key,
             )
-            if right.button(
-                t("poskopage.detail.assign", lang), key="posko_assign", icon=":material/group_add:"
-            ):
-                apply({"assigned_to": list(picked)})
+            right.button(
+                t("poskopage.detail.assign", lang),
+                key="posko_assign",
+                icon=":material/group_add:",
+                **acting(("assign", assign_key)),
+            )
+    ui_posko.show_outcome(int(report["id"]), lang)  # below the buttons, where the eyes are
 
     st.markdown(f"**{t('poskopage.timeline', lang)}**")
     st.dataframe(

@@ -16,7 +16,6 @@ browser until submitted, so another operator's save does not clear a half-filled
 
 from __future__ import annotations
 
-import time
 from typing import TYPE_CHECKING
 
 import streamlit as st
@@ -38,7 +37,6 @@ LIVE_PAGES = frozenset({"", "ringkasan", "peta", "posko"})
 """
 _SEEN = "_live_seen"
 _FULL_RUN = "_live_full_run"
-_TIMINGS = "_live_poll_ms"
 
 
 def watch(page: Page, url_path: str) -> None:
@@ -62,20 +60,12 @@ def _poll(ctx: Context, ceiling: str, lang: str, *, alerts: bool, rerun_app: boo
     if st.session_state.pop(_FULL_RUN, False) or seen is None:
         rev = seen if seen is not None else cached.revision(ctx)
     else:
-        started = time.perf_counter()
-        rev = cached.revision(ctx)
-        _note_cost(time.perf_counter() - started)
+        rev = cached.revision(ctx)  # one row of meta: about 0.2 ms on SQLite (bench/bench_live.py)
         if rev != seen and rerun_app:
             st.rerun(scope="app")
         st.session_state[_SEEN] = rev
     if alerts:
         alert_banner(Scope(ctx.settings, rev, ceiling, lang), lang)
-
-
-def _note_cost(seconds: float) -> None:
-    """Keep the last polls' cost in milliseconds in the session (read by the tests and the bench)."""
-    kept = st.session_state.get(_TIMINGS) or []
-    st.session_state[_TIMINGS] = [*kept[-49:], seconds * 1000]
 
 
 def alert_banner(scope: Scope, lang: str) -> None:

@@ -34,6 +34,7 @@ from lib.ui.problems import show_problem
 LIST_LIMIT = 500
 """Most reports listed at once (newest first); the filters narrow the rest."""
 _OPENED = "posko_opened"
+_OUTCOME = "posko_outcome"
 OPEN_KEY = "posko_open"
 TABLE_KEY = "posko_table"
 
@@ -208,16 +209,45 @@ def keep_version(report_id: int, version: int) -> None:
     st.session_state[_OPENED] = (int(report_id), int(version))
 
 
-def flash(message: str) -> None:
-    """Keep a success message for the next run (shown by :func:`show_flash`)."""
-    st.session_state["posko_flash"] = message
+def _leave(report_id: int, kind: str, lines: list[str]) -> None:
+    """Keep what an action on a report did (``saved``, ``stale``, ``problem``) for :func:`show_outcome`."""
+    st.session_state[_OUTCOME] = {"report_id": int(report_id), "kind": kind, "lines": lines, "toast": True}
 
 
-def show_flash() -> None:
-    """Show the message an action left before its rerun."""
-    message = st.session_state.pop("posko_flash", None)
-    if message:
-        st.success(message, icon=":material/check_circle:")
+_OUTCOME_ICONS = {
+    "saved": ":material/check_circle:",
+    "stale": ":material/sync_problem:",
+    "problem": ":material/error:",
+}
+
+
+def show_outcome(report_id: int, lang: str) -> None:
+    """Show, below the report's buttons, what the last action on it did, and once as a toast.
+
+    The buttons sit far down a long page, so a message at its top was out of view. A save is
+    confirmed once; a refusal stays until the next action, so it cannot scroll away unread.
+    """
+    outcome = st.session_state.get(_OUTCOME)
+    if not outcome:
+        return
+    if outcome["report_id"] != int(report_id):  # another report is open: that message is over
+        st.session_state.pop(_OUTCOME, None)
+        return
+    kind, lines = outcome["kind"], outcome["lines"]
+    icon = _OUTCOME_ICONS[kind]
+    if outcome["toast"]:
+        toast = {"saved": lines[0], "stale": t("live.posko.refused_toast", lang, id=report_id)}.get(
+            kind, t("live.posko.problem_toast", lang, id=report_id)
+        )
+        st.toast(toast, icon=icon, duration="long")  # our own words and numbers: nothing typed
+        outcome["toast"] = False
+    if kind == "saved":
+        st.success(lines[0], icon=icon)
+        st.session_state.pop(_OUTCOME, None)
+        return
+    st.error(f"**{escape(lines[0])}**\n\n{escape(lines[1])}", icon=icon)
+    if len(lines) > 2:
+        st.text(lines[2])
 
 
 def region_options() -> list[str]:
@@ -302,6 +332,7 @@ def show_header(report: Mapping[str, Any], version: int, lang: str) -> None:
     st.warning(escape(changed), icon=":material/sync_problem:")
     if st.button(t("poskopage.detail.reload", lang), key="posko_reload"):
         keep_version(report["id"], report["version"])
+        st.session_state.pop(_OUTCOME, None)
         st.rerun()
 
 
@@ -389,39 +420,77 @@ def show_alert(engine: Engine, report: Mapping[str, Any], caller: Caller, lang: 
     except DataProblem as problem:
         show_problem(problem)
         return
-    flash(t("poskopage.detail.ack_done" if done else "poskopage.detail.ack_already", lang, id=report["id"]))
+    said = t("poskopage.detail.ack_done" if done else "poskopage.detail.ack_already", lang, id=report["id"])
+    _leave(int(report["id"]), "saved", [said])
     st.rerun()
 
 
-def apply(
+Action = tuple[str, str]
+"""What a button does: ``("status", new status)``, ``("reject", reason widget key)`` or
+``("assign", assignee widget key)``; the widgets are read when the button is clicked."""
+
+
+def act(
     engine: Engine,
-    report: Mapping[str, Any],
-    changes: Mapping[str, Any],
-    *,
+    report_id: int,
     version: int,
+    action: Action,
+    *,
     caller: Caller,
     people: Mapping[str, str],
     lang: str,
 ) -> None:
-    """Save ``changes`` with the version this session opened; a refusal shows the latest."""
+    """Save one action on a report with the version its buttons were drawn for (a button callback).
+
+    ``version`` is bound when the buttons are drawn, so a click acts on the version on screen,
+    even if the stored report moved on since: then the save is refused, and the refusal shows
+    the latest version, which the next click acts on (:func:`show_outcome` says so). A callback
+    runs even when the clicked button is no longer drawn (another status offers other moves),
+    so no click goes unanswered.
+    """
+    kind, value = action
+    if kind == "status":
+        changes: dict[str, Any] = {"status": value}
+    elif kind == "reject":
+        changes = {"status": "ditolak", "reject_reason": st.session_state.get(value) or ""}
+    else:
+        changes = {"assigned_to": list(st.session_state.get(value) or [])}
     try:
         new = posko.update_report(
-            engine, int(report["id"]), changes, expected_version=version, actor=caller, lang=lang
+            engine, int(report_id), changes, expected_version=int(version), actor=caller, lang=lang
         )
     except posko.StaleReport as stale:
-        keep_version(report["id"], stale.version)
-        show_problem(stale, icon=":material/sync_problem:")
+        keep_version(report_id, stale.version)
         latest = stale.latest
         status = t("posko.status." + latest["status"], lang)
-        st.text(
+        shown = (
             f"{t('posko.field.status', lang)}: {status}\n"
             f"{t('posko.field.assigned_to', lang)}: {_assignees(latest, people)}\n"
-            f"{t('posko.field.title', lang)}: {latest['title']}"
+            f"{t('posko.field.title', lang)}: {latest['title']}\n"
+            + t("live.posko.acting_on", lang, version=stale.version)
         )
+        _leave(report_id, "stale", [stale.what, stale.fix, shown])
         return
     except DataProblem as problem:
-        show_problem(problem)
+        _leave(report_id, "problem", [problem.what, problem.fix])
         return
-    keep_version(report["id"], new)
-    flash(t("poskopage.detail.saved", lang, id=report["id"], version=new))
-    st.rerun()
+    keep_version(report_id, new)
+    _leave(report_id, "saved", [t("poskopage.detail.saved", lang, id=report_id, version=new)])
+
+
+def on_click(
+    engine: Engine,
+    report_id: int,
+    version: int,
+    action: Action,
+    *,
+    caller: Caller,
+    people: Mapping[str, str],
+    lang: str,
+) -> dict[str, Any]:
+    """Return a button's ``on_click``, ``args`` and ``kwargs`` that run :func:`act` for ``action``."""
+    return {
+        "on_click": act,
+        "args": (engine, report_id, version, action),
+        "kwargs": {"caller": caller, "people": people, "lang": lang},
+    }

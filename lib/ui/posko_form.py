@@ -47,6 +47,12 @@ _TOKEN = "posko_token"
 _LAST_SAVED = "posko_last_saved"
 _FEEDBACK = "posko_feedback"
 _ATTACHED = "posko_attached"
+_TOASTED = "posko_feedback_toasted"
+
+
+def required(label: str) -> str:
+    """Return a required field's label, marked before the first try (``Judul *``)."""
+    return f"{label} *"
 
 
 def key(field: str) -> str:
@@ -119,6 +125,7 @@ def submit_report(
     The same form submitted twice (a double click, a retry after the store was down) carries
     the same token, so :func:`posko.save_report` stores it once.
     """
+    st.session_state.pop(_TOASTED, None)  # each submit says once what it did
     values = _form_values()
     upload = st.session_state.get(uploader_key())
     check = posko.validate_report(
@@ -153,14 +160,23 @@ def submit_report(
 
 
 def show_form_feedback(lang: str) -> None:
-    """Show what the last submit of the form did (saved, or why not and that nothing typed is lost)."""
+    """Show what the last submit of the form did (saved, or why not and that nothing typed is lost).
+
+    Drawn below the submit button, where the eyes are after pressing it, and said once as a toast:
+    at the top of a long form a confirmation was out of view, and the emptied form looked blank.
+    """
     feedback = st.session_state.get(_FEEDBACK)
     if not feedback:
         return
     kind, messages = feedback
+    if not st.session_state.get(_TOASTED):
+        toast = {"saved": messages[0], "problems": t("live.form.problems_toast", lang, n=len(messages))}
+        st.toast(toast.get(kind) or t("live.form.error_toast", lang), duration="long")
+        st.session_state[_TOASTED] = True
     if kind == "saved":
         st.success(messages[0], icon=":material/check_circle:")
         st.session_state.pop(_FEEDBACK, None)
+        st.session_state.pop(_TOASTED, None)
         return
     lines = [escape(m) for m in messages]
     if kind == "problems":
@@ -186,21 +202,21 @@ def draw_form(
     """Draw the intake form (each widget keyed ``posko_<field>``); a submit runs :func:`submit_report`."""
     levels = list(access.allowed_levels(caller.ceiling))
     init_form(levels)
-    show_form_feedback(lang)
+    st.caption(t("live.form.required", lang))
     choose = t("poskopage.form.choose", lang)
     _draw_place(subregions, region_names, choose, lang)
     with st.form("posko_form", clear_on_submit=False, enter_to_submit=False):
         left, middle, right = st.columns(3)
         left.date_input(
-            t("poskopage.form.date", lang),
+            required(t("poskopage.form.date", lang)),
             key="posko_date",
             format="DD/MM/YYYY",
             min_value=posko.EARLIEST.date(),
             max_value=now_local().date(),
         )
-        middle.time_input(t("poskopage.form.time", lang), key="posko_time", step=60)
+        middle.time_input(required(t("poskopage.form.time", lang)), key="posko_time", step=60)
         right.selectbox(
-            t("posko.field.reporter_id", lang),
+            required(t("posko.field.reporter_id", lang)),
             list(people),
             format_func=people.get,
             index=None,
@@ -228,6 +244,7 @@ def draw_form(
             on_click=submit_report,
             args=(engine, caller, index, frozenset(people), data_dir, lang),
         )
+    show_form_feedback(lang)
 
 
 def _forget_subregion() -> None:
@@ -252,7 +269,7 @@ def _draw_place(
     """
     left, middle = st.columns([1, 2])
     region = left.selectbox(
-        t("posko.field.region_code", lang),
+        required(t("posko.field.region_code", lang)),
         region_options(),
         format_func=region_names.get,
         index=None,
@@ -280,7 +297,7 @@ def _draw_grading(levels: list[str], people: Mapping[str, str], choose: str, lan
     """Draw the form's middle: what happened, how severe, how reliable, who follows it up."""
     left, middle, right = st.columns(3)
     left.selectbox(
-        t("posko.field.category", lang),
+        required(t("posko.field.category", lang)),
         list(CATEGORIES),
         format_func=lambda c: t(f"category.{c}", lang),
         index=None,
@@ -288,19 +305,23 @@ def _draw_grading(levels: list[str], people: Mapping[str, str], choose: str, lan
         key="posko_category",
     )
     middle.radio(
-        t("posko.field.severity", lang), [1, 2, 3, 4, 5], index=None, horizontal=True, key="posko_severity"
+        required(t("posko.field.severity", lang)),
+        [1, 2, 3, 4, 5],
+        index=None,
+        horizontal=True,
+        key="posko_severity",
     )
-    right.selectbox(t("posko.field.classification", lang), levels, key="posko_classification")
-    st.text_input(t("posko.field.title", lang), max_chars=posko.TITLE_MAX, key="posko_title")
+    right.selectbox(required(t("posko.field.classification", lang)), levels, key="posko_classification")
+    st.text_input(required(t("posko.field.title", lang)), max_chars=posko.TITLE_MAX, key="posko_title")
     st.text_area(
-        t("posko.field.description", lang),
+        required(t("posko.field.description", lang)),
         max_chars=posko.DESCRIPTION_MAX,
         height=100,
         key="posko_description",
     )
     left, middle, right = st.columns(3)
     left.selectbox(
-        t("posko.field.reliability", lang),
+        required(t("posko.field.reliability", lang)),
         list(posko.RELIABILITIES),
         format_func=lambda r: t(f"posko.reliability.{r}", lang),
         index=None,
@@ -308,7 +329,7 @@ def _draw_grading(levels: list[str], people: Mapping[str, str], choose: str, lan
         key="posko_reliability",
     )
     middle.selectbox(
-        t("posko.field.credibility", lang),
+        required(t("posko.field.credibility", lang)),
         list(posko.CREDIBILITIES),
         format_func=lambda c: t(f"posko.credibility.{c}", lang),
         index=None,
