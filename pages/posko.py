@@ -8,6 +8,7 @@ from lib.core.problems import DataProblem
 from lib.ui import cached, posko_form, projector
 from lib.ui import page as ui
 from lib.ui import posko as ui_posko
+from lib.ui import triage as ui_triage
 from lib.ui.problems import stop_with
 
 page = ui.this_page()
@@ -30,6 +31,7 @@ st.caption(t("poskopage.status_counts", lang))
 for column, status in zip(st.columns(len(posko.STATUSES)), posko.STATUSES, strict=True):
     column.metric(t(f"posko.status.{status}", lang), counts[status])
 
+ui_triage.section(page)
 tabs = st.tabs(  # stateful: the tab in use stays open whatever appears above it on a rerun
     [t("poskopage.tab.list", lang), t("poskopage.tab.new", lang)], key="posko_tabs", on_change="rerun"
 )
@@ -126,6 +128,7 @@ with tabs[0]:
     ui_posko.show_header(report, version, lang)
     ui_posko.show_facts(report, {**cached.place_names(page.ctx.settings, lang), **region_names}, people, lang)
     ui_posko.attachment_button(report, page.ctx.settings.data_dir, lang)
+    ui_triage.show_sources(page, report)
     ui_posko.show_alert(engine, report, caller, lang)
     acting = functools.partial(  # each button acts on the version drawn with it
         ui_posko.on_click, engine, int(report["id"]), version, caller=caller, people=people, lang=lang

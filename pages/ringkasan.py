@@ -6,6 +6,7 @@ from lib.core.i18n import t
 from lib.core.problems import DataProblem
 from lib.ui import cached, maps, projector, ringkasan
 from lib.ui import page as ui
+from lib.ui import triage as ui_triage
 from lib.ui.problems import stop_with
 
 page = ui.this_page()
@@ -52,6 +53,7 @@ with right, st.container(key="headline-posko"):
     else:
         st.info(t("overview.posko_public", lang))
 
+ui_triage.summary(page)
 st.subheader(t("overview.change_title", lang))
 st.caption(t("overview.change", lang))
 st.dataframe(history.change_display(change, lang), hide_index=True, key="overview_change")

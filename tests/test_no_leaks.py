@@ -24,9 +24,10 @@ from streamlit.runtime.memory_media_file_storage import MemoryMediaFileStorage
 from streamlit.testing.v1 import AppTest
 
 from lib import intake, posko, store
-from lib.access import Caller
+from lib.access import PUBLIC, Caller
 from lib.access.links import _b64, _unb64
 from lib.core.clock import LOCAL_TZ
+from lib.core.problems import DataProblem
 from lib.core.settings import load_settings
 from tests.conftest import as_account
 
@@ -36,6 +37,7 @@ MARKER = "Zq7RahasiaPenanda"
 SECRET = "uji-Kunci-Rahasia-Sinergi-2024-0123456789-xyzQW"
 ANALYST = Caller("analyst", "RAHASIA", "ana", "Ana (Kesbangpol)")
 NOW = dt.datetime.now(dt.UTC)
+PARTNER = Caller("partner", "TERBATAS", "link-1", "KPU Bali")
 
 
 def _seed_secrets(engine) -> None:
@@ -138,6 +140,25 @@ def _seed_secrets(engine) -> None:
     verified = posko.save_report(engine, report, actor=ANALYST, client_token="rahasia-1")
     posko.set_status(engine, verified, "diverifikasi", expected_version=1, actor=ANALYST)
     posko.save_report(engine, {**report, "title": f"Baru {MARKER}"}, actor=ANALYST, client_token="rahasia-2")
+    queued = {
+        "time": NOW - dt.timedelta(minutes=20),
+        "sender": f"Informan {MARKER}",
+        "text": f"Pesan {MARKER}",
+    }
+    store.add_items(  # WhatsApp messages awaiting triage: TERBATAS is a partner's ceiling, yet never theirs
+        engine,
+        [
+            {
+                **queued,
+                "key": "a" * 32,
+                "classification": "TERBATAS",
+                "attachments": [{"name": f"{MARKER}.jpg"}],
+            },
+            {**queued, "key": "b" * 32, "classification": "RAHASIA", "attachments": []},
+        ],
+        source=f"WhatsApp Chat {MARKER}.txt",
+        actor=ANALYST,
+    )
 
 
 def _seed_political_secrets(conn) -> None:
@@ -591,3 +612,32 @@ def test_the_agenda_briefing_holds_the_marker_for_an_analyst(agenda_tokens, stor
     assert not at.exception, at.exception
     assert any(MARKER in text for text in page_content(at))
     assert MARKER in _pdf_text(briefings.pop()())
+
+
+def test_lib_reads_of_the_message_queue_refuse_partners_and_the_public(stores):
+    """The queue's messages are the Posko's: a partner or the public is refused whatever the ceiling."""
+    folder, _ = stores["secret"]
+    engine = store.make_engine(load_settings({"SINERGI_DATA_DIR": str(folder)}).store_url)
+    try:
+        for outsider in (PARTNER, PUBLIC):
+            with pytest.raises(DataProblem):
+                store.read_items(engine, actor=outsider)
+            with pytest.raises(DataProblem):
+                store.count_untriaged(engine, actor=outsider, since=[])
+        assert store.read_items(engine, actor=ANALYST)["text"].str.contains(MARKER).sum() == 2
+        operator = Caller("posko", "TERBATAS", "op1", "Operator")
+        assert store.read_items(engine, actor=operator)["text"].str.contains(MARKER).sum() == 1
+    finally:
+        engine.dispose()
+
+
+def test_the_posko_queue_shows_the_messages_to_an_analyst(stores, monkeypatch):
+    """A control: the same walk finds the queued messages on the Posko page for a Posko role."""
+    folder, _ = stores["secret"]
+    monkeypatch.setenv("SINERGI_DATA_DIR", str(folder))
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=90)
+    at.session_state["_caller"] = as_account(ANALYST)
+    at.run()
+    at.switch_page("pages/posko.py").run()
+    assert not at.exception, at.exception
+    assert any(f"Informan {MARKER}" in text for text in page_content(at))

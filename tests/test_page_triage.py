@@ -235,6 +235,7 @@ def test_a_partner_or_the_public_sees_no_queue_on_the_posko_page(engine):
             store.intake_items.insert().values(
                 key="k" * 32,
                 time=None,
+                at=sa.func.now(),
                 sender="Made",
                 text="Rahasia antrean Qx9",
                 attachments="[]",

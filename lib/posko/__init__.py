@@ -1,7 +1,7 @@
 """Posko reports.
 
-Intake checks, attachments, the verification workflow, writes, reads, the list, the daily briefing and
-WhatsApp chat exports read into messages.
+Intake checks, attachments, the verification workflow, writes, reads, the list, the daily briefing,
+WhatsApp chat exports read into messages, and the queue those messages wait in for triage.
 """
 
 from lib.posko.attachments import (
@@ -45,6 +45,12 @@ from lib.posko.intake import (
     stored_problems,
     validate_report,
 )
+from lib.posko.queue import (
+    ImportResult,
+    import_chat,
+    link_report,
+    report_for_token,
+)
 from lib.posko.reads import (
     REPORT_COLUMNS,
     count_open_alerts,
@@ -54,6 +60,25 @@ from lib.posko.reads import (
     report_counts,
     report_timeline,
     status_counts,
+)
+from lib.posko.triage import (
+    AGE_BUCKETS,
+    CATEGORY_WORDS,
+    REGENCY_SPELLINGS,
+    CategorySuggestion,
+    PlaceFinder,
+    PlaceSuggestion,
+    Prefill,
+    age_bounds,
+    age_bucket,
+    age_counts,
+    import_summary,
+    item_label,
+    mask_phone,
+    place_finder,
+    queue_display,
+    report_prefill,
+    suggest_categories,
 )
 from lib.posko.whatsapp import (
     SYSTEM_KINDS,
@@ -174,4 +199,25 @@ __all__ = [
     "stored_problems",
     "update_report",
     "validate_report",
+    "AGE_BUCKETS",
+    "CATEGORY_WORDS",
+    "REGENCY_SPELLINGS",
+    "CategorySuggestion",
+    "ImportResult",
+    "PlaceFinder",
+    "PlaceSuggestion",
+    "Prefill",
+    "age_bounds",
+    "age_bucket",
+    "age_counts",
+    "import_chat",
+    "import_summary",
+    "item_label",
+    "queue_display",
+    "link_report",
+    "mask_phone",
+    "place_finder",
+    "report_for_token",
+    "report_prefill",
+    "suggest_categories",
 ]

@@ -84,6 +84,7 @@ from lib.store.schema import (
     elections,
     events,
     indicator_values,
+    intake_items,
     links,
     meta,
     metadata,
@@ -105,6 +106,19 @@ from lib.store.shares import (
     open_link,
     recheck_caller,
     revoke_link,
+)
+from lib.store.triage import (
+    DISMISS_REASON_MAX,
+    IMPORT_LEVELS,
+    ITEM_STATUSES,
+    AddOutcome,
+    add_items,
+    count_untriaged,
+    dismiss_items,
+    known_keys,
+    mark_reported,
+    read_items,
+    report_for_token,
 )
 
 __all__ = [
@@ -193,4 +207,16 @@ __all__ = [
     "MANIFEST",
     "backup",
     "restore",
+    "intake_items",
+    "DISMISS_REASON_MAX",
+    "IMPORT_LEVELS",
+    "ITEM_STATUSES",
+    "AddOutcome",
+    "add_items",
+    "count_untriaged",
+    "dismiss_items",
+    "known_keys",
+    "mark_reported",
+    "read_items",
+    "report_for_token",
 ]

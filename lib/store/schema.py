@@ -412,3 +412,31 @@ sessions = sa.Table(
 random id the browser's cookie carries (the id itself is never stored); ``kind`` local or oidc; a
 session has ended once ``revoked_at`` is set (``end_reason`` signout, revoked or expired) or when
 it has been idle longer than the deployment allows."""
+
+intake_items = sa.Table(
+    "intake_items",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("key", sa.String(32), nullable=False, unique=True),
+    sa.Column("time", sa.DateTime(timezone=True)),
+    sa.Column("at", sa.DateTime(timezone=True), nullable=False),
+    sa.Column("sender", sa.Text, nullable=False),
+    sa.Column("text", sa.Text, nullable=False),
+    sa.Column("attachments", sa.Text, nullable=False),
+    sa.Column("source", sa.Text, nullable=False),
+    sa.Column("classification", sa.String(16), nullable=False, index=True),
+    sa.Column("status", sa.String(16), nullable=False, index=True),
+    sa.Column("dismiss_reason", sa.Text),
+    sa.Column("report_id", sa.Integer, sa.ForeignKey("reports.id"), index=True),
+    sa.Column("imported_by", sa.Text, nullable=False),
+    sa.Column("imported_at", sa.DateTime(timezone=True), nullable=False),
+    sa.Column("triaged_by", sa.Text),
+    sa.Column("triaged_at", sa.DateTime(timezone=True)),
+    sa.Index("ix_intake_items_waiting", "status", "classification", "at"),
+)
+"""Messages awaiting triage (WhatsApp exports, pasted text): ``key`` is the message's stable key
+(sender, minute, text), so a re-import adds only new ones; ``time`` is when it was sent (None for
+pasted text without a header) and ``at`` that time or else when it was imported: what its age and
+the queue's order count from (indexed with status and level, so the counts by age read a range);
+``attachments`` a JSON list of the files it carries; ``status`` new, reported (``report_id`` names
+the report it became) or dismissed (``dismiss_reason``)."""
