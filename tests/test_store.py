@@ -143,3 +143,10 @@ def test_links_to_unknown_institutions_are_refused_in_english(tmp_path, bundle):
     with pytest.raises(DataProblem, match="not stored yet: nobody-here"):
         store.save_links(engine, links, origin="test", lang="en")
     engine.dispose()
+
+
+def test_migrations_are_numbered_in_the_order_they_run():
+    # Four steps written side by side (sessions, agendas, queue, forces) once sat as 7, 8, 9, 6:
+    # a store is upgraded in list order, so the numbers must say that order.
+    versions = [version for version, _, _ in store.MIGRATIONS]
+    assert versions == list(range(1, len(versions) + 1))

@@ -118,9 +118,9 @@ MIGRATIONS: list[tuple[int, str, Callable[[Connection], None]]] = [
     (3, "indicator values entered for the vulnerability index", _create([indicator_values])),
     (4, "sign-in failures (throttling) and the audit trail", _create([sign_in_failures, audit])),
     (5, "English twins of the bundled texts (c_en beside c)", _add_columns(TRANSLATED)),
+    (6, "sign-in sessions that outlast a tab (hashed ids)", _create([sessions])),
     (7, "meeting agendas and their views; share links that open an agenda", _agendas),
     (8, "the Posko's queue of WhatsApp messages awaiting triage", _create([intake_items])),
-    (6, "sign-in sessions that outlast a tab (hashed ids)", _create([sessions])),
     (9, "political forces: candidate pairs, coalitions, DPRD seats, results, disputes", _forces),
 ]
 """Schema changes in order. Append, never edit a released step."""
