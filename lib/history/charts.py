@@ -481,7 +481,7 @@ def heatmap(counts: pd.DataFrame, region_names: Mapping[str, str], lang: str = "
             title=t("history.axis.category", lang),
             sort=category_labels(lang),
             scale=alt.Scale(domain=category_labels(lang)),
-            axis=alt.Axis(labelAngle=-35, labelLimit=140),
+            axis=alt.Axis(labelAngle=-35, labelLimit=260),  # whole names at 16 px too (projector mode)
         ),
         y=alt.Y("region_label:N", title=t("history.axis.region", lang), sort=region_order),
     )
