@@ -229,6 +229,19 @@ def test_dates_that_read_both_ways_are_asked_for_and_then_read_as_chosen(engine)
     assert [(i["time"].month, i["time"].day) for i in items(engine)] == [(1, 2), (3, 4)]
 
 
+def test_pasted_messages_whose_dates_read_both_ways_are_asked_for_too(engine):
+    both = "01/02/24 10.00 - Made: rapat pertama\n03/04/24 10.00 - Made: rapat kedua\n"
+    at = posko_page()
+    at.text_area(key="triage_paste").set_value(both).run()
+    at.button(key="triage_paste_add").click().run()
+    assert items(engine) == []
+    assert "bisa dibaca hari/bulan maupun bulan/hari" in shown(at)
+    at.radio(key="triage_paste_order").set_value("mdy").run()
+    at.button(key="triage_paste_add").click().run()
+    assert "2 baru, 0 sudah ada" in shown(at)
+    assert [(i["time"].month, i["time"].day) for i in items(engine)] == [(1, 2), (3, 4)]
+
+
 def test_a_partner_or_the_public_sees_no_queue_on_the_posko_page(engine):
     with engine.begin() as conn:
         conn.execute(

@@ -37,6 +37,8 @@ _PENDING = "triage_pending"
 _FEEDBACK = "triage_feedback"
 _ORDER = "triage_order"
 _AMBIGUITY = "triage_ambiguity"
+_PASTE_ORDER = "triage_paste_order"
+_PASTE_AMBIGUITY = "triage_paste_ambiguity"
 _RESET = "triage_reset"
 _FORM_TAB = "posko_tabs"
 _UPLOAD_LIMIT_MB = posko.WHATSAPP_MAX_BYTES // 1_000_000
@@ -139,6 +141,12 @@ def _draw_import(page: Page) -> None:
             _import_upload(page)
     with right:
         st.text_area(t("triage.paste", lang), height=150, key="triage_paste")
+        choices = st.session_state.get(_PASTE_AMBIGUITY)
+        if choices:
+            st.warning(
+                t("triage.order.ask", lang, button=t("triage.paste.add", lang)), icon=":material/event:"
+            )
+            st.radio(t("triage.order", lang), list(choices), format_func=choices.get, key=_PASTE_ORDER)
         if st.button(t("triage.paste.add", lang), key="triage_paste_add", icon=":material/content_paste:"):
             _import_paste(page)
 
@@ -165,13 +173,17 @@ def _import_upload(page: Page) -> None:
 
 def _import_paste(page: Page) -> None:
     lang = page.lang
+    order = st.session_state.get(_PASTE_ORDER) if st.session_state.get(_PASTE_AMBIGUITY) else None
     try:
-        chat = posko.parse_pasted_chat(st.session_state.get("triage_paste") or "", lang=lang)
-        if chat.ambiguity is not None:
-            chat = posko.parse_pasted_chat(st.session_state.get("triage_paste") or "", order="dmy", lang=lang)
+        chat = posko.parse_pasted_chat(st.session_state.get("triage_paste") or "", order=order, lang=lang)
     except DataProblem as problem:
         _say("problem", problem.what, problem.fix)
+        st.session_state.pop(_PASTE_AMBIGUITY, None)
         st.rerun()
+    if chat.ambiguity is not None:  # asked, as for an uploaded export: both readings fit every date
+        st.session_state[_PASTE_AMBIGUITY] = posko.date_order_choices(chat.ambiguity, lang=lang)
+        st.rerun()
+    st.session_state.pop(_PASTE_AMBIGUITY, None)
     _store(page, chat, t("triage.paste.source", lang), reset=("triage_paste",))
 
 
