@@ -21,44 +21,46 @@ try:
 except DataProblem as problem:
     stop_with(problem)
 
-left, right = st.columns([2, 1])
-measure = left.selectbox(
-    t("map.measure", lang),
-    list(risk.MEASURES),
-    format_func=lambda m: risk.measure_label(m, lang),
-    key="map_measure",
-)
 levels = shapes.levels if shapes is not None else ["kabupaten"]
-level = right.radio(
-    t("map.level", lang),
-    levels,
-    format_func=lambda v: t(f"map.level.{v}", lang),
-    horizontal=True,
-    key="map_level",
-)
-show_points = st.toggle(t("map.points", lang), value="events" in view.layers, key="map_points")
-if show_points != ("events" in view.layers):
-    chosen = {*view.layers, "events"} if show_points else set(view.layers) - {"events"}
-    ui.set_field("layers", tuple(layer for layer in ("events", "posko", "labels") if layer in chosen))
-if show_points and (note := maps.points_note(page, period)):
-    st.caption(note)
-if shapes is None:
-    st.info(t("map.no_boundaries", lang))
-if brush is not None:
-    left, right = st.columns([4, 1])
-    left.info(t("map.brush", lang, start=brush[0].strftime("%d/%m/%Y"), end=brush[1].strftime("%d/%m/%Y")))
-    right.button(
-        t("map.clear_brush", lang),
-        key="map_clear_brush",
-        on_click=ui.queue_view,
-        kwargs={"brush": "", "reset": ("history_timeline",)},
+if view.projector:  # the map left and its detail right, within the first screen; notes below
+    map_area, side = st.columns([3, 2], gap="medium")
+    with side.popover(
+        t("mapproj.controls", lang), icon=":material/tune:", help=t("mapproj.controls_help", lang)
+    ):
+        measure, level, show_points = peta.controls(page, levels)
+    notes = st.container()
+else:
+    measure, level, show_points = peta.controls(page, levels)
+    notes = map_area = side = st.container()
+with notes:
+    if show_points and (note := maps.points_note(page, period)):
+        st.caption(note)
+    if shapes is None:
+        st.info(t("map.no_boundaries", lang))
+    if brush is not None:
+        left, right = st.columns([4, 1])
+        left.info(
+            t("map.brush", lang, start=brush[0].strftime("%d/%m/%Y"), end=brush[1].strftime("%d/%m/%Y"))
+        )
+        right.button(
+            t("map.clear_brush", lang),
+            key="map_clear_brush",
+            on_click=ui.queue_view,
+            kwargs={"brush": "", "reset": ("history_timeline",)},
+        )
+    st.caption(t("map.click_hint", lang))
+with map_area, st.container(key="headline-map"):
+    build_map = maps.focus_map(
+        page,
+        measure=measure,
+        level=level,
+        key="map_chart",
+        period=period,
+        points=show_points,
+        height=peta.PROJECTOR_MAP_HEIGHT if view.projector else 480,
     )
-st.caption(t("map.click_hint", lang))
-build_map = maps.focus_map(
-    page, measure=measure, level=level, key="map_chart", period=period, points=show_points
-)
 if view.focus:
-    st.button(
+    side.button(
         t("map.clear_focus", lang),
         key="clear_focus",
         on_click=ui.queue_view,
@@ -69,14 +71,13 @@ if shapes is not None:
     st.caption(t("map.boundaries_source", lang, source=shapes.source, licence=shapes.licence))
 st.caption(t("map.model_note", lang, half_life=risk.HALF_LIFE_YEARS))
 
+detail = side if view.projector else st.container()
 if view.focus:
-    st.subheader(t("map.detail", lang, name=page.regions.loc[view.focus, "name"]))
-    for column, (label, value) in zip(
-        st.columns(4), risk.detail_display(table, view.focus, lang).items(), strict=True
-    ):
-        column.metric(label, value)
+    detail.subheader(t("map.detail", lang, name=page.regions.loc[view.focus, "name"]))
+    with detail:
+        peta.focus_metrics(page, table)
     spec = peta.contribution_spec(page.scope, view.election, view.weights, view.focus, lang)
-    st.vega_lite_chart(projector.sized(spec), key="contribution_chart", width="stretch")
+    st.vega_lite_chart(projector.sized(spec), key="contribution_chart", width="stretch")  # full width
     contributions = peta.explanation(page.scope, view.election, view.weights, view.focus, lang)
     missing = risk.unknown_indicators(contributions, lang)
     if missing:
@@ -92,6 +93,8 @@ if view.focus:
         key="focus_events",
     )
 else:
-    st.subheader(t("map.ranking", lang))
+    detail.subheader(t("map.ranking", lang))
+    if view.projector:  # beside the map the chart's value labels have no room: a table, the chart below
+        detail.table(peta.ranking_table(table, lang), hide_index=True)
     spec = skenario.ranking_spec(page.scope, view.election, view.weights, lang)
     st.vega_lite_chart(projector.sized(spec), key="ranking_chart", width="stretch")
