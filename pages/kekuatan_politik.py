@@ -32,7 +32,9 @@ if not (flags[t("politics.col.flag", lang)] == t("politics.flag.single_candidate
     st.caption(t("politics.no_single", lang))
 ui_politics.draw_flag_groups(flags, lang)
 with st.expander(t("politics.flags_table", lang)):
-    st.dataframe(flags, hide_index=True, column_config=ui_politics.source_column(lang), key="politics_flags")
+    st.dataframe(
+        flags, hide_index=True, key="politics_flags", **ui_politics.fitted(ui_politics.FLAG_WIDTHS, lang)
+    )
 
 province = seen.contests[seen.contests["region_code"] == politics.PROVINCE]
 if not province.empty:
@@ -58,8 +60,8 @@ if not province.empty:
             ui_politics.balance(page.scope, view.election, contest), ui_politics.region_names(page), lang
         ),
         hide_index=True,
-        column_config=ui_politics.source_column(lang),
         key="politics_balance",
+        **ui_politics.fitted(ui_politics.BALANCE_WIDTHS, lang),
     )
 
 st.subheader(t("politics.contests", lang))

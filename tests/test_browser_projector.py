@@ -45,6 +45,7 @@ PAGES = [
     "peta",
     "pemangku_kepentingan",
     "riwayat_konflik",
+    "kekuatan_politik",
     "posko",
     "tautan",
     "skenario",
@@ -52,8 +53,6 @@ PAGES = [
     "data",
     "akun",
 ]
-# Not yet: kekuatan_politik (new in 5fb0d1a), whose contest tables are wider than the page at
-# 1280 px in both modes (up to ten columns); add it here once they fit.
 HEADLINE = ["election", "days", "stage", "alerts", "map", "posko", "rose"]
 SHOTS = os.environ.get("SINERGI_PROJECTOR_SHOTS")
 """A folder to save each page's screenshot in (for a person to look at), when set."""
@@ -291,4 +290,28 @@ def test_the_way_back_leaves_projector_mode(projector_url, browser):  # noqa: F8
     tab.wait_for_function("() => !location.search.includes('proj=')")
     assert "r=51.08" in tab.url
     assert tab.get_by_role("button", name="Leave projector mode").count() == 0
+    tab.close()
+
+
+@pytest.mark.parametrize("query", ["", "&r=51.08"], ids=["bali", "buleleng"])
+@pytest.mark.parametrize("lang", ["id", "en"])
+def test_petas_map_fits_the_first_screen_in_projector_mode(projector_url, browser, lang, query):  # noqa: F811
+    tab = browser.new_page(viewport={"width": WIDTH, "height": HEIGHT})
+    tab.goto(f"{projector_url}/peta?lang={lang}&proj=1{query}")
+    _settle(tab, t("map.title", lang))
+    tab.locator('.st-key-headline-map [data-testid="stVegaLiteChart"] svg').first.wait_for(timeout=30_000)
+    tab.wait_for_timeout(800)  # the chart draws after the script has finished
+    if SHOTS:
+        Path(SHOTS).mkdir(parents=True, exist_ok=True)
+        tab.screenshot(path=str(Path(SHOTS) / f"peta_{'buleleng' if query else 'bali'}_{lang}_proj.png"))
+    box = tab.locator(".st-key-headline-map").bounding_box()
+    assert box is not None
+    assert box["height"] > 300  # the map itself, not an empty box
+    assert box["y"] + box["height"] <= HEIGHT
+    assert box["width"] < WIDTH * 0.7  # the detail or ranking has the right of the screen
+    beside = t("map.detail", lang, name="Buleleng") if query else t("map.ranking", lang)
+    heading = tab.get_by_role("heading", name=beside).bounding_box()
+    assert heading is not None
+    assert heading["y"] < HEIGHT
+    assert heading["x"] > box["x"] + box["width"]
     tab.close()

@@ -16,13 +16,43 @@ from lib.core import bilingual, formats
 from lib.core.i18n import t
 from lib.core.regions import REGENCY_CODES, regency_of
 from lib.core.text import escape
-from lib.ui import cached
+from lib.ui import cached, projector
 from lib.ui import page as ui
 from lib.ui.cached import SCOPE_HASH, Scope
 
 MEASURES: tuple[str, ...] = ("winner_share", "margin_votes")
 """What the balance map can colour: the elected pair's share, or the lead in votes."""
 _TEXTS = ("pairs", "seats", "results", "disputes")
+CONTEST_WIDTHS: dict[str, tuple[int, int]] = {
+    "politics.col.ballot": (95, 125),
+    "politics.col.pair": (230, 360),
+    "politics.col.outcome": (85, 120),
+    "politics.col.votes": (85, 125),
+    "politics.col.share": (85, 125),
+    "politics.col.coalition": (110, 220),
+    "col.source": (110, 125),
+}
+"""The contest table's columns on screen and their widths (px) beside the sidebar and in projector
+mode (0: not shown). At 1280 px the page is about 820 px wide beside the sidebar, 1,230 px without;
+seats, incumbency, nomination and the note are in the flags and in the download (every column)."""
+BALANCE_WIDTHS: dict[str, tuple[int, int]] = {
+    "politics.col.region": (120, 170),
+    "politics.col.leader": (120, 200),
+    "politics.col.lead_share": (130, 170),
+    "politics.col.margin_votes": (120, 160),
+    "politics.col.margin_pp": (120, 160),
+    "col.source": (140, 200),
+}
+"""The balance table's widths (px) beside the sidebar and in projector mode."""
+FLAG_WIDTHS: dict[str, tuple[int, int]] = {
+    "politics.col.flag": (110, 160),
+    "politics.col.why": (170, 300),
+    "politics.col.contest": (120, 160),
+    "politics.col.region": (90, 120),
+    "politics.col.what": (190, 330),
+    "col.source": (95, 120),
+}
+"""The flags table's widths (px) beside the sidebar and in projector mode."""
 
 
 @st.cache_resource(hash_funcs=SCOPE_HASH, show_spinner=False, max_entries=16)
@@ -134,9 +164,25 @@ def focus_metrics(page: ui.Page, contest: str) -> None:
     )
 
 
-def source_column(lang: str) -> dict[str, Any]:
-    """Return the column setting that shows a table's source as a link."""
-    return {t("col.source", lang): st.column_config.LinkColumn(t("col.source", lang))}
+def fitted(widths: dict[str, tuple[int, int]], lang: str) -> dict[str, Any]:
+    """Return ``column_order`` and ``column_config`` that fit a table into the page at 1280 px.
+
+    The grid sizes each column to its longest cell and scrolls sideways past the right edge, where
+    nobody in the room can scroll: the columns of ``widths`` with a width for the view's mode (normal,
+    projector) are shown, the source as its site (the full address is the link).
+    """
+    mode = 1 if ui.current().projector else 0
+    shown = {key: pair[mode] for key, pair in widths.items() if pair[mode]}
+    config: dict[str, Any] = {
+        t(key, lang): st.column_config.Column(width=width)
+        for key, width in shown.items()
+        if key != "col.source"
+    }
+    if "col.source" in shown:
+        config[t("col.source", lang)] = st.column_config.LinkColumn(
+            t("col.source", lang), display_text=projector.SOURCE_SITE, width=shown["col.source"]
+        )
+    return {"column_order": [t(key, lang) for key in shown], "column_config": config}
 
 
 def contest_sections(page: ui.Page, seen: politics.Forces) -> list[pd.DataFrame]:
@@ -164,8 +210,8 @@ def contest_sections(page: ui.Page, seen: politics.Forces) -> list[pd.DataFrame]
         st.dataframe(
             table,
             hide_index=True,
-            column_config=source_column(lang),
             key=f"politics_contest_{contest['region_code']}",
+            **fitted(CONTEST_WIDTHS, lang),
         )
         notes = _result_notes(seen, contest, region, lang)
         if notes:
