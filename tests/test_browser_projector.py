@@ -309,6 +309,13 @@ def test_petas_map_fits_the_first_screen_in_projector_mode(projector_url, browse
     assert box["height"] > 300  # the map itself, not an empty box
     assert box["y"] + box["height"] <= HEIGHT
     assert box["width"] < WIDTH * 0.7  # the detail or ranking has the right of the screen
+    legend = tab.evaluate(
+        """() => [...document.querySelectorAll('.st-key-headline-map svg g.role-legend-label text, '
+              + '.st-key-headline-map svg g.role-legend-title text')]
+              .map((text) => [parseFloat(getComputedStyle(text).fontSize), text.textContent])"""
+    )
+    assert legend  # the map's legend is there, its labels and title 16 px or more
+    assert [text for size, text in legend if size < 16] == []
     beside = t("map.detail", lang, name="Buleleng") if query else t("map.ranking", lang)
     heading = tab.get_by_role("heading", name=beside).bounding_box()
     assert heading is not None

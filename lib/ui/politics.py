@@ -116,7 +116,9 @@ def draw_balance_map(page: ui.Page, contest: str, measure: str, key: str) -> Cal
     view = page.view
     stamp = cached.boundaries_stamp(page.ctx.settings)
     spec = balance_spec(page.scope, view.election, contest, measure, view.focus, page.lang, stamp)
-    clicked = st.vega_lite_chart(spec, on_select="rerun", key=ui.widget_key(key), width="stretch")
+    clicked = st.vega_lite_chart(
+        projector.sized(spec, view), on_select="rerun", key=ui.widget_key(key), width="stretch"
+    )
     picked = [p.get("code") for p in (clicked.selection.get(geo.REGION_PICK) or []) if p.get("code")]
     regency = regency_of(str(picked[0])) if picked else None
     if regency is not None:

@@ -138,7 +138,38 @@ def sized(spec: dict[str, Any], view: ViewState | None = None) -> dict[str, Any]
     config = dict(spec.get("config") or {})
     for part, sizes in CHART_FONTS.items():
         config[part] = {**(config.get(part) or {}), **sizes}
-    return {**spec, "config": config}
+    return {**_legends_sized(spec), "config": config}
+
+
+_LEGEND_FONTS = ("labelFontSize", "titleFontSize")
+_SKIPPED = frozenset({"data", "datasets", "config", "values"})
+"""Parts of a spec with no legends in them: the data (a map's GeoJSON) is neither walked nor copied."""
+
+
+def _legends_sized(node: Any) -> Any:
+    """Return ``node`` with every legend an encoding sets raised to :data:`CHART_FONTS`' 16 px.
+
+    A legend set on an encoding channel (``alt.Legend(labelFontSize=14)``, the maps' legends)
+    overrides the config, so :func:`sized` raises its sizes where they are smaller. Only the dicts
+    and lists on the way to a legend are copied; the data is shared with the cached spec.
+    """
+    if isinstance(node, list):
+        return [_legends_sized(item) for item in node]
+    if not isinstance(node, dict):
+        return node
+    least = CHART_FONTS["legend"]
+    out = {}
+    for name, value in node.items():
+        if name in _SKIPPED:
+            out[name] = value
+        elif name == "legend" and isinstance(value, dict):
+            out[name] = {
+                **value,
+                **{size: max(value[size], least[size]) for size in _LEGEND_FONTS if size in value},
+            }
+        else:
+            out[name] = _legends_sized(value)
+    return out
 
 
 SOURCE_SITE = r"https?://(?:www\.)?([^/]+)"
