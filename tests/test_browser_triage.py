@@ -81,9 +81,10 @@ def test_an_uploaded_export_fills_the_queue(posko_url, browser):  # noqa: F811
     tab.locator(".st-key-triage_import button").click()
     _settle(tab, "2 new, 0 already there")
     assert "Untriaged messages: 2" in tab.inner_text("body")
-    tab.locator(".st-key-triage_pick button[aria-label='Open']").click()  # the queue, as the operator picks
+    tab.locator(".st-key-triage_pick input").first.click()  # the queue, as the operator picks
+    tab.keyboard.press("ArrowDown")
     options = tab.get_by_role("option")
-    options.first.wait_for(timeout=30_000)
+    options.filter(has_text="#1 ").first.wait_for(timeout=30_000)
     assert sorted(o for o in options.all_inner_texts() if o.startswith("#")) == [
         "#1 \u00b7 27/11/2024 14:05 \u00b7 Made: Ada kerumunan di TPS 03 Seririt sekitar 40 orang",
         "#2 \u00b7 27/11/2024 14:07 \u00b7 Ketut: Massa mulai saling dorong",
