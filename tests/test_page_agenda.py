@@ -167,6 +167,9 @@ def test_a_partner_opens_the_agenda_link_and_it_presents_read_only(engine):
     partner_app = open_app({"token": token})
     partner = partner_app.session_state["_caller"]
     assert (partner.role, partner.ceiling) == ("partner", "TERBATAS")
+    listed = {Path(str(info["script_path"])).name for info in partner_app._registered_pages.values()}
+    assert "agenda.py" in listed  # its link opens an agenda, so the agenda page is listed
+    assert "posko.py" not in listed
     assert bar_text(partner_app) == [f"**Agenda: {TITLE} — 1 / 3**"]
     assert not [b for b in partner_app.get("form_submit_button") if b.form_id == "agenda_add_form"]
     partner_app.button(key="agenda_next").click().run()

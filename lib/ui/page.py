@@ -311,8 +311,22 @@ def listed(caller: Caller, url_path: str) -> bool:
     of them, and each page says what signing in would show. Hiding is for tidiness, not safety:
     every page and lib still check the caller (a partner opening ``/posko`` gets the default page).
     """
+    if caller.role != "partner":
+        return True
+    if url_path == "agenda":  # only a link that opens an agenda has one to show
+        return _partner_agenda(caller) is not None
     need = PARTNER_NEEDS.get(url_path)
-    return caller.role != "partner" or need is None or access.can(caller, need)
+    return need is None or access.can(caller, need)
+
+
+def _partner_agenda(caller: Caller) -> str | None:
+    """Return the agenda a partner's link opens (looked up once per session and link), or None."""
+    cached_for = st.session_state.get("_partner_agenda")
+    if cached_for is None or cached_for[0] != caller.user_id:
+        engine = st.session_state["_open"][0].engine
+        cached_for = (caller.user_id, store.agenda_of(engine, caller))
+        st.session_state["_partner_agenda"] = cached_for
+    return cached_for[1]
 
 
 def page_context() -> Page:
