@@ -14,6 +14,7 @@ import streamlit as st
 from lib import geo, history, risk
 from lib.core.i18n import t
 from lib.core.regions import regency_of
+from lib.core.viewstate import ViewState
 from lib.ui import cached, projector
 from lib.ui import page as ui
 from lib.ui.cached import SCOPE_HASH, Scope
@@ -146,13 +147,7 @@ def focus_map(
     stamp = cached.boundaries_stamp(page.ctx.settings)
     arguments = (page.scope, view.election, view.weights, period, view.focus, measure, level, points)
     spec = map_spec(*arguments, page.lang, height, stamp)
-    clicked = st.vega_lite_chart(
-        projector.sized(spec, view), on_select="rerun", key=ui.widget_key(key), width="stretch"
-    )
-    picked = [p.get("code") for p in (clicked.selection.get(geo.REGION_PICK) or []) if p.get("code")]
-    regency = regency_of(str(picked[0])) if picked else None
-    if regency is not None:
-        ui.request_view(focus=None if regency == view.focus else regency, reset=(key,))
+    focus_on_click(spec, view, key)
     return functools.partial(
         map_chart,
         page.scope,
@@ -171,3 +166,14 @@ def focus_map(
 def points_note(page: ui.Page, period: Period) -> str | None:
     """Return the note to show when the event points are on but no event in ``period`` has a place."""
     return t("map.points_none", page.lang) if event_points(page.scope, period, page.lang).empty else None
+
+
+def focus_on_click(spec: dict, view: ViewState, key: str) -> None:
+    """Draw a regency map ``spec``; a click on a regency focuses every page on it, on the focus lets go."""
+    clicked = st.vega_lite_chart(
+        projector.sized(spec, view), on_select="rerun", key=ui.widget_key(key), width="stretch"
+    )
+    picked = [p.get("code") for p in (clicked.selection.get(geo.REGION_PICK) or []) if p.get("code")]
+    regency = regency_of(str(picked[0])) if picked else None
+    if regency is not None:
+        ui.request_view(focus=None if regency == view.focus else regency, reset=(key,))

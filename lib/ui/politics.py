@@ -14,9 +14,9 @@ import streamlit as st
 from lib import geo, politics, store
 from lib.core import bilingual, formats
 from lib.core.i18n import t
-from lib.core.regions import REGENCY_CODES, regency_of
+from lib.core.regions import REGENCY_CODES
 from lib.core.text import escape
-from lib.ui import cached, projector
+from lib.ui import cached, maps, projector
 from lib.ui import page as ui
 from lib.ui.cached import SCOPE_HASH, Scope
 
@@ -116,13 +116,7 @@ def draw_balance_map(page: ui.Page, contest: str, measure: str, key: str) -> Cal
     view = page.view
     stamp = cached.boundaries_stamp(page.ctx.settings)
     spec = balance_spec(page.scope, view.election, contest, measure, view.focus, page.lang, stamp)
-    clicked = st.vega_lite_chart(
-        projector.sized(spec, view), on_select="rerun", key=ui.widget_key(key), width="stretch"
-    )
-    picked = [p.get("code") for p in (clicked.selection.get(geo.REGION_PICK) or []) if p.get("code")]
-    regency = regency_of(str(picked[0])) if picked else None
-    if regency is not None:
-        ui.request_view(focus=None if regency == view.focus else regency, reset=(key,))
+    maps.focus_on_click(spec, view, key)
     return functools.partial(
         balance_chart,
         page.scope,
