@@ -419,22 +419,11 @@ def share_form(page: Page, shown: Agenda) -> None:
     secret = ui_access.secret_key()
     if not ui_links.warn_without_secret(secret, lang) or not access.can(caller, "share.create"):
         return
-    levels = list(access.allowed_levels(caller.ceiling))
     stages = ui_links.stage_spans(page.reference("election_stages"), page.view.election, lang)
     with st.form(SHARE_FORM, enter_to_submit=False):
         left, right = st.columns(2)
-        label = left.text_input(
-            t("poskopage.links.label", lang),
-            max_chars=access.LABEL_MAX,
-            help=t("poskopage.links.label_help", lang),
-            key="agenda_share_label",
-        )
-        ceiling = left.selectbox(
-            t("poskopage.links.ceiling", lang),
-            levels,
-            index=levels.index("TERBATAS") if "TERBATAS" in levels else 0,
-            key="agenda_share_ceiling",
-        )
+        with left:
+            label, ceiling = ui_links.label_and_ceiling(caller, lang, key="agenda_share")
         with right:
             expires = ui_links.expiry_picker(lang, stages, key="agenda_share_expiry")
         made = st.form_submit_button(
@@ -461,12 +450,7 @@ def share_form(page: Page, shown: Agenda) -> None:
             st.session_state[_LINK] = (shown.agenda_id, url, label, link.expires_at)
     made_link = st.session_state.get(_LINK)
     if made_link and made_link[0] == shown.agenda_id:
-        _, url, label, until = made_link
-        stamp = until.astimezone(ui_links.LOCAL_TZ).strftime("%d/%m/%Y %H:%M")
-        st.success(
-            escape(t("poskopage.links.created", lang, label=label, until=stamp)), icon=":material/link:"
-        )
-        st.code(url, language=None, wrap_lines=True)
+        ui_links.show_link(*made_link[1:], lang)
 
 
 def slides(page: Page, shown: Agenda) -> list[briefing.Slide]:

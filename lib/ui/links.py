@@ -115,23 +115,12 @@ def create_form(
 ) -> None:
     """Draw the form that makes a link for the current view, make it on submit and show its address."""
     pages = {path: t(key, lang) for path, key in PAGES}
-    levels = list(access.allowed_levels(caller.ceiling))
     with st.form(FORM, clear_on_submit=False, enter_to_submit=False):
         left, right = st.columns(2)
-        label = left.text_input(
-            t("poskopage.links.label", lang),
-            max_chars=access.LABEL_MAX,
-            help=t("poskopage.links.label_help", lang),
-            key="share_label",
-        )
+        with left:
+            label, ceiling = label_and_ceiling(caller, lang, key="share")
         target = right.selectbox(
             t("poskopage.links.page", lang), list(pages), format_func=pages.get, key="share_page"
-        )
-        ceiling = left.selectbox(
-            t("poskopage.links.ceiling", lang),
-            levels,
-            index=levels.index("TERBATAS") if "TERBATAS" in levels else 0,
-            key="share_ceiling",
         )
         with right:
             expires = expiry_picker(lang, stages, key="share_expiry")
@@ -159,14 +148,38 @@ def create_form(
     _show_created(lang)
 
 
-def _show_created(lang: str) -> None:
-    made = st.session_state.get(_CREATED)
-    if not made:
-        return
-    url, label, until = made
+def label_and_ceiling(caller: Caller, lang: str, *, key: str) -> tuple[str, str]:
+    """Draw a new link's label and ceiling (keys ``{key}_label``, ``{key}_ceiling``); return both.
+
+    The ceiling offers the caller's own levels, TERBATAS first chosen (a partner's usual level).
+    """
+    levels = list(access.allowed_levels(caller.ceiling))
+    label = st.text_input(
+        t("poskopage.links.label", lang),
+        max_chars=access.LABEL_MAX,
+        help=t("poskopage.links.label_help", lang),
+        key=f"{key}_label",
+    )
+    ceiling = st.selectbox(
+        t("poskopage.links.ceiling", lang),
+        levels,
+        index=levels.index("TERBATAS") if "TERBATAS" in levels else 0,
+        key=f"{key}_ceiling",
+    )
+    return label, ceiling
+
+
+def show_link(url: str, label: str, until: dt.datetime, lang: str) -> None:
+    """Say that the link ``label`` was made and until when (WITA), and show its address to copy."""
     said = t("poskopage.links.created", lang, label=label, until=until.astimezone(LOCAL_TZ).strftime(_STAMP))
     st.success(escape(said), icon=":material/link:")
     st.code(url, language=None, wrap_lines=True)
+
+
+def _show_created(lang: str) -> None:
+    made = st.session_state.get(_CREATED)
+    if made:
+        show_link(*made, lang)
 
 
 def revoke_picker(engine: Engine, caller: Caller, choices: Mapping[str, str], lang: str) -> None:
