@@ -1,0 +1,103 @@
+"""The load bench's protocol client and its arithmetic (bench/bench_load.py); no timing is asserted.
+
+The live test starts ``streamlit run app.py`` as the browser tests do and talks to it the way a
+browser tab does (websocket, protobuf): if the handshake or the messages the bench relies on change
+with a Streamlit upgrade, this fails instead of the bench printing nonsense.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import sys
+import time
+from pathlib import Path
+
+import numpy as np
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "bench"))
+
+import bench_load  # noqa: E402
+
+
+def test_percentiles_of_known_values():
+    assert bench_load.percentile([15, 20, 35, 40, 50], 50) == 35
+    assert bench_load.percentile([15, 20, 35, 40, 50], 95) == pytest.approx(48.0)  # 40 + 0.8 * 10
+    assert bench_load.percentile([3, 1, 2], 0) == 1
+    assert bench_load.percentile([3, 1, 2], 100) == 3
+    assert bench_load.percentile([7.5], 95) == 7.5
+    with pytest.raises(ValueError, match="no values"):
+        bench_load.percentile([], 50)
+
+
+@given(st.lists(st.floats(0, 1e6), min_size=1, max_size=60), st.sampled_from([0, 25, 50, 95, 99, 100]))
+def test_percentiles_agree_with_numpy(values, q):
+    assert bench_load.percentile(values, q) == pytest.approx(float(np.percentile(values, q)), abs=1e-6)
+
+
+def test_cpu_seconds_are_read_after_the_command_name():
+    # a command name with spaces and parentheses, as /proc shows it; utime 250 and stime 50 ticks
+    fields = ["S", "1", "2", "3", "0", "-1", "4194560", "10", "0", "0", "0", "250", "50", "7", "3"]
+    stat = "4242 (odd (name) x) " + " ".join(fields) + " 20 0 1 0 99"
+    assert bench_load.cpu_seconds_from_stat(stat, 100) == pytest.approx(3.0)
+    assert bench_load.cpu_ms_per_rerun(1.0, 1.5, 10) == pytest.approx(50.0)
+    with pytest.raises(ValueError, match="no reruns"):
+        bench_load.cpu_ms_per_rerun(1.0, 1.5, 0)
+
+
+def test_cpu_seconds_of_a_process_are_its_own_and_agree_with_proc():
+    before = bench_load.cpu_seconds(os.getpid())
+    sum(i * i for i in range(3_000_000))
+    assert bench_load.cpu_seconds(os.getpid()) > before
+    assert bench_load.cpu_seconds(os.getpid()) == pytest.approx(time.process_time(), abs=0.05)
+    ticks = os.sysconf("SC_CLK_TCK")
+    from_proc = bench_load.cpu_seconds_from_stat(Path(f"/proc/{os.getpid()}/stat").read_text(), ticks)
+    assert bench_load.cpu_seconds(os.getpid()) == pytest.approx(from_proc, abs=0.05)
+
+
+@pytest.fixture(scope="module")
+def app_server(tmp_path_factory):
+    env = {
+        "SINERGI_DATA_DIR": str(tmp_path_factory.mktemp("var")),
+        "SINERGI_BOUNDARIES": str(ROOT.parent / "shared" / "data" / "geo"),
+    }
+    with bench_load.running(ROOT / "app.py", env) as server:
+        yield server
+
+
+def test_one_session_opens_peta_reruns_and_switches_its_level(app_server):
+    async def converse() -> tuple[bench_load.Session, list[bench_load.Run]]:
+        tab = bench_load.Session(app_server.url, "peta", polls=False)
+        try:
+            runs = [await tab.open(), await tab.rerun()]
+            assert runs[0].messages > 10, f"Peta drew almost nothing; its boxes said: {runs[0].alerts}"
+            with pytest.raises(KeyError, match="no widget"):
+                tab.set_widget("no_such_widget", "x")
+            tab.set_widget("map_level", "kecamatan")
+            runs.append(await tab.rerun())
+            return tab, runs
+        finally:
+            await tab.close()
+
+    tab, (opened, rerun, kecamatan) = asyncio.run(converse())
+    assert tab.page_hash  # the server named the page it ran
+    assert any(ident.endswith("-map_level") for ident in tab.widgets)  # Peta's own widget: Peta ran
+    for run in (opened, rerun, kecamatan):
+        assert run.exceptions == []
+        assert run.messages > 0
+        assert run.bytes > 0
+    assert tab.cached  # the map is cacheable: the rerun got a reference instead of the spec again
+    assert rerun.bytes < opened.bytes
+    assert kecamatan.bytes > rerun.bytes  # a new map at the new level
+
+
+def test_the_load_test_counts_every_rerun_and_the_server_cpu(app_server):
+    found = bench_load.load_test(app_server, "", sessions=2, reruns=2)
+    assert (found.page, found.sessions, found.reruns, found.exceptions) == ("", 2, 4, 0)
+    assert 0 < found.p50_ms <= found.p95_ms
+    assert found.cpu_ms >= 0
+    assert "Ringkasan" in bench_load.table([found, found])
