@@ -182,13 +182,26 @@ def scale_pairs(graph: nx.DiGraph) -> dict[str, tuple[Callable[[], object], Call
     }
 
 
-def scale(sizes: tuple[int, ...] = (500, 1000, 2000)) -> None:
-    """Print each figure before and after at each size, and the growth from the last but one size."""
-    found: dict[str, dict[int, tuple[float, float]]] = {}
+def scale_figures(
+    sizes: tuple[int, ...] = (500, 1000, 2000), repeats: int = 3, *, before: bool = True
+) -> dict[str, dict[int, tuple[float | None, float]]]:
+    """Return label -> size -> (before ms or None, after ms): the median of ``repeats`` runs each.
+
+    ``before=False`` skips the networkx references (seconds each at 2,000 institutions), for a bench
+    that only wants today's figures (bench/bench_all.py).
+    """
+    found: dict[str, dict[int, tuple[float | None, float]]] = {}
     for size in sizes:
         graph = network.build_graph(*generated(size, 5 * size))
-        for label, (before, after) in scale_pairs(graph).items():
-            found.setdefault(label, {})[size] = (median_ms(before), median_ms(after))
+        for label, (reference, after) in scale_pairs(graph).items():
+            then = median_ms(reference, repeats) if before else None
+            found.setdefault(label, {})[size] = (then, median_ms(after, repeats))
+    return found
+
+
+def scale(sizes: tuple[int, ...] = (500, 1000, 2000)) -> None:
+    """Print each figure before and after at each size, and the growth from the last but one size."""
+    found = scale_figures(sizes)
     head = "".join(f"{f'{size:,} before / after':>26}" for size in sizes)
     print(f"Scaling (ms, median of 3){'':<15}{head}   growth {sizes[-2]:,}->{sizes[-1]:,} before / after")
     for label, by_size in found.items():
