@@ -101,3 +101,57 @@ def test_the_load_test_counts_every_rerun_and_the_server_cpu(app_server):
     assert 0 < found.p50_ms <= found.p95_ms
     assert found.cpu_ms >= 0
     assert "Ringkasan" in bench_load.table([found, found])
+
+
+def _timing(median: float | None) -> dict:
+    return {"min": median, "median": median, "max": median, "n": 0 if median is None else 1}
+
+
+def _pagecheck_report() -> dict:
+    """A pagecheck --rerun --floor --actions report as pagecheck writes it (only the keys read)."""
+    peta_actions = [
+        {"do": "level desa", "timed": True, "ms": _timing(450), "error": None},
+        {"do": "level back", "timed": True, "ms": _timing(200), "error": None},
+        {"do": "focus Buleleng", "timed": True, "ms": _timing(None), "error": "no option 'Buleleng'"},
+    ]
+    return {
+        "floor": {"render_ms": _timing(800), "rerun_ms": _timing(20)},
+        "pages": [
+            {"page": "/", "render_ms": _timing(1250), "rerun_ms": _timing(50)},
+            {"page": "/peta", "render_ms": _timing(1400), "rerun_ms": _timing(30), "actions": peta_actions},
+        ],
+    }
+
+
+def test_bench_all_reads_pagecheck_reports_and_judges_each_goal():
+    import bench_all
+
+    report = _pagecheck_report()
+    pages = {(f.view, f.figure): f for f in bench_all.page_figures(report)}
+    assert pages["Ringkasan", "load"].met is True  # 1250 <= 800 + 500
+    assert pages["Ringkasan", "rerun"].met is False  # 50 > 2 x 20
+    assert pages["Peta", "load"].met is False  # 1400 > 1300
+    assert pages["Peta", "rerun"].met is True
+    assert pages["Peta", "load"].baseline == 800
+    actions = {f.figure: f for f in bench_all.action_figures(report)}
+    assert set(actions) == {"level desa (browser)", "focus Buleleng (browser)"}  # "level back" has no goal
+    assert actions["level desa (browser)"].met is True  # 450 <= 500
+    assert actions["focus Buleleng (browser)"].value is None  # the step failed: not measured, no verdict
+    assert actions["focus Buleleng (browser)"].met is None
+    text = bench_all.table([*pages.values(), *actions.values()])
+    assert "1.56x" in text  # Ringkasan's load against the empty page's: 1250 / 800
+    assert "not met" in text
+    assert "n/a" in text
+
+
+def test_bench_all_ratios_and_verdicts():
+    import bench_all
+
+    assert bench_all.ratio(300, 150) == 2
+    assert bench_all.ratio(None, 150) is None
+    assert bench_all.ratio(300, 0) is None
+    assert bench_all.at_most(3, 3) is True
+    assert bench_all.at_most(4, 3) is False
+    assert bench_all.at_most(None, 3) is None
+    assert [bench_all.verdict(v) for v in (True, False, None)] == ["met", "not met", "-"]
+    assert round(bench_all.N_LOG_N, 2) == 2.2
