@@ -1,6 +1,7 @@
 """Meeting agendas in lib and the store (SQLite, PostgreSQL): views in order, copies, levels, who reads."""
 
 import datetime as dt
+from pathlib import Path
 
 import pytest
 import sqlalchemy as sa
@@ -14,6 +15,7 @@ ANALYST = Caller("analyst", "RAHASIA", "ana", "Ana (Kesbangpol)")
 LIMITED = Caller("analyst", "TERBATAS", "budi", "Budi")
 SECRET = "x7Qp-2mZ_kT9vR4sW8yB1nC6dF3gH5jL0aE"
 NOW = dt.datetime.now(dt.UTC)
+ROOT = Path(__file__).resolve().parent.parent
 
 
 @pytest.fixture(scope="module")
@@ -343,3 +345,54 @@ def test_moving_clamps_at_the_ends_and_levels_never_drop():
         agenda.check_floor("TERBUKA", "TERBATAS")
     assert agenda.read_params('{"r": "51.08", "token": "x", "evil": "1"}') == {"r": "51.08"}
     assert agenda.read_params("not json") == {}
+
+
+def _secret_pair(engine) -> None:
+    pair = {
+        "pair_id": "rahasia-pair",
+        "election_id": "pilkada-2024-bali",
+        "contest": "Pilbup Buleleng",
+        "head": "Calon rahasia",
+        "deputy": "Wakil",
+        "source": "https://x.example",
+        "classification": "RAHASIA",
+        "origin": "test",
+    }
+    with engine.begin() as conn:
+        conn.execute(store.candidate_pairs.insert().values(**pair))
+        store.bump_revision(conn)
+
+
+def test_kekuatan_politik_is_a_view_whose_level_follows_the_political_forces(engine):
+    agenda_id = store.create_agenda(engine, title="Kekuatan", actor=ANALYST)
+    store.add_item(
+        engine,
+        agenda_id,
+        page="kekuatan_politik",
+        view_params={"r": "51.08", "e": "pilkada-2024-bali", "token": "abc"},
+        title="Kekuatan Buleleng",
+        actor=ANALYST,
+    )
+    (item,) = store.read_agenda(engine, agenda_id, actor=ANALYST).items
+    assert (item.page, item.params) == ("kekuatan_politik", {"e": "pilkada-2024-bali", "r": "51.08"})
+    assert agenda.as_seen(item, "TERBUKA", "en").title == "Kekuatan Buleleng"
+    assert store.read_agenda(engine, agenda_id, actor=ANALYST).classification == "TERBUKA"
+    _secret_pair(engine)  # the page draws on the candidate pairs: one is RAHASIA now
+    assert store.read_agenda(engine, agenda_id, actor=ANALYST).classification == "RAHASIA"
+    # a reader at TERBATAS never sees that pair: the agenda shows them open rows only
+    assert store.read_agenda(engine, agenda_id, actor=LIMITED).classification == "TERBUKA"
+    other = store.create_agenda(engine, title="Peta saja", actor=ANALYST)
+    store.add_item(engine, other, page="peta", view_params={}, title="Peta", actor=ANALYST)
+    assert store.read_agenda(engine, other, actor=ANALYST).classification == "TERBUKA"  # pairs not drawn on
+
+
+def test_every_agenda_page_is_a_page_of_the_app_that_the_briefing_can_print():
+    from lib.ui import briefing as ui_briefing
+
+    assert set(agenda.AGENDA_PAGES) == set(agenda.PAGE_SOURCES)
+    assert set(agenda.AGENDA_PAGES) == set(ui_briefing.BUILDERS)
+    assert agenda.check_view("kekuatan_politik", {"r": "51.08"}) == {"r": "51.08"}
+    app = (ROOT / "app.py").read_text(encoding="utf-8")
+    for page in agenda.AGENDA_PAGES:
+        assert f'"pages/{page}.py"' in app
+        assert f'"{page}", ":material/' in app  # the URL path the navigation gives the page

@@ -12,6 +12,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
+import json
 import re
 import subprocess
 from pathlib import Path
@@ -434,3 +435,210 @@ def test_a_chart_downloaded_from_a_page_is_framed(fresh_store, monkeypatch):
     assert "Sumber: " in text
     with Image.open(io.BytesIO(made["sinergi-riwayat-konflik.png"]())) as drawn:
         assert drawn.size[1] > 600
+
+
+# --- Kekuatan Politik ------------------------------------------------------------------------------
+
+BULELENG_PAIRS = ("Nyoman Sutjidra", "Nyoman Sugawa Korry")
+BADUNG_PAIRS = ("I Wayan Adi Arnawa", "I Wayan Suyasa")
+POLITICS_VIEWS = [
+    ({"e": ELECTION}, "Peta kekuatan Bali"),
+    ({"e": ELECTION, "r": "51.08", "lang": "en"}, "Forces in Buleleng"),
+]
+
+
+@pytest.fixture(scope="module")
+def politics_agenda(tmp_path_factory):
+    """Print Kekuatan Politik at Bali level (Indonesian) and focused on Buleleng (English)."""
+    folder = tmp_path_factory.mktemp("politics")
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("SINERGI_DATA_DIR", str(folder / "var"))
+        patch.setenv("SINERGI_BOUNDARIES", str(SHARED_GEO))
+        patch.delenv("SINERGI_DB_URL", raising=False)
+        page = open_page(ANALYST)
+        slides = [
+            slide_for(page, page_name="kekuatan_politik", params=p, title=title, note="", ceiling="TERBATAS")
+            for p, title in POLITICS_VIEWS
+        ]
+        pdf = briefing.briefing_pdf(slides, agenda_title=AGENDA, lang="id")
+        xlsx = briefing.briefing_xlsx(slides, agenda_title=AGENDA, lang="id")
+    return slides, pdf, xlsx
+
+
+def _pages_of(pdf: bytes) -> list[str]:
+    return [re.sub(r"\s+", " ", page.extract_text()) for page in PdfReader(io.BytesIO(pdf)).pages]
+
+
+def test_the_politics_slide_holds_the_balance_maps_flags_and_every_contest(politics_agenda):
+    (bali, buleleng), _, _ = politics_agenda
+    assert (bali.page, bali.focus, buleleng.focus, buleleng.lang) == (
+        "Kekuatan politik",
+        "Seluruh Bali",
+        "Buleleng",
+        "en",
+    )
+    assert len(bali.charts) == 2  # the balance map: the winner's share, the margin
+    specs = [json.dumps(chart.to_dict()) for chart in bali.charts]
+    assert all('"geoshape"' in spec for spec in specs)
+    assert "Suara pemenang (%)" in specs[0]
+    assert "Selisih suara" in specs[1]
+    assert [title for title, _ in bali.tables] == ["Keseimbangan Pilgub Bali"]
+    assert len(bali.tables[0][1]) == 9  # every regency
+    headings = [title for title, _ in bali.continued]
+    assert headings[0] == "Sorotan kerawanan"
+    assert len(headings) == 1 + 8  # the flags, then the eight contests whose pairs are known
+    assert any("Pilbup Klungkung" in c and "jumlah pasangan: 3" in c for c in bali.caveats)  # not 0
+    assert [title for title, _ in buleleng.continued] == [
+        "What to watch",
+        "Pilgub Bali \u00b7 Governor \u00b7 Bali \u00b7 2 pairs \u2014 results: Buleleng",
+        "Pilbup Buleleng \u00b7 Regent \u00b7 Buleleng \u00b7 2 pairs \u2014 results: Buleleng",
+    ]
+    governor = buleleng.continued[1][1].set_index("Ballot no.")
+    assert governor.loc["02", "Votes"] == "206,028"  # Koster-Giri's votes in Buleleng, as on the page
+    regency = buleleng.continued[2][1]
+    assert regency["Votes"].tolist() == ["unknown", "unknown"]  # no published result: unknown, never 0
+    assert set(buleleng.continued[0][1]["Region"]) <= {"Buleleng", "Bali"}
+    assert any(s.startswith("https://") for s in buleleng.sources)
+    assert any(s.startswith("Boundaries: HDX") for s in buleleng.sources)
+
+
+def test_the_politics_pdf_prints_its_contests_and_when_focused_only_the_regencys(politics_agenda):
+    _, pdf, _ = politics_agenda
+    pages = _pages_of(pdf)
+    bali, buleleng = pages[:-2], pages[-2:]  # focused on one regency, its contests fit one more page
+    assert len(bali) >= 3
+    assert "Halaman 1 dari" in bali[0]
+    assert f"Page {len(pages)} of {len(pages)}" in pages[-1]  # the focused slide is in English
+    assert "Peta kekuatan Bali (lanjutan)" in bali[1]
+    assert "Forces in Buleleng (continued)" in buleleng[1]
+    whole = " ".join(bali)
+    for name in (*BULELENG_PAIRS, *BADUNG_PAIRS, "I Wayan Koster", "Kota Denpasar"):
+        assert name in whole, name
+    assert "Sorotan kerawanan" in whole
+    assert "Mengapa penting bagi kerawanan" in whole
+    assert "Selisih tipis" in whole
+    assert "319" in whole
+    focused = " ".join(buleleng)
+    for name in (*BULELENG_PAIRS, "I Wayan Koster", "206,028"):
+        assert name in focused, name
+    for name in BADUNG_PAIRS:  # another regency's race is not printed when focused
+        assert name not in focused, name
+    assert "Why it matters for vulnerability" in focused
+    for page in pages:
+        assert page.count("KLASIFIKASI: TERBUKA") + page.count("CLASSIFICATION: TERBUKA") == 2
+        assert "CC BY 3.0 IGO" in page  # the maps' boundaries are credited on every page of the slide
+
+
+def test_the_politics_workbook_holds_balance_flags_forces_and_coalitions(politics_agenda):
+    slides, _, xlsx = politics_agenda
+    book = openpyxl.load_workbook(io.BytesIO(xlsx))
+    assert book.sheetnames[2:] == [
+        "1 Keseimbangan Pilgub Bali",
+        "1 Sorotan kerawanan",
+        "1 Kekuatan per kontestasi",
+        "1 Koalisi",
+        "2 Balance Pilgub Bali",
+        "2 What to watch",
+        "2 Forces by contest",
+        "2 Coalitions",
+    ]
+    forces = pd.DataFrame(book["1 Kekuatan per kontestasi"].values)
+    forces = forces[1:].set_axis(forces.iloc[0], axis=1)
+    assert len(forces) == 17  # every pair of the eight contests whose pairs are known
+    assert forces.columns[0] == "Kontestasi"
+    koster = forces[forces["Pasangan calon"].str.startswith("I Wayan Koster")].iloc[0]
+    assert (koster["Kontestasi"], koster["Suara"], koster["Partai pengusung"]) == (
+        "Pilgub Bali",
+        "1.413.604",
+        "PDI-P",
+    )
+    assert koster["Sumber"].startswith("https://")
+    assert (forces["Kursi DPRD pengusung"] == "tidak diketahui").all()  # no seat data: unknown, not 0
+    focused = pd.DataFrame(book["2 Forces by contest"].values)
+    assert set(focused.iloc[1:, 0]) == {"Pilgub Bali", "Pilbup Buleleng"}
+    coalitions = pd.DataFrame(book["2 Coalitions"].values)
+    assert len(coalitions) > 2
+    assert set(coalitions.iloc[1:, 0]) <= {"Pilgub Bali", "Pilbup Buleleng"}
+    flags = pd.DataFrame(book["1 Sorotan kerawanan"].values)
+    assert len(flags) - 1 == len(slides[0].continued[0][1])  # every flag, with why and its source
+    assert flags.iloc[0].tolist()[-2:] == ["Mengapa penting bagi kerawanan", "Sumber"]
+    balance = pd.DataFrame(book["1 Keseimbangan Pilgub Bali"].values)
+    assert balance.iloc[0].tolist()[-1] == "Sumber"
+    assert len(balance) == 10
+    cover = [row for row in book["Agenda"].iter_rows(min_row=3, values_only=True)]
+    assert (
+        cover[0][-1]
+        == "1 Keseimbangan Pilgub Bali, 1 Sorotan kerawanan, 1 Kekuatan per kontestasi, 1 Koalisi"
+    )
+
+
+FORMULA_HEAD = '=HYPERLINK("http://x.example","klik")'
+
+
+def _politics_store(folder: Path, patch: pytest.MonkeyPatch) -> ui.Page:
+    """Return a page on a store with a RAHASIA pair in Buleleng and a pair whose name reads as a formula."""
+    patch.setenv("SINERGI_DATA_DIR", str(folder))
+    patch.delenv("SINERGI_BOUNDARIES", raising=False)
+    patch.delenv("SINERGI_DB_URL", raising=False)
+    settings = load_settings()
+    engine = store.open_store(settings.store_url, intake.load_bundle(settings.bundled_dir))
+    pair = {
+        "election_id": ELECTION,
+        "contest": "Pilbup Buleleng",
+        "origin": "test",
+        "source": "https://x.example",
+    }
+    with engine.begin() as conn:
+        conn.execute(
+            store.candidate_pairs.insert(),
+            [
+                {**pair, "pair_id": "rahasia-1", "ballot_no": 9, "head": f"Calon {MARKER}",
+                 "deputy": "Wakil", "classification": "RAHASIA"},
+                {**pair, "pair_id": "formula-1", "ballot_no": 8, "head": FORMULA_HEAD, "deputy": "@SUM(1)",
+                 "classification": "TERBUKA"},
+            ],
+        )  # fmt: skip
+        conn.execute(
+            store.coalitions.insert(),
+            [{"pair_id": "rahasia-1", "party": "Golkar", "source": MARKER, "classification": "RAHASIA",
+              "origin": "test"}],
+        )  # fmt: skip
+        store.bump_revision(conn)
+    engine.dispose()
+    return open_page(ANALYST)
+
+
+def test_a_politics_slide_neutralises_formulas_and_holds_no_row_above_its_ceiling(tmp_path):
+    with pytest.MonkeyPatch.context() as patch:
+        page = _politics_store(tmp_path / "politics", patch)
+        params = {"e": ELECTION, "r": "51.08"}
+        limited = slide_for(
+            page, page_name="kekuatan_politik", params=params, title="", note="", ceiling="TERBATAS"
+        )
+        secret = slide_for(
+            page, page_name="kekuatan_politik", params=params, title="", note="", ceiling="RAHASIA"
+        )
+        assert (limited.classification, secret.classification) == ("TERBUKA", "RAHASIA")
+        xlsx = briefing.briefing_xlsx([limited], agenda_title="Rapat", lang="id")
+        pdf = briefing.briefing_pdf([limited], agenda_title="Rapat", lang="id")
+        assert MARKER not in file_content(xlsx)
+        assert MARKER not in _flat_pdf_text(pdf)
+        assert MARKER in file_content(briefing.briefing_xlsx([secret], agenda_title="Rapat", lang="id"))
+        assert MARKER in _flat_pdf_text(briefing.briefing_pdf([secret], agenda_title="Rapat", lang="id"))
+    book = openpyxl.load_workbook(io.BytesIO(xlsx))
+    texts = [v for sheet in book.worksheets for row in sheet.iter_rows(values_only=True) for v in row]
+    assert not [v for v in texts if isinstance(v, str) and v.startswith(FORMULA_START)]
+    assert f"'{FORMULA_HEAD} \u2013 @SUM(1)" in texts  # the pair, as text that never runs
+    assert all(
+        cell.data_type != "f" for sheet in book.worksheets for row in sheet.iter_rows() for cell in row
+    )
+    assert FORMULA_HEAD in " ".join(_pages_of(pdf))  # printed as it reads
+
+
+def test_a_chart_downloaded_from_kekuatan_politik_is_titled_by_its_page():
+    assert (
+        exports.chart_title("kekuatan_politik", "sinergi-kekuatan-winner_share", "id") == "Kekuatan politik"
+    )
+    assert (
+        exports.chart_title("kekuatan_politik", "sinergi-kekuatan-margin_votes", "en") == "Political forces"
+    )

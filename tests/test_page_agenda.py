@@ -1,10 +1,13 @@
 """The meeting agenda through app.py: build one from three pages, present it, copy it, share it by link."""
 
 import datetime as dt
+import io
+import re
 from pathlib import Path
 from urllib.parse import parse_qs, urlparse
 
 import pytest
+from pypdf import PdfReader
 from streamlit.runtime.media_file_manager import MediaFileManager
 from streamlit.testing.v1 import AppTest
 
@@ -287,3 +290,40 @@ def test_a_single_page_link_ends_at_the_preset_day_at_midnight_wita(engine, pres
     expected = presets[preset][0] if preset != "date" else picked
     (until,) = store.list_links(engine, actor=ANALYST)["expires_at"]
     assert until.to_pydatetime() == dt.datetime.combine(expected, dt.time(23, 59, 59), tzinfo=clock.LOCAL_TZ)
+
+
+def test_a_kekuatan_politik_view_is_added_presented_and_printed_focused(engine, made_on_click):
+    at = open_app(user="ana")
+    at.switch_page("pages/kekuatan_politik.py").run()
+    at.selectbox(key="focus").set_value("51.08").run()
+    assert not at.exception
+    add_view(at, "__new__", "Kekuatan Buleleng", "Siapa berhadapan")
+    (agenda_id,) = store.list_agendas(engine, actor=ANALYST)["id"]
+    at.switch_page("pages/ringkasan.py").run()
+    at.selectbox(key="focus").set_value("").run()
+    add_view(at, agenda_id, "Ringkasan")
+    (item, _) = store.read_agenda(engine, agenda_id, actor=ANALYST).items
+    assert (item.page, item.params.get("r")) == ("kekuatan_politik", "51.08")
+
+    at.switch_page("pages/agenda.py").run()
+    at.button(key="agenda_present").click().run()
+    assert not at.exception
+    assert bar_text(at) == [f"**Agenda: {TITLE} — 1 / 2**"]
+    assert at.session_state["_view"].focus == "51.08"
+    assert [title.value for title in at.title] == ["Kekuatan Politik"]
+    pairs = [frame.value for frame in at.dataframe if "Pasangan calon" in frame.value.columns]
+    assert len(pairs) == 2  # the governor's race in Buleleng and Buleleng's own, as when focused by hand
+    assert "Nyoman Sutjidra – Gede Supriatna" in pairs[1]["Pasangan calon"].tolist()
+    at.button(key="agenda_next").click().run()
+    assert at.session_state["_view"].focus is None
+    at.button(key="agenda_prev").click().run()
+    assert at.session_state["_view"].focus == "51.08"
+    at.button(key="agenda_stop").click().run()
+    assert not at.exception
+
+    at.switch_page("pages/agenda.py").run()
+    pdf = made_on_click[f"sinergi-briefing-{agenda_id}.pdf"]()
+    text = " ".join(re.sub(r"\s+", " ", page.extract_text()) for page in PdfReader(io.BytesIO(pdf)).pages)
+    assert "Kekuatan Buleleng" in text
+    assert "Nyoman Sutjidra" in text
+    assert "I Wayan Adi Arnawa" not in text  # Badung's race is not Buleleng's view

@@ -24,6 +24,7 @@ AGENDA_PAGES: dict[str, str] = {
     "peta": "nav.peta",
     "pemangku_kepentingan": "nav.pemangku",
     "riwayat_konflik": "nav.riwayat",
+    "kekuatan_politik": "nav.politik",
     "posko": "nav.posko",
     "skenario": "nav.skenario",
 }
@@ -33,11 +34,13 @@ PAGE_SOURCES: dict[str, tuple[str, ...]] = {
     "peta": ("events", "reports"),
     "pemangku_kepentingan": ("stakeholders", "links"),
     "riwayat_konflik": ("events",),
+    "kekuatan_politik": ("candidate_pairs", "coalitions", "seats", "results", "disputes"),
     "posko": ("reports",),
     "skenario": ("events", "stakeholders", "links"),
 }
-"""The stored tables each page draws on (events include verified Posko reports): the level of a
-view is the highest level of any row of these its reader may see, so it is never under-stated."""
+"""The stored tables each page draws on (events include verified Posko reports; Kekuatan Politik
+the political forces): the level of a view is the highest level of any row of these its reader may
+see, so it is never under-stated."""
 TITLE_MAX = 120
 NOTE_MAX = 2000
 ITEMS_MAX = 40

@@ -1,7 +1,8 @@
 """The meeting briefing as a PDF: landscape A4, one page per slide, classified top and bottom.
 
 Drawn with reportlab on a canvas, each slide fitted to its page (tables cut to their first rows,
-which the Excel workbook holds in full), so that "page x of y" is known before drawing. Every
+which the Excel workbook holds in full); a slide's continued tables (one per contest) follow on
+pages of their own, packed before drawing, so that "page x of y" is known before drawing. Every
 text the user or a source wrote goes through :func:`xml.sax.saxutils.escape`: reportlab's
 ``Paragraph`` reads XML-like markup, and a note must never become formatting or a link.
 """
@@ -266,7 +267,10 @@ def _draw_charts(canvas: Canvas, slide: Slide, box: tuple[float, float, float, f
     return top
 
 
-def _draw_slide(canvas: Canvas, slide: Slide, *, agenda_title: str, number: int, total: int) -> None:
+def _draw_frame(
+    canvas: Canvas, slide: Slide, *, agenda_title: str, number: int, total: int, continued: bool = False
+) -> tuple[float, float]:
+    """Draw a page's banners, header and footer; return the (bottom, top) of the room left between."""
     styles = _styles()
     lang = slide.lang
     level = highest([slide.classification])
@@ -281,7 +285,8 @@ def _draw_slide(canvas: Canvas, slide: Slide, *, agenda_title: str, number: int,
         top,
         width,
     )
-    top = _draw(canvas, Paragraph(plain(slide.title, 160), styles["title"]), MARGIN, top - 2, width)
+    title = f"{slide.title} ({t('brief.continued', lang)})" if continued else slide.title
+    top = _draw(canvas, Paragraph(plain(title, 160), styles["title"]), MARGIN, top - 2, width)
     lines = header_lines(
         election=slide.election,
         generated_at=slide.generated_at,
@@ -305,6 +310,14 @@ def _draw_slide(canvas: Canvas, slide: Slide, *, agenda_title: str, number: int,
     bottom += 6
     canvas.setStrokeColor(colors.HexColor("#cccccc"))
     canvas.line(MARGIN, bottom - 3, PAGE_WIDTH - MARGIN, bottom - 3)
+    return bottom, top
+
+
+def _draw_slide(canvas: Canvas, slide: Slide, *, agenda_title: str, number: int, total: int) -> None:
+    styles = _styles()
+    lang = slide.lang
+    width = PAGE_WIDTH - 2 * MARGIN
+    bottom, top = _draw_frame(canvas, slide, agenda_title=agenda_title, number=number, total=total)
     if slide.charts and slide.tables:
         split = width * 0.56
         under = _draw_charts(canvas, slide, (MARGIN, bottom, split - 8, top))
@@ -319,13 +332,53 @@ def _draw_slide(canvas: Canvas, slide: Slide, *, agenda_title: str, number: int,
         _draw_tables(canvas, slide.tables, (MARGIN, bottom, width, top), styles, lang)
 
 
+def chunks(tables: Sequence[tuple[str, pd.DataFrame]]) -> list[tuple[str, pd.DataFrame]]:
+    """Return ``tables`` with each longer than :data:`TABLE_ROWS` split into parts titled "(1/2)", "(2/2)".
+
+    >>> [(title, len(frame)) for title, frame in chunks([("Sorotan", pd.DataFrame({"a": range(20)}))])]
+    [('Sorotan (1/2)', 14), ('Sorotan (2/2)', 6)]
+    """
+    found: list[tuple[str, pd.DataFrame]] = []
+    for title, frame in tables:
+        parts = max(math.ceil(len(frame) / TABLE_ROWS), 1)
+        for part in range(parts):
+            piece = frame.iloc[part * TABLE_ROWS : (part + 1) * TABLE_ROWS]
+            found.append((title if parts == 1 else f"{title} ({part + 1}/{parts})", piece))
+    return found
+
+
+def continued_pages(slide: Slide, *, agenda_title: str) -> list[list[tuple[str, pd.DataFrame]]]:
+    """Return the slide's continued tables grouped by the page that prints them, in order.
+
+    Tables go on a page while their full heights fit the room between its header and footer; a
+    table alone taller than a page gets one and is cut there (the workbook holds every row).
+    """
+    if not slide.continued:
+        return []
+    scratch = Canvas(io.BytesIO(), pagesize=(PAGE_WIDTH, PAGE_HEIGHT))
+    bottom, top = _draw_frame(scratch, slide, agenda_title=agenda_title, number=1, total=1, continued=True)
+    room, width, styles = top - bottom, PAGE_WIDTH - 2 * MARGIN, _styles()
+    pages: list[list[tuple[str, pd.DataFrame]]] = [[]]
+    used = 0.0
+    for title, frame in chunks(slide.continued):
+        table = _table(frame, min(len(frame), TABLE_ROWS), width, styles, slide.lang)
+        height = table.wrapOn(scratch, width, PAGE_HEIGHT)[1] + _TABLE_EXTRA
+        if pages[-1] and used + height > room:
+            pages.append([])
+            used = 0.0
+        pages[-1].append((title, frame))
+        used += height
+    return pages
+
+
 def briefing_pdf(slides: Sequence[Slide], *, agenda_title: str, lang: str) -> bytes:
-    """Return the agenda as a PDF: landscape A4, one page per slide, each in its slide's language.
+    """Return the agenda as a PDF: landscape A4, a page per slide (and its continued tables' pages).
 
     Each page carries a header (Sinergi, the agenda's title, the slide's title, election, time in
     WITA, focus, period), the slide's classification in a coloured banner top and bottom, its
     charts as pictures, its tables' first rows (how many more the workbook holds), and the note,
-    sources and caveats in the footer with "page x of y".
+    sources and caveats in the footer with "page x of y". Continued tables follow on pages with
+    the same header and footer, the title marked "(lanjutan)".
 
     Raises
     ------
@@ -339,8 +392,20 @@ def briefing_pdf(slides: Sequence[Slide], *, agenda_title: str, lang: str) -> by
     canvas.setTitle(f"Sinergi \u00b7 {agenda_title}")
     canvas.setAuthor("Sinergi")
     canvas.setSubject(t("brief.banner", lang, level=highest(s.classification for s in slides)))
-    for number, slide in enumerate(slides, start=1):
-        _draw_slide(canvas, slide, agenda_title=agenda_title, number=number, total=len(slides))
+    more = [continued_pages(slide, agenda_title=agenda_title) for slide in slides]
+    total = len(slides) + sum(len(pages) for pages in more)
+    number = 0
+    styles = _styles()
+    for slide, pages in zip(slides, more, strict=True):
+        number += 1
+        _draw_slide(canvas, slide, agenda_title=agenda_title, number=number, total=total)
         canvas.showPage()
+        for tables in pages:
+            number += 1
+            bottom, top = _draw_frame(
+                canvas, slide, agenda_title=agenda_title, number=number, total=total, continued=True
+            )
+            _draw_tables(canvas, tables, (MARGIN, bottom, PAGE_WIDTH - 2 * MARGIN, top), styles, slide.lang)
+            canvas.showPage()
     canvas.save()
     return buffer.getvalue()

@@ -43,6 +43,17 @@ class Slide:
     """The original publications of what is shown (URL, title, date)."""
     caveats: tuple[str, ...]
     lang: str
+    continued: tuple[tuple[str, pd.DataFrame], ...] = ()
+    """(title, display table) printed on pages of their own after the slide's page, under its header
+    (a contest each: more than one page's side column holds)."""
+    sheets: tuple[tuple[str, pd.DataFrame], ...] | None = None
+    """(sheet title, table) the workbook holds for this slide when they differ from what is printed
+    (one table of every contest rather than one per contest); None: ``tables`` then ``continued``."""
+
+    @property
+    def workbook_tables(self) -> tuple[tuple[str, pd.DataFrame], ...]:
+        """Return the tables the workbook holds for this slide, in order."""
+        return (*self.tables, *self.continued) if self.sheets is None else self.sheets
 
     def __post_init__(self) -> None:
         if self.classification not in CLASSIFICATIONS:

@@ -29,8 +29,8 @@ def briefing_sheets(slides: Sequence[Slide], *, agenda_title: str, lang: str) ->
     source_rows = []
     tables: dict[str, pd.DataFrame] = {}
     for number, slide in enumerate(slides, start=1):
-        names = [sheet_title(number, title) for title, _ in slide.tables]
-        for name, (_, frame) in zip(names, slide.tables, strict=True):
+        names = [sheet_title(number, title) for title, _ in slide.workbook_tables]
+        for name, (_, frame) in zip(names, slide.workbook_tables, strict=True):
             tables[name] = frame
         cover_rows.append(
             {

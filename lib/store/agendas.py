@@ -24,10 +24,29 @@ from lib.core.i18n import t
 from lib.core.problems import DataProblem
 from lib.store.audit import record
 from lib.store.engine import bump_revision
-from lib.store.schema import agenda_items, agendas, links, reports, share_links, stakeholders
+from lib.store.schema import (
+    agenda_items,
+    agendas,
+    candidate_pairs,
+    coalitions,
+    disputes,
+    links,
+    reports,
+    results,
+    seats,
+    share_links,
+    stakeholders,
+)
 from lib.store.schema import events as events_table
 
-_SOURCES = {"events": events_table, "reports": reports, "stakeholders": stakeholders, "links": links}
+_SOURCES = {
+    "events": events_table,
+    "reports": reports,
+    "stakeholders": stakeholders,
+    "links": links,
+    **{table.name: table for table in (candidate_pairs, coalitions, seats, results, disputes)},
+}
+"""The tables :data:`lib.agenda.PAGE_SOURCES` names, by name (the level of a view is read from them)."""
 
 
 def _missing(lang: str) -> DataProblem:

@@ -42,7 +42,7 @@ COPY_FORM = "agenda_copy_form"
 NEW_AGENDA = "__new__"
 DEFAULT_PAGE = "ringkasan"
 """The page app.py opens at "/" (its URL path then reads as "")."""
-_RESETS = ("map_points", "map_chart", "history_timeline")
+_RESETS = ("map_points", "map_chart", "history_timeline", "politics_map")
 """Widgets whose state would outlive a slide change on the same page (they are seeded from the view)."""
 _FIELDS = tuple(f.name for f in dataclasses.fields(ViewState) if f.name not in ("notices", "lang"))
 

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 import altair as alt
 import pandas as pd
 
-from lib import access, history, network, posko, risk
+from lib import access, history, network, politics, posko, risk
 from lib.briefing import Slide, event_sources, highest, period_text, rows_classification, split_sources
 from lib.core import clock, formats, viewstate
 from lib.core.i18n import t
@@ -29,11 +29,12 @@ from lib.ui import cached, exports, maps, peta, ringkasan, skenario
 from lib.ui import history as ui_history
 from lib.ui import network as ui_network
 from lib.ui import page as ui
+from lib.ui import politics as ui_politics
 from lib.ui import posko as ui_posko
 from lib.ui.cached import Scope
 from lib.ui.maps import Period
 
-PAGES: tuple[str, ...] = exports.PAGES
+PAGES: tuple[str, ...] = (*exports.PAGES, "kekuatan_politik")
 """The pages a slide can be made of (their URL paths)."""
 MAP_HEIGHT = 420
 SOURCE_LIMIT = 200
@@ -51,6 +52,10 @@ class Parts:
     caveats: list[str] = field(default_factory=list)
     credits: list[str] = field(default_factory=list)
     """Attributions a licence asks for (the boundaries'): listed before every other source."""
+    continued: list[tuple[str, pd.DataFrame]] = field(default_factory=list)
+    """Tables printed on pages after the slide's own (:attr:`lib.briefing.Slide.continued`)."""
+    sheets: list[tuple[str, pd.DataFrame]] | None = None
+    """The workbook's tables when they differ from those printed (:attr:`lib.briefing.Slide.sheets`)."""
 
 
 @dataclass(frozen=True)
@@ -307,6 +312,120 @@ def _posko(shown: Shown) -> Parts:
     return parts
 
 
+def _boundary_credit(shown: Shown, parts: Parts) -> None:
+    """Credit the boundaries a map is drawn on (their licence asks for it), or say the tile grid stands in."""
+    shapes = cached.current_boundaries(shown.scope.settings)
+    if shapes is None:
+        parts.caveats.append(t("brief.caveat.no_boundaries", shown.lang))
+    else:
+        parts.credits.append(
+            t("brief.source.boundaries", shown.lang, source=shapes.source, licence=shapes.licence)
+        )
+
+
+def _politik(shown: Shown) -> Parts:
+    """Kekuatan Politik as the page shows it: the balance map and table, the flags, every contest's forces.
+
+    Focused on a regency, the flags and contests narrow to the province's and the regency's own, the
+    governor's race shows its results there (as on the page). The PDF prints the map and the balance
+    on the slide's page, the flags and each contest on the pages after it; the workbook holds the
+    balance, the flags, one table of every contest's pairs and the coalitions, sources included.
+    """
+    scope, view, lang = shown.scope, shown.view, shown.lang
+    parts = Parts()
+    seen = ui_politics.forces(scope, view.election)
+    parts.levels.append(
+        rows_classification(seen.pairs, seen.coalitions, seen.seats, seen.results, seen.disputes)
+    )
+    elections = cached.elections(scope.settings, scope.revision, lang)
+    if seen.contests.empty:
+        name = elections.loc[view.election, "name"]
+        parts.caveats.append(
+            f"{t('politics.no_contests', lang, election=name)} {t('politics.no_contests_fix', lang)}"
+        )
+        return parts
+    names = skenario.region_names(scope)
+    province = seen.contests[seen.contests["region_code"] == politics.PROVINCE]
+    source = t("col.source", lang)
+    sheets = []
+    if not province.empty:
+        contest = str(province["contest"].iloc[0])
+        for measure in ui_politics.MEASURES:  # the page's map, each measure it offers: share, margin
+            parts.charts.append(
+                ui_politics.balance_chart(
+                    scope,
+                    election=view.election,
+                    contest=contest,
+                    measure=measure,
+                    focus=view.focus,
+                    lang=lang,
+                )  # fmt: skip
+            )
+        _boundary_credit(shown, parts)
+        balance = politics.balance_table(ui_politics.balance(scope, view.election, contest), names, lang)
+        title = t("brief.table.balance", lang, contest=contest)
+        parts.tables.append((title, balance.drop(columns=source)))  # each row's source is in the footer
+        sheets.append((title, balance))
+    flags = ui_politics.flag_table(scope, view.election, view.focus)
+    (parts.continued if parts.charts else parts.tables).append((t("politics.flags", lang), flags))
+    sheets.append((t("politics.flags", lang), flags))
+    forces = _contest_tables(shown, seen, elections, names, parts)
+    coalitions = politics.coalitions_table(seen, view.focus, names, lang)
+    parts.sheets = [
+        *sheets,
+        (t("brief.table.forces", lang), pd.concat(forces, ignore_index=True) if forces else pd.DataFrame()),
+        (t("brief.table.coalitions", lang), coalitions),
+    ]
+    if seen.seats.empty:
+        parts.caveats.append(t("politics.no_seats", lang))
+    shown_contests = set(politics.contests_in_focus(seen, view.focus)["contest"])
+    pairs = seen.pairs[seen.pairs["contest"].isin(shown_contests)]
+    results = seen.results[seen.results["contest"].isin(shown_contests)]
+    parts.sources = publications_first(
+        split_sources(
+            [
+                *flags.get(source, pd.Series(dtype=str)),
+                *pairs["source"],
+                *coalitions.get(source, pd.Series(dtype=str)),
+                *results["source"],
+                *seen.seats["source"],
+            ]
+        )
+    )
+    return parts
+
+
+def _contest_tables(
+    shown: Shown, seen: politics.Forces, elections: pd.DataFrame, names: dict[str, str], parts: Parts
+) -> list[pd.DataFrame]:
+    """Add each contest of the view as a continued table; return them with their contest named (workbook)."""
+    view, lang = shown.view, shown.lang
+    legislature = politics.legislature_of(elections, view.election)
+    found = []
+    for _, contest in politics.contests_in_focus(seen, view.focus).iterrows():
+        region = view.focus if view.focus and contest["region_code"] == politics.PROVINCE else None
+        region = region or contest["region_code"]
+        table = politics.forces_table(seen, contest, region, legislature, lang)
+        if table.empty:
+            n_pairs = contest["n_pairs"]
+            n = t("common.unknown", lang) if pd.isna(n_pairs) else int(n_pairs)
+            parts.caveats.append(
+                t(
+                    "brief.caveat.no_pairs",
+                    lang,
+                    contest=contest["contest"],
+                    text=t("politics.no_pairs", lang, n=n),
+                )
+            )
+            continue
+        title = politics.contest_title(contest, names, lang)
+        heading = t("brief.table.contest", lang, title=title, region=names.get(region, region))
+        parts.continued.append((heading, table))
+        found.append(table.assign(**{t("politics.col.contest", lang): contest["contest"]}))
+    contest_column = t("politics.col.contest", lang)
+    return [frame[[contest_column, *[c for c in frame.columns if c != contest_column]]] for frame in found]
+
+
 BUILDERS: dict[str, Callable[[Shown], Parts]] = {
     "ringkasan": _ringkasan,
     "peta": _peta,
@@ -314,6 +433,7 @@ BUILDERS: dict[str, Callable[[Shown], Parts]] = {
     "pemangku_kepentingan": _pemangku,
     "skenario": _skenario,
     "posko": _posko,
+    "kekuatan_politik": _politik,
 }
 
 
@@ -375,4 +495,6 @@ def slide_for(
         sources=tuple(dict.fromkeys([*parts.credits, *parts.sources]))[:SOURCE_LIMIT],
         caveats=tuple(dict.fromkeys([*view.notices, *parts.caveats])),
         lang=view.lang,
+        continued=tuple(parts.continued),
+        sheets=None if parts.sheets is None else tuple(parts.sheets),
     )
