@@ -4,7 +4,7 @@ import streamlit as st
 from lib import access, geo, intake
 from lib.core.i18n import t
 from lib.core.text import escape
-from lib.ui import cached
+from lib.ui import cached, election_setup
 from lib.ui import data as ui_data
 from lib.ui import page as ui
 from lib.ui.problems import show_problem
@@ -21,12 +21,13 @@ names = dict(zip(page.regions["code"], page.regions["name"], strict=True))
 
 st.title(t("datapage.title", lang))
 st.caption(t("datapage.intro", lang))
-tables_tab, acled_tab, boundaries_tab, indicators_tab, downloads_tab = st.tabs(
+tables_tab, acled_tab, boundaries_tab, indicators_tab, elections_tab, downloads_tab = st.tabs(
     [
         t("datapage.tab.tables", lang),
         t("datapage.tab.acled", lang),
         t("datapage.tab.boundaries", lang),
         t("datapage.tab.indicators", lang),
+        t("datapage.tab.elections", lang),
         t("datapage.tab.downloads", lang),
     ]
 )
@@ -264,7 +265,11 @@ with indicators_tab:
             disabled=values_check.good.empty,
         )
 
-# ---------------------------------------------------------------- 5. downloads
+# ---------------------------------------------------------------- 5. elections (stages, contests, pairs)
+with elections_tab:
+    election_setup.draw(page)
+
+# ---------------------------------------------------------------- 6. downloads
 with downloads_tab:
     st.subheader(t("datapage.dl.templates", lang))
     st.caption(t("datapage.dl.templates_caption", lang))

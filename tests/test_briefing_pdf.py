@@ -93,7 +93,7 @@ def test_the_slides_hold_what_the_pages_show(agenda):
     assert len(history_slide.charts) == 3  # timeline, aligned on voting day, regency x category
     events = history_slide.tables[0][1]
     assert len(events) == 51  # every bundled event, as the page's table
-    assert any("13 dari 17 indikator diketahui" in c for c in focused.caveats)
+    assert any("14 dari 22 indikator diketahui" in c for c in focused.caveats)
     assert all(s.generated_at.utcoffset() == dt.timedelta(hours=8) for s in slides)
     for slide in slides:
         for chart in slide.charts:
@@ -281,7 +281,7 @@ def test_an_english_view_makes_an_english_slide(tmp_path, monkeypatch):
         page, page_name="skenario", params={"e": ELECTION, "lang": "en"}, title="", note="", ceiling="TERBUKA"
     )
     assert (slide.lang, slide.title, slide.focus) == ("en", "Scenarios", "All of Bali")
-    assert any("of 17 indicators known" in c for c in slide.caveats)
+    assert any("of 22 indicators known" in c for c in slide.caveats)
     text = PdfReader(io.BytesIO(briefing.briefing_pdf([slide], agenda_title="Meeting", lang="en"))).pages[0]
     flat = re.sub(r"\s+", " ", text.extract_text())
     assert "CLASSIFICATION: TERBUKA" in flat

@@ -87,7 +87,13 @@ def test_bundled_definitions_cover_the_four_ikp_dimensions(definitions):
 
 def test_every_indicator_the_app_derives_is_defined_as_derived(definitions):
     derived = set(definitions.loc[definitions["derived"], "key"])
-    expected = {*risk.EVENT_INDICATORS, risk.POSKO_INDICATOR, risk.VOTERS_PER_TPS, risk.CANDIDATE_PAIRS}
+    expected = {
+        *risk.EVENT_INDICATORS,
+        risk.POSKO_INDICATOR,
+        risk.VOTERS_PER_TPS,
+        risk.CANDIDATE_PAIRS,
+        *risk.POLITICS_INDICATORS,
+    }
     assert derived == expected
 
 

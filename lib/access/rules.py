@@ -48,6 +48,7 @@ PERMISSIONS: dict[str, frozenset[str]] = {
     "alert.see": frozenset({"admin", "analyst", "posko"}),
     "alert.ack": frozenset({"admin", "analyst"}),
     "data.import": frozenset({"admin", "analyst"}),
+    "election.setup": frozenset({"admin", "analyst"}),
     "share.create": frozenset({"admin", "analyst"}),
     "share.list": frozenset({"admin", "analyst"}),
     "share.revoke": frozenset({"admin", "analyst"}),

@@ -22,6 +22,9 @@ LABEL_KEYS: dict[str, str] = {
     "kind": "network.kind",
     "confidence": "confidence",
     "date_precision": "precision",
+    "office": "politics.office",
+    "incumbent": "politics.incumbent",
+    "backing": "politics.backing",
 }
 """Column -> the prefix of its values' locale keys (``category.riot``, ``network.type.police`` …)."""
 

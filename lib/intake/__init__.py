@@ -85,6 +85,28 @@ from lib.intake.checks import (
     template_workbook,
     with_origins,
 )
+from lib.intake.election_rows import (
+    SetupScope,
+    election_id_for,
+)
+from lib.intake.elections import (
+    STAGE_EDITOR_COLUMNS,
+    TEMPLATE_FIELDS,
+    ElectionCheck,
+    SetupDraft,
+    build_draft,
+    check_election,
+    check_setup_file,
+    check_setup_frame,
+    check_stage_edits,
+    save_setup,
+    setup_choices_frame,
+    setup_outcome_text,
+    setup_scope,
+    setup_template,
+    setup_template_filename,
+    setup_template_frame,
+)
 from lib.intake.excel import (
     FORMULA_TRIGGERS,
     MAX_COLUMN_WIDTH,
@@ -94,12 +116,14 @@ from lib.intake.excel import (
     to_csv_bytes,
     to_xlsx_bytes,
 )
+from lib.intake.periods import parse_date_range
 from lib.intake.problems import (
     RowProblem,
     problems_frame,
 )
 from lib.intake.rows import (
     ImportResult,
+    RowSpec,
     event_id,
     summary,
     validate_rows,
@@ -120,6 +144,7 @@ from lib.intake.schemas import (
     PHASE_WORDS,
     PHASES,
     SCHEMAS,
+    SETUP_KINDS,
     STAKEHOLDER_IMPORT_COLUMNS,
     STRENGTH_RANGE,
     TRUE_WORDS,
@@ -270,4 +295,25 @@ __all__ = [
     "validate_rows",
     "value_key",
     "with_origins",
+    "SetupScope",
+    "election_id_for",
+    "STAGE_EDITOR_COLUMNS",
+    "TEMPLATE_FIELDS",
+    "ElectionCheck",
+    "SetupDraft",
+    "build_draft",
+    "check_election",
+    "check_setup_file",
+    "check_setup_frame",
+    "check_stage_edits",
+    "save_setup",
+    "setup_choices_frame",
+    "setup_outcome_text",
+    "setup_scope",
+    "setup_template",
+    "setup_template_filename",
+    "setup_template_frame",
+    "RowSpec",
+    "SETUP_KINDS",
+    "parse_date_range",
 ]

@@ -456,6 +456,16 @@ _DTYPES: dict[str, dict[str, str]] = {
 }
 
 
+@dataclass(frozen=True)
+class RowSpec:
+    """How a kind of row checked outside this module is read (the election setup's tables)."""
+
+    check: Callable[[_Row, _Context], None]
+    dtypes: Mapping[str, str]
+    key: tuple[str, ...]
+    """The fields that identify a row: a second row with the same key and other values is refused."""
+
+
 def _row_numbers(frame: pd.DataFrame) -> list[int]:
     """Return each row's number in the file: the index from :func:`lib.tabular.read_table`, else 2, 3, ..."""
     if frame.index.name == "row":
@@ -479,6 +489,7 @@ def validate_rows(
     default_region: str | None = None,
     known_ids: Collection[str] | None = None,
     extra_checks: Callable[[Mapping[str, object]], Sequence[tuple[str, str]]] | None = None,
+    spec: RowSpec | None = None,
 ) -> ImportResult:
     """Check every row of a partner's table and keep the rows that pass.
 
@@ -503,6 +514,8 @@ def validate_rows(
     extra_checks
         Called with each row's checked values (field -> value); returns (field, expected)
         pairs for further problems.
+    spec
+        The checks of a kind not listed here (its schema is in :data:`lib.intake.schemas.SCHEMAS`).
 
     Raises
     ------
@@ -546,7 +559,7 @@ def validate_rows(
     duplicate_rows: dict[int, int] = {}
     for position, number in enumerate(numbers):
         row = _Row(number, {target: cells[position] for target, cells in columns.items()}, lang)
-        _ROW_CHECKS[kind](row, ctx)
+        (spec.check if spec is not None else _ROW_CHECKS[kind])(row, ctx)
         if extra_checks is not None and not row.problems:
             for target, expected in extra_checks(dict(row.values)):
                 row.fail(target, expected)
@@ -556,7 +569,7 @@ def validate_rows(
             row.problems = [("", "", t("import.row.example", lang))]
         if not row.problems:
             row.values["origin"] = origin
-            _keep(row, kind, kept, duplicate_rows, lang)
+            _keep(row, kind, kept, duplicate_rows, lang, spec.key if spec is not None else ())
         for target, value, expected in row.problems:
             column = found.get(target) or (header_label(kind, target, lang) if target else "")
             problems.append(RowProblem(number, column, value, expected))
@@ -564,7 +577,7 @@ def validate_rows(
     good = pd.DataFrame(
         records, columns=list(schema.columns), index=pd.Index([n for n, _ in kept.values()], name="row")
     )
-    types = _DTYPES[kind]
+    types = spec.dtypes if spec is not None else _DTYPES[kind]
     for column in schema.columns:
         good[column] = good[column].astype(types.get(column, "string"))
     optional = [c for c in schema.columns if c not in schema.required and c not in derived and c != "id"]
@@ -599,13 +612,16 @@ def _keep(
     kept: dict[tuple[object, ...], tuple[int, dict[str, object]]],
     duplicate_rows: dict[int, int],
     lang: str,
+    key_fields: tuple[str, ...] = (),
 ) -> None:
     """Keep a checked row once; an exact repeat is counted, a clash on its key is a problem."""
     values = row.values
-    if kind == "links":
+    if key_fields:
+        key: tuple[object, ...] = tuple(values.get(f) for f in key_fields)
+    elif kind == "links":
         ends = (str(values["source_id"]), str(values["target_id"]))
         # An undirected link from A to B is the same link as from B to A.
-        key: tuple[object, ...] = (*(ends if values["directed"] else sorted(ends)), values["kind"])
+        key = (*(ends if values["directed"] else sorted(ends)), values["kind"])
     else:
         key = (values["id"],)
     if key not in kept:
@@ -615,7 +631,10 @@ def _keep(
     if _comparable(earlier) == _comparable(values):
         duplicate_rows[row.number] = first
         return
-    if kind == "links":
+    if key_fields:
+        last = key_fields[-1]
+        row.problems.append((last, str(values.get(last) or ""), t("import.row.id_conflict", lang, row=first)))
+    elif kind == "links":
         row.problems.append(
             ("source_id", str(values["source_id"]), t("import.row.link_conflict", lang, row=first))
         )

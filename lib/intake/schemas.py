@@ -231,6 +231,157 @@ SCHEMAS: dict[str, Schema] = {
     ),
 }
 
+_SOURCE_ALIASES = ("source", "sumber", "rujukan", "dasarhukum", "sumberdata")
+SETUP_KINDS: tuple[str, ...] = ("stages", "contests", "pairs", "coalitions", "figures")
+"""The tables of an election set up in the app (:mod:`lib.intake.elections`), in the order they depend on."""
+SCHEMAS.update(
+    {
+        "stages": Schema(
+            kind="stages",
+            columns=("stage", "name_id", "name_en", "start", "end", "source"),
+            required=("name_id",),
+            aliases={
+                "stage": ("stagecode", "kode", "kodetahapan", "idtahapan", "stageid"),
+                "name_id": (
+                    "tahapan",
+                    "namatahapan",
+                    "tahapankegiatan",
+                    "kegiatan",
+                    "uraiankegiatan",
+                    "uraian",
+                    "program",
+                    "nameid",
+                    "stagename",
+                    "stage",
+                    "name",
+                    "nama",
+                ),
+                "name_en": ("tahapandalambahasainggris", "stageinenglish", "nameen", "english", "inggris"),
+                # A period in one cell ("1 Jan 2029 s.d. 3 Feb 2029"), else a start and an end cell.
+                "period": (
+                    "jadwal",
+                    "waktu",
+                    "jadwalwaktu",
+                    "waktupelaksanaan",
+                    "pelaksanaan",
+                    "periode",
+                    "tanggal",
+                    "schedule",
+                    "period",
+                    "dates",
+                    "date",
+                ),
+                "start": (
+                    "mulai",
+                    "awal",
+                    "tanggalmulai",
+                    "tglmulai",
+                    "tanggalawal",
+                    "start",
+                    "startdate",
+                    "from",
+                    "dari",
+                ),
+                "end": (
+                    "selesai",
+                    "akhir",
+                    "tanggalselesai",
+                    "tglselesai",
+                    "tanggalakhir",
+                    "end",
+                    "enddate",
+                    "until",
+                    "sampai",
+                ),
+                "source": _SOURCE_ALIASES,
+            },
+        ),
+        "contests": Schema(
+            kind="contests",
+            columns=("contest", "office", "region_code", "n_pairs", "source"),
+            required=("contest", "office"),
+            aliases={
+                "contest": ("kontestasi", "namakontestasi", "contest", "race", "pemilihan"),
+                "office": ("jabatan", "jabatanyangdipilih", "office"),
+                "region_code": _REGION_ALIASES,
+                "n_pairs": ("jumlahpasangan", "jumlahpaslon", "npairs", "pairs", "numberofpairs"),
+                "source": _SOURCE_ALIASES,
+            },
+        ),
+        "pairs": Schema(
+            kind="pairs",
+            columns=(
+                "pair_id",
+                "contest",
+                "ballot_no",
+                "head",
+                "deputy",
+                "popular_name",
+                "incumbent",
+                "backing",
+                "source",
+                "note",
+                "classification",
+            ),
+            required=("contest", "head", "deputy"),
+            aliases={
+                "contest": ("kontestasi", "namakontestasi", "contest", "race", "pemilihan"),
+                "ballot_no": ("nourut", "nomorurut", "ballotno", "ballotnumber", "nomor", "no"),
+                "head": (
+                    "calon",
+                    "namacalon",
+                    "calonkepaladaerah",
+                    "calonpresiden",
+                    "capres",
+                    "head",
+                    "candidate",
+                ),
+                "deputy": (
+                    "wakil",
+                    "calonwakil",
+                    "namawakil",
+                    "calonwakilkepaladaerah",
+                    "calonwakilpresiden",
+                    "cawapres",
+                    "deputy",
+                    "runningmate",
+                ),
+                "popular_name": ("namapopuler", "julukan", "akronim", "popularname", "nickname"),
+                "incumbent": ("petahana", "incumbent"),
+                "backing": ("jalur", "jalurpencalonan", "pencalonan", "dukungan", "backing"),
+                "source": _SOURCE_ALIASES,
+                "note": ("catatan", "keterangan", "note"),
+                "classification": _CLASSIFICATION_ALIASES,
+            },
+            derived=("pair_id",),
+        ),
+        "coalitions": Schema(
+            kind="coalitions",
+            columns=("pair_id", "contest", "ballot_no", "party", "source", "classification"),
+            required=("contest", "ballot_no", "party"),
+            aliases={
+                "contest": ("kontestasi", "namakontestasi", "contest", "race", "pemilihan"),
+                "ballot_no": ("nourut", "nomorurut", "ballotno", "ballotnumber", "nomor", "no"),
+                "party": ("partai", "partaipengusung", "partaipolitik", "parpol", "party"),
+                "source": _SOURCE_ALIASES,
+            },
+            derived=("pair_id", "classification"),
+        ),
+        "figures": Schema(
+            kind="figures",
+            columns=("region_code", "dpt", "n_tps", "source", "note"),
+            required=("region_code",),
+            aliases={
+                "region_code": _REGION_ALIASES,
+                "dpt": ("dpt", "jumlahdpt", "daftarpemilihtetap", "jumlahpemilih", "registeredvoters"),
+                "n_tps": ("tps", "jumlahtps", "ntps", "pollingstations"),
+                "source": _SOURCE_ALIASES,
+                "note": ("catatan", "keterangan", "note"),
+            },
+        ),
+    }
+)
+
 
 def map_headers(headers: Sequence[object], kind: str) -> tuple[dict[str, str], list[str]]:
     """Return which header feeds each field, and the headers left unused.
@@ -273,7 +424,7 @@ def schema_for(kind: str) -> Schema:
         If ``kind`` is not one of :data:`KINDS`.
     """
     if kind not in SCHEMAS:
-        raise ValueError(f"kind must be one of {KINDS}, got {kind!r}.")
+        raise ValueError(f"kind must be one of {(*KINDS, *SETUP_KINDS)}, got {kind!r}.")
     return SCHEMAS[kind]
 
 

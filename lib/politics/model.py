@@ -17,8 +17,14 @@ from lib.core.i18n import t
 from lib.core.problems import DataProblem
 from lib.core.regions import REGENCY_CODES
 
-OFFICES: tuple[str, ...] = ("gubernur", "bupati", "wali_kota")
-"""The office a contest fills: governor (province), regent (kabupaten), mayor (kota)."""
+OFFICES: tuple[str, ...] = ("gubernur", "bupati", "wali_kota", "presiden")
+"""The office a contest fills: governor (province), regent (kabupaten), mayor (kota), and the president
+(Pemilu: Bali's part of the national race, recorded for the province)."""
+PROVINCE_OFFICES: tuple[str, ...] = ("gubernur", "presiden")
+"""The offices whose contest is recorded for the whole province (region 51)."""
+ELECTION_LEVELS: tuple[str, ...] = ("pemilu", "pilkada")
+"""An election's level as the elections table writes it: the general election or the regional one. A
+re-vote (PSU) or a by-election takes the level of the election it completes, and a narrower scope."""
 INCUMBENCY: tuple[str, ...] = ("yes", "former", "no")
 """Whether the head of a pair holds the office now (``yes``), held it before (``former``) or not."""
 BACKING: tuple[str, ...] = ("parties", "independent")
@@ -218,7 +224,7 @@ def check_contests(
     for row, (office, region) in enumerate(
         zip(cells.frame["office"], cells.frame["region_code"], strict=True)
     ):
-        if (office == "gubernur") != (region == PROVINCE):
+        if (office in PROVINCE_OFFICES) != (region == PROVINCE):
             raise cells.fail(row, "office", office, t("politics.expect.office_region", lang, region=region))
     return cells.frame
 

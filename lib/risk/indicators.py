@@ -44,6 +44,9 @@ UNIT_RANGES: Mapping[str, tuple[float, float]] = {
     "percent": (0.0, 100.0),
     "score_0_100": (0.0, 100.0),
     "pairs": (0.0, math.inf),
+    "flag": (0.0, 1.0),
+    "percentage_points": (0.0, 100.0),
+    "count": (0.0, math.inf),
 }
 """Plausible range of a value by the unit of its indicator."""
 

@@ -99,6 +99,11 @@ from lib.store.schema import (
     stakeholders,
     users,
 )
+from lib.store.setup import (
+    SETUP_TABLES,
+    SetupOutcome,
+    save_election,
+)
 from lib.store.shares import (
     caller_from_params,
     create_link,
@@ -123,6 +128,9 @@ from lib.store.triage import (
 
 __all__ = [
     "read_forces",
+    "SETUP_TABLES",
+    "SetupOutcome",
+    "save_election",
     "candidate_pairs",
     "coalitions",
     "seats",

@@ -213,7 +213,7 @@ def assessment(scope: Scope, election_id: str, weights: str) -> risk.Assessment:
     Raises DataProblem (not cached) when the weights cannot be read or are all 0.
     """
     bundle = scope.ctx.bundle
-    election = bundle.elections.loc[election_id]
+    election = elections(scope.settings, scope.revision, scope.lang).loc[election_id]  # set up in the app too
     figures = store.read_table(scope.ctx.engine, store.election_figures)
     contests = store.read_table(scope.ctx.engine, store.contests)
     chosen = risk.decode_weights(weights, bundle.indicators) if weights else {}

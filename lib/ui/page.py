@@ -225,11 +225,28 @@ def show_notices() -> None:
 
 
 def focus_banner(view: ViewState, regions: pd.DataFrame) -> None:
-    """Say on every page which regency the view is focused on."""
+    """Say on every page which regency the view is focused on (and when no election is coming)."""
     if view.focus and view.focus in regions.index:
         st.info(
             t("focus.banner", view.lang, name=regions.loc[view.focus, "name"]), icon=":material/location_on:"
         )
+    past_notice(view)
+
+
+def past_notice(view: ViewState) -> None:
+    """Say that no election is coming, so the view shows the latest one, and how to add the next.
+
+    Shown while the view is on the default election and its voting day has passed; not in projector
+    mode, where the meeting reads the screen (the operator sees it on every other screen).
+    """
+    opened = st.session_state.get("_open")
+    if opened is None or view.projector or view.election != opened[3]:
+        return
+    latest = opened[2].loc[opened[3]]
+    if latest["voting_day"] >= clock.today():
+        return
+    day = latest["voting_day"].strftime("%d/%m/%Y")
+    st.info(t("setup.notice.past", view.lang, name=latest["name"], day=day), icon=":material/event_upcoming:")
 
 
 class Page:
