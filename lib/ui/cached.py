@@ -227,6 +227,9 @@ def assessment(scope: Scope, election_id: str, weights: str) -> risk.Assessment:
         ),
         weights={**risk.default_weights(bundle.indicators), **chosen},
         voting_day=election["voting_day"],
+        forces=store.read_forces(scope.ctx.engine, ceiling=scope.ceiling),  # every election's: the history
+        elections=elections(scope.settings, scope.revision, scope.lang),
+        election_id=election_id,
     )
 
 
