@@ -2,13 +2,13 @@
 
     python bench/bench_all.py [--only pages,map,bytes,cold,load,network] [--quick]
 
-A regression shows as a ratio: a page's load and rerun in the browser against an empty one-line page
-(pagecheck --rerun --floor), Peta's focus and level changes against that page's rerun, the websocket
-bytes of a level change against the empty page's rerun, the cold start against the empty page's cold
-start, the server-side load test against the empty page under the same load (bench_load.py), and the
-2,000-institution graph analyses against their goal (bench_network.py). Every line names its goal and
-says "met" or "not met". Figures only: nothing here fails a build, and a busy machine slows the
-baselines too, which is why they are measured in the same run.
+A regression shows as a ratio: a page's load and rerun in the browser against an empty one-line
+page (pagecheck --floor, the R key as a step), Peta's focus and level changes against that page's
+rerun, the websocket bytes of a level change against the empty page's rerun, the cold start against
+the empty page's cold start, the server-side load test against the empty page under the same load
+(bench_load.py), and the 2,000-institution graph analyses against their goal (bench_network.py).
+Every line names its goal and says "met" or "not met". Figures only: nothing here fails a build,
+and a busy machine slows the baselines too, which is why they are measured in the same run.
 
 Groups (``--only``):
 
@@ -32,6 +32,7 @@ import argparse
 import json
 import math
 import os
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -168,25 +169,46 @@ def _median(timing: dict | None) -> float | None:
     return None if not timing else timing.get("median")
 
 
+RERUN_STEP = {"rerun": True, "name": "rerun", "screenshot": False}
+"""The R key as an explicit step (not --rerun): its report keeps each run's time, so a press that
+started no rerun (pagecheck then records 0 ms) is left out instead of counting as a 0 ms rerun."""
+
+
+def seen_ms(action: dict | None) -> tuple[float | None, int, int]:
+    """Return (median ms of the runs that reran, how many did, how many were tried) of a pagecheck step."""
+    if not action or not action.get("timed"):
+        return None, 0, 0
+    tried = [ms for ms in action.get("runs_ms", []) if ms is not None]
+    ran = [ms for ms in tried if ms > 0]
+    return (statistics.median(ran) if ran else None), len(ran), len(tried)
+
+
+def _seen_label(figure: str, ran: int, tried: int) -> str:
+    return figure if ran == tried else f"{figure} ({ran} of {tried} presses reran)"
+
+
+def _step(page: dict, name: str) -> dict | None:
+    return next((a for a in page.get("actions", []) if a.get("do") == name), None)
+
+
 def page_figures(report: dict) -> list[Figure]:
     """Return each page's load and rerun beside the empty page's, from one pagecheck --floor report."""
     floor = report["floor"]
     load_floor, rerun_floor = _median(floor["render_ms"]), _median(floor.get("rerun_ms"))
+    limit = None if load_floor is None else load_floor + LOAD_GOAL_MS
+    rerun_limit = None if rerun_floor is None else RERUN_GOAL * rerun_floor
     names = {path: name for name, path in PAGES.items()}
     found = []
     for page in report["pages"]:
         name = names.get(page["page"], page["page"])
-        load, rerun = _median(page["render_ms"]), _median(page.get("rerun_ms"))
-        limit = None if load_floor is None else load_floor + LOAD_GOAL_MS
+        load = _median(page["render_ms"])
+        rerun, ran, tried = seen_ms(_step(page, RERUN_STEP["name"]))
         found.append(
             Figure(name, "load", load, load_floor, "empty page", "<= empty + 0.5 s", at_most(load, limit))
         )
-        rerun_limit = None if rerun_floor is None else RERUN_GOAL * rerun_floor
-        found.append(
-            Figure(
-                name, "rerun", rerun, rerun_floor, "empty page", "<= 2x empty", at_most(rerun, rerun_limit)
-            )
-        )
+        label = _seen_label("rerun", ran, tried)
+        met = at_most(rerun, rerun_limit)
+        found.append(Figure(name, label, rerun, rerun_floor, "empty page", "<= 2x empty", met))
     return found
 
 
@@ -195,30 +217,37 @@ def action_figures(report: dict) -> list[Figure]:
     rerun_floor = _median(report["floor"].get("rerun_ms"))
     peta = next(page for page in report["pages"] if page["page"] == PAGES["Peta"])
     found = []
-    for action in peta.get("actions", []):
-        goal = ACTION_GOALS_MS.get(action.get("do", ""))
-        if goal is None:
-            continue
-        if action.get("error"):
-            _say(f"Peta, {action['do']}: {action['error']}")
-        value = _median(action.get("ms")) if action.get("timed") else None
-        figure = f"{action['do']} (browser)"
+    for name, goal in ACTION_GOALS_MS.items():
+        action = _step(peta, name)
+        if action is not None and action.get("error"):
+            _say(f"Peta, {name}: {action['error']}")
+        value, ran, tried = seen_ms(action)
+        label = _seen_label(f"{name} (browser)", ran, tried)
         found.append(
-            Figure("Peta", figure, value, rerun_floor, "empty rerun", f"<= {goal} ms", at_most(value, goal))
+            Figure("Peta", label, value, rerun_floor, "empty rerun", f"<= {goal} ms", at_most(value, goal))
         )
     return found
+
+
+def actions_file(groups: set[str]) -> dict[str, list[dict]]:
+    """Return pagecheck's steps per page: the R key on every page, then Peta's map changes."""
+    pages = list(PAGES.values()) if "pages" in groups else [PAGES["Peta"]]
+    steps: dict[str, list[dict]] = {page: [dict(RERUN_STEP)] if "pages" in groups else [] for page in pages}
+    if "map" in groups:
+        steps[PAGES["Peta"]] += MAP_ACTIONS
+    return steps
 
 
 def browser_figures(
     groups: set[str], quick: bool, env: dict[str, str], path: Path, out: Path
 ) -> list[Figure]:
     """Run pagecheck once for the pages and Peta's actions; return their figures."""
-    pages = list(PAGES.values()) if "pages" in groups else [PAGES["Peta"]]
+    steps = actions_file(groups)
     actions = out / "actions.json"
-    actions.write_text(json.dumps({PAGES["Peta"]: MAP_ACTIONS} if "map" in groups else {}))
-    args = [arg for page in pages for arg in ("--page", page)]
-    args += ["--rerun", "--floor", "--repeat", "1" if quick else "3", "--actions", str(actions)]
-    _say(f"browser: {len(pages)} page(s) and the empty page, pagecheck --rerun --floor")
+    actions.write_text(json.dumps(steps))
+    args = [arg for page in steps for arg in ("--page", page)]
+    args += ["--floor", "--repeat", "1" if quick else "3", "--actions", str(actions)]
+    _say(f"browser: {len(steps)} page(s) and the empty page, pagecheck --floor (reruns: the R key)")
     report = pagecheck(args, env, path, out / "pages")
     found = page_figures(report) if "pages" in groups else []
     return found + (action_figures(report) if "map" in groups else [])
