@@ -303,7 +303,7 @@ def bytes_figures(app: bench_load.Server, floor: bench_load.Server) -> list[Figu
     found = []
     for level, goal in BYTES_GOALS_KB.items():
         value = runs[level].bytes / 1024
-        figure = f"websocket bytes, level -> {level}"
+        figure = f"websocket bytes, level -> {level}" + (" (exception!)" if runs[level].exceptions else "")
         found.append(
             Figure("Peta", figure, value, base, "empty rerun", f"<= {goal} KB", value <= goal, unit="KB")
         )
@@ -318,7 +318,7 @@ def load_figures(app: bench_load.Server, floor: bench_load.Server, quick: bool) 
     found = []
     for name in ("Ringkasan", "Peta"):
         got = bench_load.load_test(app, bench_load.PAGES[name], sessions, reruns)
-        view = f"{name}, {sessions} sessions"
+        view = f"{name}, {sessions} sessions" + (f" ({got.exceptions} exceptions!)" if got.exceptions else "")
         found.append(Figure(view, "rerun p95", got.p95_ms, base.p95_ms, "empty page", "-", None))
         cpu_goal = f"<= {CPU_GOAL_MS} ms"
         found.append(
