@@ -12,6 +12,7 @@ from streamlit.testing.v1 import AppTest
 
 from lib import network, store
 from lib.access import Caller
+from lib.core.i18n import t
 from lib.core.problems import DataProblem
 from lib.core.text import escape
 from lib.intake import load_bundle
@@ -365,6 +366,8 @@ def open_data_tab(lang: str = "en") -> AppTest:
     at.session_state["_caller"] = as_account(ANALYST)
     at.run()
     at.switch_page("pages/pemangku_kepentingan.py")
+    at.run()
+    at.session_state["network_tabs"] = t("stakeholderspage.tab.data", lang)  # only the open tab runs
     return at.run()
 
 

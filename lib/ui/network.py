@@ -21,6 +21,7 @@ from sqlalchemy.engine import Engine
 
 from lib import intake, network
 from lib.access import Caller
+from lib.core import formats
 from lib.core.i18n import t
 from lib.core.labels import code_label
 from lib.core.problems import DataProblem
@@ -176,6 +177,27 @@ def metrics_table(scope: Scope, delays: Delays, focus: str | None, lang: str) ->
     """Return the metrics table the page shows (only the ``focus`` regency's institutions if given)."""
     only = network.focus_members(graph(scope, delays), focus) if focus else None
     return network.metrics_display(analysis(scope, delays, lang), region_names(scope), lang=lang, only=only)
+
+
+METRIC_DIGITS = (
+    ("network.metric.betweenness", 4),
+    ("network.metric.pagerank", 4),
+    ("network.metric.broker", 4),
+    ("stakeholderspage.col.hours_from", 1),
+    ("stakeholderspage.col.hours_to", 1),
+)
+"""Decimal places of the metrics table's fractional columns (the others are whole numbers)."""
+
+
+@st.cache_resource(hash_funcs=SCOPE_HASH, show_spinner=False, max_entries=32)
+def metrics_text(scope: Scope, delays: Delays, focus: str | None, lang: str) -> pd.DataFrame:
+    """Return :func:`metrics_table` written as ``lang`` writes numbers, without its ``id`` column.
+
+    Cached: writing 2,000 cells through Babel took 60 ms, and that on every rerun of the page.
+    """
+    digits = {t(key, lang): places for key, places in METRIC_DIGITS}
+    table = metrics_table(scope, delays, focus, lang).drop(columns="id")
+    return formats.as_text(table, lang, digits, missing=t("common.unknown", lang))
 
 
 @st.cache_resource(hash_funcs=SCOPE_HASH, show_spinner=False, max_entries=32)
