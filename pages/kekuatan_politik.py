@@ -31,10 +31,12 @@ flags = ui_politics.flag_table(page.scope, view.election, view.focus)
 if not (flags[t("politics.col.flag", lang)] == t("politics.flag.single_candidate", lang)).any():
     st.caption(t("politics.no_single", lang))
 ui_politics.draw_flag_groups(flags, lang)
-with st.expander(t("politics.flags_table", lang)):
-    st.dataframe(
-        flags, hide_index=True, key="politics_flags", **ui_politics.fitted(ui_politics.FLAG_WIDTHS, lang)
-    )
+flags_box = st.expander(t("politics.flags_table", lang), key="politics_flags_open", on_change="rerun")
+with flags_box:
+    if flags_box.open:  # a closed box sends no table
+        st.dataframe(
+            flags, hide_index=True, key="politics_flags", **ui_politics.fitted(ui_politics.FLAG_WIDTHS, lang)
+        )
 
 province = seen.contests[seen.contests["region_code"] == politics.PROVINCE]
 if not province.empty:

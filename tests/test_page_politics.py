@@ -32,6 +32,21 @@ def contest_tables(at: AppTest, column: str) -> list[pd.DataFrame]:
     return [frame for frame in tables(at) if column in frame.columns]
 
 
+def open_flags(at: AppTest) -> AppTest:
+    """Open the flags' table box as a click on it does: a closed box sends no table."""
+    at.session_state["politics_flags_open"] = True
+    at.run()
+    assert not at.exception
+    return at
+
+
+def test_the_flags_table_is_sent_only_when_its_box_is_open():
+    at = open_politics()
+    assert contest_tables(at, "Sorotan") == []
+    assert any("Selisih tipis" in m.value for m in at.markdown)  # the grouped flags are there
+    assert len(contest_tables(open_flags(at), "Sorotan")) == 1
+
+
 def test_at_bali_level_every_contest_and_the_governors_totals_show():
     at = open_politics()
     pairs = contest_tables(at, "Pasangan calon")
@@ -48,7 +63,7 @@ def test_at_bali_level_every_contest_and_the_governors_totals_show():
 
 
 def test_the_flags_name_denpasars_319_vote_margin_and_say_why():
-    at = open_politics()
+    at = open_flags(open_politics())
     flags = contest_tables(at, "Sorotan")[0]
     narrow = flags[flags["Sorotan"] == "Selisih tipis"]
     assert narrow["Wilayah"].tolist() == ["Kota Denpasar"]
@@ -75,7 +90,7 @@ def test_focused_on_buleleng_the_page_shows_its_race_and_the_governors_there(lan
     assert votes in pairs[0][votes_column].tolist()
     assert pairs[1][votes_column].tolist() == ["tidak diketahui" if lang == "id" else "unknown"] * 2
     assert [m.value for m in at.metric][:2] == ["02 Koster-Giri", leader]
-    flags = tables(at)[0]
+    flags = tables(open_flags(at))[0]
     regions = set(flags.iloc[:, 2])
     assert regions <= {"Buleleng", "Bali"}  # nothing of another regency when focused
 

@@ -181,17 +181,59 @@ def fitted(widths: dict[str, tuple[int, int]], lang: str) -> dict[str, Any]:
     return {"column_order": [t(key, lang) for key in shown], "column_config": config}
 
 
+@dataclasses.dataclass(frozen=True)
+class ContestSection:
+    """One contest of the view as the page draws it: its title, where its results are from, its table."""
+
+    contest: pd.Series
+    title: str
+    region: str
+    table: pd.DataFrame
+    notes: str
+    exported: pd.DataFrame
+    """The table with the contest's name first, for the download of every contest."""
+
+
+@st.cache_resource(hash_funcs=SCOPE_HASH, show_spinner=False, max_entries=16)
+def contest_rows(
+    scope: Scope, election: str, focus: str | None, legislature: str | None, lang: str
+) -> tuple[ContestSection, ...]:
+    """Return every contest of the view with its forces table, built once per view.
+
+    Cached: the ten tables of a Pilkada (pairs, coalitions, seats, results) took 1 s to build on
+    every rerun of the page.
+    """
+    seen = forces(scope, election)
+    regions = scope.ctx.bundle.regions
+    names = dict(zip(regions["code"].astype(str), regions["name"].astype(str), strict=True))
+    sections = []
+    for _, contest in politics.contests_in_focus(seen, focus).iterrows():
+        region = focus if focus and contest["region_code"] == politics.PROVINCE else contest["region_code"]
+        table = politics.forces_table(seen, contest, region, legislature, lang)
+        sections.append(
+            ContestSection(
+                contest=contest,
+                title=politics.contest_title(contest, names, lang),
+                region=region,
+                table=table,
+                notes=_result_notes(seen, contest, region, lang) if not table.empty else "",
+                exported=table.assign(**{t("politics.col.contest", lang): contest["contest"]})[
+                    [t("politics.col.contest", lang), *table.columns]
+                ],
+            )
+        )
+    return tuple(sections)
+
+
 def contest_sections(page: ui.Page, seen: politics.Forces) -> list[pd.DataFrame]:
     """Draw each contest of the view: its pairs with coalitions, seats and results; return the tables."""
     lang = page.lang
     names = region_names(page)
-    focus = page.view.focus
     legislature = politics.legislature_of(page.elections, page.view.election)
     tables = []
-    for _, contest in politics.contests_in_focus(seen, focus).iterrows():
-        region = focus if focus and contest["region_code"] == politics.PROVINCE else contest["region_code"]
-        st.markdown(f"**{politics.contest_title(contest, names, lang)}**")
-        table = politics.forces_table(seen, contest, region, legislature, lang)
+    for section in contest_rows(page.scope, page.view.election, page.view.focus, legislature, lang):
+        contest, region, table = section.contest, section.region, section.table
+        st.markdown(f"**{section.title}**")
         if table.empty:
             n_pairs = contest["n_pairs"]
             st.caption(
@@ -209,12 +251,9 @@ def contest_sections(page: ui.Page, seen: politics.Forces) -> list[pd.DataFrame]
             key=f"politics_contest_{contest['region_code']}",
             **fitted(CONTEST_WIDTHS, lang),
         )
-        notes = _result_notes(seen, contest, region, lang)
-        if notes:
-            st.caption(notes)
-        exported = table.copy()
-        exported.insert(0, t("politics.col.contest", lang), contest["contest"])
-        tables.append(exported)
+        if section.notes:
+            st.caption(section.notes)
+        tables.append(section.exported)
     return tables
 
 
