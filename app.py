@@ -3,10 +3,12 @@
 import streamlit as st
 
 from lib.core.i18n import t
-from lib.ui import agenda, live, projector
+from lib.core.settings import load_settings
+from lib.ui import agenda, live, projector, warm
 from lib.ui import page as ui
 
 st.set_page_config(page_title="Sinergi", page_icon="assets/sinergi.png", layout="wide")
+warm.start(load_settings())  # once per process: the shared caches fill in the background
 ui.use_navigation()
 
 projector.apply(ui.open_view())  # projector mode: sidebar collapsed, large type

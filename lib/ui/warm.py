@@ -1,0 +1,141 @@
+"""The warm start: fill the shared caches once per process, in the background, for the first visitors.
+
+The first person in the room used to pay for everything the app reads once: the bundled facts and
+the store, the boundaries, the coordination graph with its layout and analyses, the default
+election's assessment (4.7 s for the first Pemangku Kepentingan page after a start). :func:`start`
+runs :func:`warm` in a thread the first time app.py runs in a process, and that visitor's first
+page is drawn while the rest fills.
+
+It calls the very cached functions the pages call, with the arguments a first visitor's pages
+pass (the public ceiling, Indonesian, the default election, the assumed delays), so the pages get
+cache hits. Streamlit computes one value once: a page that asks for a value the warm-up is still
+computing waits for it instead of computing it again. The thread has no ScriptRunContext, which
+cached functions do not need (their spinner and replay are no-ops without one); Streamlit's
+warning about the missing context is dropped for this thread only. A step that fails is logged
+and skipped: the page that needs the value computes it and shows its problem the usual way.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from lib import access, network
+from lib.core import clock
+from lib.core.elections import default_election
+from lib.core.settings import Settings
+from lib.ui import cached
+from lib.ui import network as ui_network
+
+LOG = logging.getLogger(__name__)
+THREAD_NAME = "sinergi-warm"
+_CONTEXT_WARNING = "missing ScriptRunContext"
+_lock = threading.Lock()
+_started: dict[str, threading.Thread] = {}
+
+
+@dataclass
+class Report:
+    """What one warm-up did: the steps in order, those that failed with their message."""
+
+    done: list[str] = field(default_factory=list)
+    failed: dict[str, str] = field(default_factory=dict)
+
+
+def start(settings: Settings) -> threading.Thread | None:
+    """Start :func:`warm` in a daemon thread, once per process and settings; return it (None if not).
+
+    Called on every run of app.py: only the first call in a served process starts a thread, the
+    others return at once. Under AppTest (a stand-in runtime) nothing starts: every test has a
+    store of its own, and a background thread per test would only slow the suite down.
+    """
+    key = repr(settings)
+    if not _served():
+        return None
+    with _lock:
+        if key in _started:
+            return None
+        thread = threading.Thread(target=warm, args=(settings,), name=THREAD_NAME, daemon=True)
+        _started[key] = thread
+    thread.start()
+    return thread
+
+
+def warm(settings: Settings, lang: str = "id") -> Report:
+    """Fill the caches a first visitor's pages read (public ceiling, ``lang``); return what was done.
+
+    Never raises: each failed step is logged and the next runs (a step whose inputs failed fails too).
+    """
+    report = Report()
+    state: dict[str, object] = {}
+    _quiet_context_warning()
+    for name, step in _steps(settings, lang, state):
+        try:
+            step()
+        except Exception as error:  # noqa: BLE001 - whatever fails, the page recomputes and says why
+            report.failed[name] = f"{type(error).__name__}: {error}"
+            LOG.warning("Warm-up step %r failed (the page computes it itself): %s", name, error)
+            LOG.debug("Warm-up step %r failed", name, exc_info=True)
+        else:
+            report.done.append(name)
+    LOG.info("Warm-up done: %s; failed: %s", ", ".join(report.done), ", ".join(report.failed) or "none")
+    return report
+
+
+def _steps(settings: Settings, lang: str, state: dict[str, object]) -> list[tuple[str, Callable[[], None]]]:
+    """Return the warm-up's steps in the order the pages need them: the first page's inputs first."""
+    delays = network.delays_key(network.DEFAULT_ASSUMED_DELAY_HOURS)
+
+    def scope() -> cached.Scope:
+        return state["scope"]  # type: ignore[return-value]  # set by the "context" step
+
+    def context() -> None:
+        ctx = cached.context(settings, lang)
+        rev = cached.revision(ctx)
+        state["rev"] = rev
+        state["scope"] = cached.Scope(settings, rev, access.PUBLIC.ceiling, lang)
+        scope().ctx  # noqa: B018 - the bundle in the scope's language, one shared copy
+
+    def assessment() -> None:
+        elections = cached.elections(settings, state["rev"], lang)  # type: ignore[arg-type]
+        days = dict(zip(elections["id"], elections["voting_day"], strict=True))
+        cached.assessment(scope(), default_election(days, clock.today()), "")
+
+    def drawing() -> None:
+        graph = ui_network.graph(scope(), delays)
+        ui_network.positions(scope())
+        highlight = network.highlight_ids(graph, "", None, network.focus_members(graph, ""))
+        ui_network.network_spec(scope(), delays, "", None, network.SIZE_FIELDS[0], highlight, lang)
+
+    return [
+        ("context", context),
+        ("boundaries", lambda: cached.current_boundaries(settings)),
+        ("events", lambda: cached.events(scope())),
+        ("assessment", assessment),
+        ("network", lambda: ui_network.analysis(scope(), delays, lang)),
+        ("drawing", drawing),
+    ]
+
+
+def _served() -> bool:
+    """Return True when a Streamlit server runs this process (AppTest's runtime is a mock)."""
+    from streamlit.runtime import Runtime
+
+    return Runtime.exists() and type(Runtime.instance()) is Runtime
+
+
+class _NotThisThread(logging.Filter):
+    """Drop Streamlit's "missing ScriptRunContext" warning when the warm-up thread logs it."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return not (record.threadName == THREAD_NAME and _CONTEXT_WARNING in record.getMessage())
+
+
+_FILTER = _NotThisThread()
+
+
+def _quiet_context_warning() -> None:
+    """Install the filter on the logger that warns (once: adding a filter twice has no effect)."""
+    logging.getLogger("streamlit.runtime.scriptrunner_utils.script_run_context").addFilter(_FILTER)
