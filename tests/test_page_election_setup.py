@@ -103,7 +103,7 @@ def test_pemilu_2029_set_up_on_the_data_page_becomes_the_election_the_app_opens_
     assert before.title[0].value == "Pilkada Serentak 2024 (Bali)"
     notice = [i.value for i in before.info if "Data \u2192 Pemilihan" in i.value]
     assert len(notice) == 1
-    assert "Pilkada Serentak 2024 (Bali) (27/11/2024)" in notice[0]
+    assert "Pilkada Serentak 2024 (Bali), pemungutan suara 27/11/2024" in notice[0]
 
     at = open_app("pages/data.py", ANALYST)
     assert not at.exception, at.exception

@@ -139,7 +139,11 @@ def flag_table(
                 t("col.source", lang): str(flag["source"]).split(" | ")[0],
             }
         )
-    return pd.DataFrame(rows)
+    # No flag (an election set up in the app, its pairs not counted yet) is a table with no row.
+    columns = ["flag", "contest", "region", "what", "why"]
+    return pd.DataFrame(
+        rows, columns=[*(t(f"politics.col.{c}", lang) for c in columns), t("col.source", lang)]
+    )
 
 
 def _what(flag: Mapping[str, object], labels: Mapping[str, str], lang: str) -> str:

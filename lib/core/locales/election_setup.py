@@ -182,8 +182,9 @@ STRINGS = {
     # The notice when no election is coming
     "setup.notice.past": {
         "id": "Belum ada pemilihan mendatang yang tercatat, jadi Sinergi menampilkan pemilihan terakhir: "
-        "{name} ({day}). Admin atau analis dapat menambahkan pemilihan berikutnya di Data \u2192 Pemilihan.",
-        "en": "No upcoming election is set up, so Sinergi shows the latest one: {name} ({day}). "
+        "{name}, pemungutan suara {day}. Admin atau analis dapat menambahkan pemilihan berikutnya di "
+        "Data \u2192 Pemilihan.",
+        "en": "No upcoming election is set up, so Sinergi shows the latest one: {name}, voting day {day}. "
         "An admin or analyst can add the next election under Data \u2192 Elections.",
     },
     # The Elections tab
@@ -197,7 +198,7 @@ STRINGS = {
         "DPT/TPS. Every row is checked; nothing is stored until you press save.",
     },
     "setup.target": {"id": "Pemilihan", "en": "Election"},
-    "setup.target.new": {"id": "➕ Pemilihan baru", "en": "➕ New election"},
+    "setup.target.new": {"id": "Pemilihan baru (belum tersimpan)", "en": "New election (not saved yet)"},
     "setup.form.id_help": {
         "id": "Dibuat dari nama bila dikosongkan; tidak dapat diubah setelah disimpan.",
         "en": "Made from the name when left empty; cannot change once saved.",
