@@ -15,6 +15,7 @@ from lib.core.i18n import t
 from lib.core.problems import DataProblem
 from lib.core.regions import REGENCY_CODES, RegionIndex, build_index
 from lib.core.vocab import CATEGORIES, CLASSIFICATIONS, CONFIDENCES, DATE_PRECISIONS, EVENT_COLUMNS
+from lib.network.politics import TIE_COLUMNS, TIES_FILE, check_tie_ends, check_ties
 
 REGION_COLUMNS = (
     "code",
@@ -48,6 +49,7 @@ BUNDLED_TEXTS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "indicator_values.csv": (("region_code", "key", "year"), ("note",)),
     "tps_categories.csv": (("election_id", "region_code"), ("note",)),
     **politics.TEXTS,
+    TIES_FILE: (("source_id", "target_id", "kind"), ("note",)),
 }
 """Per bundled file: its key columns, and the texts a user reads, each ``c`` (Indonesian) with ``c_en``.
 
@@ -78,6 +80,8 @@ class Bundle:
     results: pd.DataFrame = field(default_factory=pd.DataFrame)
     disputes: pd.DataFrame = field(default_factory=pd.DataFrame)
     """The political forces (:mod:`lib.politics`): pairs, coalitions, DPRD seats, results, disputes."""
+    political_ties: pd.DataFrame = field(default_factory=pd.DataFrame)
+    """Documented ties to the pairs (:mod:`lib.network.politics`): campaign teams, declared support."""
 
     def in_language(self, lang: str) -> Bundle:
         """Return the bundle with every bilingual text in ``lang`` under its base name (twins dropped)."""
@@ -357,7 +361,18 @@ def load_bundle(data_dir: Path, *, lang: str = "id") -> Bundle:
             else getattr(forces, table)
             for table, name in politics.FILES.items()
         },
+        political_ties=load_political_ties(data_dir, people, forces.pairs, lang=lang),
     )
+
+
+def load_political_ties(
+    data_dir: Path, people: pd.DataFrame, pairs: pd.DataFrame, *, lang: str = "id"
+) -> pd.DataFrame:
+    """Read ``political_ties.csv``: each tie sourced, ending at a bundled pair, from a known institution."""
+    path = data_dir / TIES_FILE
+    ties = check_ties(_read(path, TIE_COLUMNS, lang), name=TIES_FILE, lang=lang)
+    check_tie_ends(ties, set(people["id"]), set(pairs["pair_id"]), name=TIES_FILE, lang=lang)
+    return with_english(path, ties, lang=lang)
 
 
 def load_forces(

@@ -12,6 +12,7 @@ import pandas as pd
 from lib.core.i18n import t
 from lib.core.regions import regency_of
 from lib.network.institutions import LEVELS, LINK_KINDS, TYPES
+from lib.network.politics import political_charts
 
 NODE_PICK = "node_pick"
 TYPE_COLOURS: Mapping[str, str] = {
@@ -433,6 +434,7 @@ def network_chart(
     region_names: Mapping[str, str] | None = None,
     width: int = 800,
     height: int = 560,
+    politics: tuple[pd.DataFrame, pd.DataFrame] | None = None,
 ) -> alt.LayerChart:
     """Build the node-link chart: links by kind (assumed ones dashed), institutions by type.
 
@@ -459,6 +461,10 @@ def network_chart(
         the code.
     width, height
         Size the layout is planned for, in pixels; names are cut to the slot width at ``width``.
+    politics
+        The political layer's node and tie frames (:func:`lib.network.politics.political_frames`),
+        drawn in their own style: ties dashed in their own colour behind everything, with the
+        legend entry "political support (not coordination)"; None draws the institutions only.
 
     Notes
     -----
@@ -490,9 +496,10 @@ def network_chart(
         else t("network.chart.province_block", lang)
     )
     headers, rows = _grid_labels(node_data, region_names or {}, province)
-    x_low = float(node_data["x"].min()) - 0.5 if len(node_data) else 0.0
-    x_high = max([float(node_data["x"].max()) + 0.5 if len(node_data) else 1.0, *(rows["x"] + 0.8).tolist()])
-    y_low = float(node_data["y"].min()) - 0.7 if len(node_data) else -1.0
+    placed = pd.concat([node_data[["x", "y"]], *([politics[0][["x", "y"]]] if politics else [])])
+    x_low = float(placed["x"].min()) - 0.5 if len(placed) else 0.0
+    x_high = max([float(placed["x"].max()) + 0.5 if len(placed) else 1.0, *(rows["x"] + 0.8).tolist()])
+    y_low = float(placed["y"].min()) - 0.7 if len(placed) else -1.0
     y_high = float(headers["y"].max()) + 0.35 if len(headers) else y_low + 1.7
     px = width / max(x_high - x_low, 1.0)
     node_data["shown_label"] = ""
@@ -590,7 +597,9 @@ def network_chart(
         .mark_text(fontSize=12, fontWeight="bold", color="#555555", align="left", baseline="middle")
         .encode(x=x_enc, y=y_enc, text="text:N", opacity=grid_opacity)
     )
-    chart = (links + circles + halos + labels + column_names + row_names).properties(
+    political = political_charts(*politics, x_enc, y_enc, lang=lang) if politics else []
+    behind, front = political[:1], political[1:]
+    chart = alt.layer(*behind, links, circles, halos, labels, *front, column_names, row_names).properties(
         width=width, height=height
     )
     return chart.resolve_scale(color="independent", size="independent").configure_legend(

@@ -17,7 +17,7 @@ import pandas as pd
 
 from lib.core import formats
 from lib.core.i18n import t
-from lib.network.graph import metrics_table
+from lib.network.graph import institutional_view, metrics_table
 from lib.network.institutions import LINK_KINDS, TYPES
 from lib.network.resilience import (
     CHAIN_STEPS,
@@ -243,6 +243,7 @@ def analyse(graph: nx.DiGraph, *, lang: str = "id") -> Analysis:
     DataProblem
         If the Posko is not in the graph.
     """
+    graph = institutional_view(graph)
     return Analysis(
         metrics=metrics_table(graph),
         failures=single_points_of_failure(graph, lang=lang),

@@ -113,6 +113,25 @@ def _add_arc(graph: nx.DiGraph, source: str, target: str, attributes: dict[str, 
     graph.add_edge(source, target, **attributes)
 
 
+def institutional_view(graph: nx.DiGraph) -> nx.DiGraph:
+    """Return ``graph`` without its political nodes and ties (``graph`` itself when it has none).
+
+    Every coordination figure starts here, so a political tie never shortens a route, carries a
+    broker's share or saves an institution from being cut off.
+    """
+    if not graph.graph.get("political"):
+        return graph
+    keep = [node for node, political in graph.nodes(data="political") if not political]
+    plain = nx.DiGraph()
+    plain.add_nodes_from((node, graph.nodes[node]) for node in keep)
+    plain.add_edges_from(
+        (source, target, data)
+        for source, target, data in graph.edges(data=True)
+        if not data.get("political") and source in plain and target in plain
+    )
+    return plain
+
+
 def undirected_view(graph: nx.DiGraph) -> nx.Graph:
     """Return the graph without directions: one edge per linked pair, ``delay`` the faster arc's."""
     simple = nx.Graph()
@@ -219,6 +238,7 @@ def centrality_table(
         networkx's figure to 12 decimals, counted in compiled code: :mod:`lib.network.paths`)
         and ``pagerank`` (arcs weighted by strength), sorted by betweenness.
     """
+    graph = institutional_view(graph)
     simple = undirected_view(graph)
     nodes = list(graph.nodes)
     sampled = _betweenness_sources(nodes, max_exact_nodes, sample_size, seed)
@@ -270,6 +290,7 @@ def broker_table(
         ``id``, ``name``, ``type``, ``group`` (first, second or between) and ``broker``, only
         institutions with a score above zero, highest first.
     """
+    graph = institutional_view(graph)
     simple = undirected_view(graph)
     nodes = list(simple.nodes)
     sources, targets = _broker_groups(simple, first, second, max_sources, seed)
@@ -310,6 +331,7 @@ def communities(graph: nx.DiGraph, *, seed: int = 0) -> dict[str, int]:
     Communities are numbered by size, largest first (ties by smallest id), so the numbers stay
     the same from run to run.
     """
+    graph = institutional_view(graph)
     return _communities(undirected_view(graph), seed)
 
 
@@ -328,6 +350,7 @@ def metrics_table(graph: nx.DiGraph, *, seed: int = 0, max_exact_nodes: int = 50
     The same figures as :func:`centrality_table`, :func:`broker_table` and :func:`communities`,
     with one set of route searches shared by betweenness and the broker score.
     """
+    graph = institutional_view(graph)
     simple = undirected_view(graph)
     nodes = list(graph.nodes)
     sampled = _betweenness_sources(nodes, max_exact_nodes, 100, seed)

@@ -13,7 +13,7 @@ import networkx as nx
 import pandas as pd
 
 from lib.core.i18n import t
-from lib.network.graph import POSKO_ID, _name, _require_node, undirected_view
+from lib.network.graph import POSKO_ID, _name, _require_node, institutional_view, undirected_view
 
 ALERT_TARGET_TYPES: tuple[str, ...] = ("police", "election_body")
 
@@ -58,6 +58,7 @@ def single_points_of_failure(
     >>> single_points_of_failure(g)[["id", "cut_off_count"]].to_dict("list")
     {'id': ['b~posko-pilkada', 'b', 'b~c'], 'cut_off_count': [2, 1, 1]}
     """
+    graph = institutional_view(graph)
     _require_node(graph, posko_id, lang)
     simple = undirected_view(graph)
     base = _posko_component(simple, posko_id)
@@ -103,6 +104,7 @@ def exposure(graph: nx.DiGraph, *, posko_id: str = POSKO_ID, lang: str = "id") -
     >>> exposure(path)  # losing b cuts off c and d, losing c cuts off d
     3
     """
+    graph = institutional_view(graph)
     _require_node(graph, posko_id, lang)
     return sum(len(lost) for _, lost in _cut_offs(undirected_view(graph), posko_id))
 
@@ -137,6 +139,7 @@ def posko_reach(graph: nx.DiGraph, *, posko_id: str = POSKO_ID, lang: str = "id"
     >>> float(posko_reach(g).set_index("id").loc["c", "hours_from_posko"])
     5.0
     """
+    graph = institutional_view(graph)
     _require_node(graph, posko_id, lang)
     out_hours, out_paths = nx.single_source_dijkstra(graph, posko_id, weight="delay")
     back = graph.reverse(copy=False)
@@ -174,6 +177,7 @@ def alert_targets(
     graph: nx.DiGraph, target_types: Collection[str] = ALERT_TARGET_TYPES, level: str = "regency"
 ) -> dict[str, list[str]]:
     """Return the offices an alert must reach per region code: ``target_types`` at ``level``."""
+    graph = institutional_view(graph)
     targets: dict[str, list[str]] = {}
     for node, data in graph.nodes(data=True):
         if data.get("type") in target_types and data.get("level") == level and data.get("region_code"):
@@ -200,6 +204,7 @@ def alert_times(
         cannot be reached at all), ``slowest_id``, ``slowest_name``, ``unreachable_names``;
         worst first: regencies with unreachable offices, then the slowest.
     """
+    graph = institutional_view(graph)
     _require_node(graph, posko_id, lang)
     hours = nx.single_source_dijkstra_path_length(graph, posko_id, weight="delay")
     rows = []
@@ -255,6 +260,7 @@ def coverage(graph: nx.DiGraph, *, posko_id: str = POSKO_ID, lang: str = "id") -
         bool column; ``chain``, ``chain_documented``; ``gaps`` (text in ``lang``: missing or
         assumed steps; empty when the documented chain is complete).
     """
+    graph = institutional_view(graph)
     _require_node(graph, posko_id, lang)
     documented = nx.subgraph_view(graph, filter_edge=lambda a, b: not graph[a][b].get("assumption"))
     reach_any = set(nx.descendants(graph, posko_id))

@@ -19,6 +19,7 @@ from lib.network.graph import (
     _check_delays,
     _name,
     _require_node,
+    institutional_view,
     undirected_view,
 )
 from lib.network.institutions import LINK_KINDS
@@ -204,6 +205,7 @@ def suggest_faster_links(
         ``total_hours_saved`` (all offices together), ``unreached_before``, ``unreached_after``;
         ``method`` says how it was found, in ``lang``.
     """
+    graph = institutional_view(graph)
     _require_node(graph, posko_id, lang)
     if kind not in LINK_KINDS:
         raise ValueError(f"kind must be one of {LINK_KINDS}, got {kind!r}.")
@@ -278,6 +280,7 @@ def suggest_backup_links(
         ``kind``, ``exposure_before``, ``exposure_after``, ``protected`` (the difference) and
         ``no_longer_critical`` (names of institutions that stop being single points of failure).
     """
+    graph = institutional_view(graph)
     _require_node(graph, posko_id, lang)
     if kind not in LINK_KINDS:
         raise ValueError(f"kind must be one of {LINK_KINDS}, got {kind!r}.")
@@ -621,6 +624,8 @@ def compare_networks(
     The summary's worst alert time is NaN when some office cannot be reached at all; ``lang``
     is the language of the status labels of :func:`compare`.
     """
+    before = institutional_view(before)
+    after = institutional_view(after)
     then = _summary_values(before, posko_id, lang)
     now = _summary_values(after, posko_id, lang)
     summary = pd.DataFrame(

@@ -70,6 +70,7 @@ from lib.store.facts import (
     upsert,
 )
 from lib.store.forces import read_forces
+from lib.store.political import read_political_ties
 from lib.store.schema import (
     TRANSLATED,
     agenda_items,
@@ -88,6 +89,7 @@ from lib.store.schema import (
     links,
     meta,
     metadata,
+    political_ties,
     regions,
     report_history,
     reports,
@@ -131,6 +133,8 @@ __all__ = [
     "SETUP_TABLES",
     "SetupOutcome",
     "save_election",
+    "read_political_ties",
+    "political_ties",
     "candidate_pairs",
     "coalitions",
     "seats",

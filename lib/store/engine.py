@@ -19,6 +19,7 @@ from lib.core import clock
 from lib.store.schema import (
     FORCES_TABLES,
     FORCES_TRANSLATED,
+    TIES_TRANSLATED,
     TRANSLATED,
     agenda_items,
     agendas,
@@ -33,6 +34,7 @@ from lib.store.schema import (
     links,
     meta,
     metadata,
+    political_ties,
     regions,
     report_history,
     reports,
@@ -112,6 +114,12 @@ def _forces(conn: Connection) -> None:
                 conn.execute(sa.text(f'ALTER TABLE {name} ADD COLUMN "{column}" {sql_type}'))
 
 
+def _ties(conn: Connection) -> None:
+    """Create the political ties table (migration 10); a copy that exists already gains its ``_en`` twins."""
+    metadata.create_all(conn, tables=[political_ties])
+    _add_columns(TIES_TRANSLATED)(conn)
+
+
 MIGRATIONS: list[tuple[int, str, Callable[[Connection], None]]] = [
     (1, "regions, elections, events, stakeholders, links", _create(V1_TABLES)),
     (2, "users, Posko reports and their history, share links", _create(V2_TABLES)),
@@ -122,6 +130,7 @@ MIGRATIONS: list[tuple[int, str, Callable[[Connection], None]]] = [
     (7, "meeting agendas and their views; share links that open an agenda", _agendas),
     (8, "the Posko's queue of WhatsApp messages awaiting triage", _create([intake_items])),
     (9, "political forces: candidate pairs, coalitions, DPRD seats, results, disputes", _forces),
+    (10, "political ties to candidate pairs: campaign teams, declared support", _ties),
 ]
 """Schema changes in order. Append, never edit a released step."""
 

@@ -22,6 +22,7 @@ from lib.core.vocab import EVENT_COLUMNS
 from lib.store.engine import _now, bump_revision, make_engine, migrate, revision_missing
 from lib.store.schema import (
     FORCES_TRANSLATED,
+    TIES_TRANSLATED,
     TRANSLATED,
     candidate_pairs,
     coalitions,
@@ -33,6 +34,7 @@ from lib.store.schema import (
     events,
     indicator_values,
     links,
+    political_ties,
     regions,
     results,
     seats,
@@ -96,7 +98,9 @@ def _refresh_texts(conn: Connection, table: sa.Table, frame: pd.DataFrame) -> in
     came from the bundle (``origin == "bundled"`` where the table records an origin) follow it.
     Rows imported or edited in the app are never touched.
     """
-    translated = TRANSLATED.get(table.name) or FORCES_TRANSLATED.get(table.name, ())
+    translated = (
+        TRANSLATED.get(table.name) or FORCES_TRANSLATED.get(table.name) or TIES_TRANSLATED.get(table.name, ())
+    )
     texts = [c for base in translated for c in (base, f"{base}_en") if c in frame.columns]
     if not texts:
         return 0
@@ -160,11 +164,15 @@ def _forces_plan(bundle: Bundle) -> list[tuple[sa.Table, pd.DataFrame]]:
         (results, "results"),
         (disputes, "disputes"),
     ]
-    return [
+    plan = [
         (table, getattr(bundle, name).assign(classification="TERBUKA", origin="bundled"))
         for table, name in tables
         if len(getattr(bundle, name, pd.DataFrame()).columns)
     ]
+    ties = getattr(bundle, "political_ties", pd.DataFrame())
+    if len(ties.columns):  # each tie keeps the level its file gives it
+        plan.append((political_ties, ties.assign(origin="bundled")))
+    return plan
 
 
 def _fill_offices(conn: Connection, frame: pd.DataFrame) -> int:

@@ -394,6 +394,22 @@ FORCES_TRANSLATED: dict[str, tuple[str, ...]] = {
 """The bundled texts of the political forces, each ``c`` with its ``c_en`` (declared above, not by
 :data:`TRANSLATED`, whose migration 5 predates these tables)."""
 
+political_ties = _forces_table(
+    "political_ties",
+    sa.Column("source_id", sa.String(80), primary_key=True),
+    sa.Column("target_id", sa.String(80), primary_key=True),
+    sa.Column("kind", sa.String(24), primary_key=True),
+    sa.Column("date", sa.Date),
+    sa.Column("source", sa.Text, nullable=False),
+    sa.Column("note", sa.Text),
+    sa.Column("note_en", sa.Text),
+)
+"""A documented political tie to a candidate pair (:mod:`lib.network.politics`): a party leading
+its campaign team, a desa adat or an ormas declaring support. ``source_id`` is an institution, a
+pair or ``party:<name>``. Never a coordination link: the network's figures leave it out."""
+TIES_TRANSLATED: dict[str, tuple[str, ...]] = {"political_ties": ("note",)}
+"""The bundled texts of the political ties, each with its ``_en`` twin (declared above)."""
+
 sessions = sa.Table(
     "sessions",
     metadata,
