@@ -4,6 +4,7 @@ from lib import access, network
 from lib.core.i18n import t
 from lib.core.problems import DataProblem
 from lib.ui import network as ui_network
+from lib.ui import network_politics as ui_layer
 from lib.ui import page as ui
 from lib.ui import projector
 from lib.ui.problems import show_problem, stop_with
@@ -68,7 +69,11 @@ focus = view.focus if st.session_state.get("network_focus_only", bool(view.focus
 # --- 1. The drawing --------------------------------------------------------------------------------
 with tabs[0]:
     if tabs[0].open:
+        # The political layer (off by default): pairs and parties with their ties, never coordination.
+        politics = ui_layer.layer(scope, view.election) if st.session_state.get(ui_layer.TOGGLE_KEY) else None
+        choices = ui_layer.choices(names, politics)
         ui_network.follow_chart_click(names)
+        ui_layer.follow_click(choices)
         left, middle, right = st.columns([1, 2, 1])
         size_field = left.selectbox(
             t("stakeholderspage.size_by", lang),
@@ -79,8 +84,8 @@ with tabs[0]:
         )
         selected = middle.selectbox(
             t("stakeholderspage.pick", lang),
-            ["", *names],
-            format_func=lambda node: names.get(node, t("stakeholderspage.pick_none", lang)),
+            ["", *choices],
+            format_func=lambda node: choices.get(node, t("stakeholderspage.pick_none", lang)),
             key="network_node",
             persist_state="page",
         )
@@ -91,17 +96,42 @@ with tabs[0]:
             key="network_focus_only",
             persist_state="page",
         )
+        right.toggle(
+            t("networkpolitics.toggle", lang),
+            value=False,
+            help=t("networkpolitics.toggle_help", lang),
+            key=ui_layer.TOGGLE_KEY,
+            persist_state="page",
+        )
+        political = politics is not None and selected in choices and selected not in names
         keep = tuple(sorted(network.neighbourhood(graph, members))) if focus else None
-        highlight = network.highlight_ids(graph, selected, comparison, members)
+        highlight = (
+            ui_layer.highlight(politics, selected)
+            if political
+            else network.highlight_ids(graph, selected, comparison, members)
+        )
         with st.spinner(t("warm.step.drawing", lang)):
-            spec = ui_network.network_spec(scope, delays, scenario_text, keep, size_field, highlight, lang)
+            if politics is None:
+                spec = ui_network.network_spec(
+                    scope, delays, scenario_text, keep, size_field, highlight, lang
+                )
+            else:
+                spec = ui_layer.network_spec(
+                    scope, delays, scenario_text, keep, size_field, highlight, view.election, lang
+                )
         st.caption(t("stakeholderspage.chart_hint", lang))
+        if politics is not None:
+            ui_layer.caption(politics, str(page.election["name"]), lang)
         st.vega_lite_chart(projector.sized(spec), on_select="rerun", key="network_chart", width="stretch")
         if comparison is not None and selected == "":
             st.caption(t("stakeholderspage.chart_scenario", lang))
-        if selected:
+        if political:
+            ui_layer.show_detail(politics, selected, names, lang)
+        elif selected:
             detail = network.node_detail(graph, result, selected, region_names, lang=lang)
             ui_network.show_detail(detail, assumed_note, lang)
+            if politics is not None:
+                ui_layer.show_institution_ties(politics, selected, lang)
 
 # --- 2. Metrics ------------------------------------------------------------------------------------
 with tabs[1]:

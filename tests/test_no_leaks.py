@@ -24,12 +24,13 @@ from streamlit.runtime.media_file_manager import MediaFileManager
 from streamlit.runtime.memory_media_file_storage import MemoryMediaFileStorage
 from streamlit.testing.v1 import AppTest
 
-from lib import intake, posko, store
+from lib import intake, politics, posko, store
 from lib.access import PUBLIC, Caller
 from lib.access.links import _b64, _unb64
 from lib.core.clock import LOCAL_TZ
 from lib.core.problems import DataProblem
 from lib.core.settings import load_settings
+from lib.network import politics as layers
 from tests.conftest import as_account
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -211,6 +212,28 @@ def _seed_political_secrets(conn) -> None:
             description=f"Temuan {MARKER}",
             source=MARKER,
             **secret,
+        )
+    )
+    # A RAHASIA tie to a public pair, and a public tie to the RAHASIA pair (the pair takes it along)
+    conn.execute(
+        store.political_ties.insert().values(
+            source_id="ormas-bali",
+            target_id="pilgub24-koster-giri",
+            kind="campaign_team",
+            source=f"https://rahasia.example/{MARKER}",
+            note=f"Tim {MARKER}",
+            **secret,
+        )
+    )
+    conn.execute(
+        store.political_ties.insert().values(
+            source_id="desa-adat-buleleng",
+            target_id="rahasia-pasangan",
+            kind="declared_support",
+            source="https://terbuka.example/dukungan",
+            note="Dukungan terbuka",
+            classification="TERBUKA",
+            origin="test",
         )
     )
 
@@ -669,3 +692,53 @@ def test_the_posko_queue_shows_the_messages_to_an_analyst(stores, monkeypatch):
     at.switch_page("pages/posko.py").run()
     assert not at.exception, at.exception
     assert any(f"Informan {MARKER}" in text for text in page_content(at))
+
+
+def _political_drawing(monkeypatch, folder: Path, query: dict, caller: Caller | None = None) -> AppTest:
+    """Open Pemangku Kepentingan with the political layer on and Koster-Giri picked."""
+    monkeypatch.setenv("SINERGI_DATA_DIR", str(folder))
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=90)
+    at.query_params.update(query)
+    if caller is not None:
+        at.session_state["_caller"] = as_account(caller)
+    at.run()
+    at.switch_page("pages/pemangku_kepentingan.py").run()
+    at.toggle(key="network_politics").set_value(True).run()
+    at.selectbox(key="network_node").set_value("pilgub24-koster-giri").run()
+    assert not at.exception, at.exception
+    return at
+
+
+@pytest.mark.parametrize("audience", AUDIENCES)
+def test_no_rahasia_political_tie_or_pair_reaches_the_stakeholder_drawing(audience, stores, monkeypatch):
+    folder, token = stores["secret"]
+    at = _political_drawing(monkeypatch, folder, _query(audience, token))
+    assert [text[:300] for text in page_content(at) if MARKER in text] == []
+    assert "rahasia-pasangan" not in at.selectbox(key="network_node").options
+    clean_folder, clean_token = stores["clean"]
+    clean = _political_drawing(monkeypatch, clean_folder, _query(audience, clean_token))
+    assert comparable(at) == comparable(clean), "the political layer differs from a store without RAHASIA"
+
+
+def test_the_political_layer_shows_the_rahasia_tie_to_an_analyst(stores):
+    """A control: the reads the drawing makes give an analyst the secret tie and pair, a partner neither.
+
+    (The page itself stops for an analyst of this store: its RAHASIA institution has a bad type.)
+    """
+    folder, _ = stores["secret"]
+    settings = load_settings({"SINERGI_DATA_DIR": str(folder)})
+    engine = store.open_store(settings.store_url, intake.load_bundle(settings.bundled_dir))
+    try:
+        seen = {}
+        for ceiling in ("RAHASIA", "TERBATAS"):
+            forces = politics.for_election(store.read_forces(engine, ceiling=ceiling), "pilkada-2024-bali")
+            ties = store.read_political_ties(engine, ceiling=ceiling)
+            people = store.read_stakeholders(engine, ceiling=ceiling)
+            seen[ceiling] = layers.political_layer(forces, ties, people)
+    finally:
+        engine.dispose()
+    assert any(MARKER in str(note) for note in seen["RAHASIA"].ties["note"])
+    assert "rahasia-pasangan" in set(seen["RAHASIA"].ties["target_id"])
+    assert not any(MARKER in str(note) for note in seen["TERBATAS"].ties["note"])
+    assert "rahasia-pasangan" not in set(seen["TERBATAS"].nodes["id"])
+    assert "rahasia-pasangan" not in set(seen["TERBATAS"].ties["target_id"])

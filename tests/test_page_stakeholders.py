@@ -185,3 +185,56 @@ def test_the_public_sees_no_editor_and_an_analyst_does():
     assert not analyst.exception, analyst.exception
     assert not any("for signed-in analysts and admins" in i.value for i in analyst.info)
     assert any(s.value == "Edit institutions and links" for s in analyst.subheader)
+
+
+# --- The political layer (off by default; never coordination) -------------------------------------
+
+
+def drawing_spec(at: AppTest) -> str:
+    """Return the Vega-Lite spec of the page's drawing, as text."""
+    charts = [node for node in at.get("vega_lite_chart") if getattr(node, "proto", None) is not None]
+    assert charts, "no drawing on the page"
+    return charts[0].proto.spec
+
+
+def test_the_political_layer_is_off_by_default_and_drawn_apart_when_turned_on(bali):
+    at = open_page({"lang": "en"})
+    assert at.toggle(key="network_politics").value is False
+    figures = {m.label: m.value for m in at.metric}
+    assert "Political support (not coordination)" not in drawing_spec(at)
+    assert "pilgub24-koster-giri" not in at.selectbox(key="network_node").options
+    at.toggle(key="network_politics").set_value(True).run()
+    assert not at.exception, at.exception
+    spec = drawing_spec(at)
+    assert "Political support (not coordination)" in spec
+    assert '"strokeDash": [6, 4]' in spec or '"strokeDash":[6,4]' in spec
+    assert {m.label: m.value for m in at.metric} == figures  # the headline counts institutions only
+    assert any("not coordination" in c.value and "candidate pairs" in c.value for c in at.caption)
+    at.selectbox(key="network_node").set_value("pilgub24-koster-giri").run()
+    assert not at.exception, at.exception
+    assert any(s.value == "Candidate pair: " + escape("Koster-Giri (2)") for s in at.subheader)
+    ties = frame_with(at, "Tie")
+    assert {"Nominates", "Campaign team", "Declared support"} <= set(ties["Tie"])
+    assert ties["Source"].str.startswith("https://").all()
+    assert any(text.value == "Incumbent: Held the office before" for text in at.text)
+    metrics = frame_with(open_tab(at, "metrics"), "Betweenness")
+    assert len(metrics) == bali.number_of_nodes()  # no pair or party joins the coordination figures
+    assert not set(metrics["Institution"]) & {"Koster-Giri (2)", "Demokrat"}
+    at = open_tab(at, "network")
+    assert at.toggle(key="network_politics").value is True  # the toggle keeps its state across tabs
+    at.toggle(key="network_politics").set_value(False).run()
+    assert not at.exception, at.exception
+    assert at.selectbox(key="network_node").value == ""  # a pair is no longer offered
+    assert "Political support (not coordination)" not in drawing_spec(at)
+
+
+def test_an_institution_with_political_ties_lists_them_apart_from_its_links():
+    at = open_page({"lang": "id"})
+    at.toggle(key="network_politics").set_value(True).run()
+    at.selectbox(key="network_node").set_value("desa-adat-badung").run()
+    assert not at.exception, at.exception
+    assert any(m.value == f"**{escape('Ikatan politik (bukan koordinasi)')}**" for m in at.markdown)
+    ties = frame_with(at, "Ikatan")
+    assert list(ties["Pihak"]) == ["Adicipta (2)"]
+    assert ties["Ikatan"].tolist() == ["Menyatakan dukungan"]
+    assert "Pecatu" in ties["Catatan"].iloc[0]
