@@ -191,6 +191,17 @@ def test_bad_rows_are_named_by_row_and_column_and_nothing_is_stored_until_confir
     stages = store.read_table(page_store(), store.election_stages)
     assert sorted(stages[stages["election_id"] == "pemilu-2029"]["stage"]) == ["campaign", "voting"]
 
+    # The form stays on the saved election: figures added later update it, its id kept.
+    assert at.selectbox(key="es_target").value == "pemilu-2029"
+    assert at.text_input(key="es_id").disabled
+    at = upload(at, "figures", "dpt.csv", b"Regency/City,DPT,TPS\nBadung,,1481\n")
+    at.button(key="data_confirm_election").click().run()
+    saved = [s.value for s in at.success]
+    assert saved[0].startswith("Pemilu 2029 updated.")
+    assert "DPT/TPS: 1 added" in saved[0]
+    figures = store.read_table(page_store(), store.election_figures)
+    assert list(figures[figures["election_id"] == "pemilu-2029"]["n_tps"]) == [1481]
+
 
 def test_the_public_sees_the_form_but_cannot_save():
     at = open_app("pages/data.py", lang="en")
