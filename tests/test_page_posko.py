@@ -390,3 +390,21 @@ def test_the_upload_boxs_english_words_are_explained_in_indonesian(engine, lang,
     assert bool(hints) is shown
     if shown:
         assert "paling besar 5 MB per berkas" in hints[0]
+
+
+def test_the_list_waits_while_the_form_tab_is_open_and_keeps_its_filter_and_pick(engine):
+    at = open_page("pages/posko.py", {"lang": "en"}, user="op1")
+    save(fill_report(at))
+    at.multiselect(key="posko_filter_region").set_value(["51.08"])
+    at.selectbox(key="posko_open").set_value(1).run()
+    assert any("Bentrokan pendukung di Seririt" in text for text in cell_texts(at))
+    at.session_state["posko_tabs"] = t("poskopage.tab.new", "en")  # what a click on the tab sends
+    at.run()
+    assert not at.exception, at.exception
+    assert not at.dataframe  # the list and the report's history are neither built nor sent ...
+    assert at.text_input(key="posko_title")  # ... while the form is there
+    at.session_state["posko_tabs"] = t("poskopage.tab.list", "en")
+    at.run()
+    assert at.multiselect(key="posko_filter_region").value == ["51.08"]  # the reader's filter ...
+    assert at.selectbox(key="posko_open").value == 1  # ... and the open report came back
+    assert any("Bentrokan pendukung di Seririt" in text for text in cell_texts(at))

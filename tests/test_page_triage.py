@@ -12,6 +12,7 @@ from PIL import Image
 from streamlit.testing.v1 import AppTest
 
 from lib import access, intake, store
+from lib.core.i18n import t
 from lib.core.settings import load_settings
 from tests.test_page_posko import PASSWORD, fill_report, save, sign_in, texts
 
@@ -151,6 +152,8 @@ def test_two_messages_become_one_report_whose_history_and_detail_name_them(engin
     assert [(i["status"], i["report_id"]) for i in items(engine)] == [("reported", report["id"])] * 2
     assert f"Laporan #{report['id']} dibuat dari 2 pesan" in shown(at)
     assert "Pesan belum ditangani: 0" in shown(at)
+    at.session_state["posko_tabs"] = t("poskopage.tab.list", "id")  # the form's tab was open: click the list
+    at.run()
     at.selectbox(key="posko_open").set_value(report["id"]).run()
     assert not at.exception, at.exception
     history = next(d.value for d in at.dataframe if "Menjadi" in d.value.columns)
