@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 import json
+import re
 
 import altair as alt
 import pandas as pd
 import pytest
+import shapely
 
 from lib import geo
 from lib.core.regions import REGENCY_CODES
 from lib.geo.charts import _format_number
+from lib.geo.topology import OBJECT, decode
 
 
 @pytest.fixture(scope="module")
@@ -32,15 +35,50 @@ def signed_area(ring: list[list[float]]) -> float:
 
 
 def layers_of(spec: dict) -> list[dict]:
-    return spec.get("layer", [spec])
+    """Return the layers that draw, in drawing order (a layer of layers is opened up)."""
+    return [
+        leaf
+        for layer in spec.get("layer", [spec])
+        for leaf in (layers_of(layer) if "layer" in layer else [layer])
+    ]
 
 
 def all_params(spec: dict) -> list[dict]:
     return spec.get("params", []) + [p for layer in layers_of(spec) for p in layer.get("params", [])]
 
 
+def rows_of(spec: dict, node: dict) -> list[dict]:
+    """Return the rows of a layer's own data: inline values or a named dataset of the spec."""
+    data = node.get("data", {})
+    return data["values"] if "values" in data else spec["datasets"][data["name"]]
+
+
 def data_values(spec: dict) -> list[list[dict]]:
-    return [layer["data"]["values"] for layer in layers_of(spec) if "data" in layer]
+    return [rows_of(spec, layer) for layer in layers_of(spec) if "data" in layer]
+
+
+def shapes_layer(spec: dict) -> dict:
+    """Return the layer of layers that draws the regions (its data: one row per region)."""
+    return next(layer for layer in spec["layer"] if "layer" in layer)
+
+
+def region_rows(spec: dict) -> list[dict]:
+    """Return the map's rows per region as the chart reads them: repeated texts put back."""
+    shaped = shapes_layer(spec)
+    rows = [dict(row) for row in rows_of(spec, shaped)]
+    for step in shaped.get("transform", []):
+        if "calculate" in step:
+            found = re.fullmatch(r"(\[.*\])\[datum\[(\".*\")\]\]", step["calculate"])
+            texts, column = json.loads(found.group(1)), json.loads(found.group(2))
+            for row in rows:
+                row[step["as"]] = texts[row[column]] if row[column] >= 0 else None
+    return rows
+
+
+def topology_text(spec: dict) -> str:
+    lookup = next(step for step in shapes_layer(spec)["transform"] if "lookup" in step)
+    assert lookup["from"]["data"]["format"] == {"type": "topojson", "feature": OBJECT}
+    return lookup["from"]["data"]["values"]
 
 
 def test_choropleth_spec_validates_and_has_the_region_pick(bali, events_per_regency):
@@ -57,22 +95,28 @@ def test_choropleth_spec_validates_and_has_the_region_pick(bali, events_per_rege
     assert params[0]["select"] == {"type": "point", "fields": ["code"]}
 
 
-def test_map_data_is_inline_geojson_with_clockwise_rings(bali, events_per_regency):
+def test_map_shapes_are_one_topology_string_with_clockwise_rings(bali, events_per_regency):
     chart = geo.choropleth(
-        bali.display["kabupaten"], events_per_regency, measure="events", measure_label="Kejadian"
+        bali.display["kabupaten"],
+        events_per_regency,
+        measure="events",
+        measure_label="Kejadian",
+        focus="51.08",
     )
     spec = chart.to_dict()
-    shapes = [rows for rows in data_values(spec) if rows and "geometry" in rows[0]]
-    assert shapes, "no inline GeoJSON features"
-    for rows in shapes:
-        for row in rows:
-            assert row["type"] == "Feature"
-            assert isinstance(row["geometry"], dict)  # not a flattened GeoDataFrame (WKT text)
-    feature = next(r for r in shapes[-1] if r["code"] == "51.08")
-    polygon = feature["geometry"]["coordinates"][0] if feature["geometry"]["type"] == "MultiPolygon" else None
-    exterior = polygon[0] if polygon else feature["geometry"]["coordinates"][0]
-    assert signed_area(exterior) < 0
-    assert "datasets" not in spec  # nothing went through a DataFrame conversion
+    text = topology_text(spec)
+    assert isinstance(text, str)  # one string in the spec: Streamlit copies it without walking it
+    assert json.dumps(spec).count('"type\\":\\"Topology') == 1  # every shape layer shares it
+    shapes = decode(text).set_index("code").geometry
+    assert set(shapes.index) == set(REGENCY_CODES)
+    buleleng = shapely.get_parts(shapes["51.08"])[0]
+    assert signed_area(list(buleleng.exterior.coords)) < 0
+    for layer in layers_of(spec):
+        if layer["mark"]["type"] == "geoshape":
+            assert layer["encoding"]["shape"] == {"field": "shape", "type": "geojson"}
+    # the values are a named table (Arrow in Streamlit), never a GeoDataFrame turned to text
+    assert shapes_layer(spec)["data"] == {"name": next(iter(spec["datasets"]))}
+    assert all("geometry" not in row for row in region_rows(spec))
 
 
 def test_geo_data_turns_counter_clockwise_rings_clockwise(bali):
@@ -90,9 +134,7 @@ def test_unknown_values_are_grey_and_labelled_in_the_legend(bali, events_per_reg
         bali.display["kabupaten"], events_per_regency, measure="events", measure_label="Kejadian", lang="en"
     )
     spec = chart.to_dict()
-    denpasar = next(
-        r for rows in data_values(spec) for r in rows if r.get("code") == "51.71" and "value" in r
-    )
+    denpasar = next(r for r in region_rows(spec) if r["code"] == "51.71")
     assert denpasar["value"] is None
     assert denpasar["value_text"] == "unknown"
     legend_scales = [
@@ -174,10 +216,10 @@ def test_focus_is_outlined_and_labels_and_points_are_layered(bali, events_per_re
     assert marks == ["geoshape", "geoshape", "geoshape", "text", "circle"]
     outline = layers_of(spec)[2]
     assert outline["mark"]["strokeWidth"] == 3
-    assert [r["code"] for r in outline["data"]["values"]] == ["51.08"]
-    labels = layers_of(spec)[3]["data"]["values"]
+    assert outline["transform"] == [{"filter": {"field": "code", "equal": "51.08"}}]
+    labels = rows_of(spec, layers_of(spec)[3])
     assert len(labels) == 9
-    dots = layers_of(spec)[4]["data"]["values"]
+    dots = rows_of(spec, layers_of(spec)[4])
     assert [(d["label"], d["date"], d["code"]) for d in dots] == [
         ("Bentrok", "2024-11-27", "51.71"),
         ("Hoaks", "2024-11-20", "51.08"),

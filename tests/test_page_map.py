@@ -45,6 +45,41 @@ def test_with_the_shared_boundaries_every_level_can_be_drawn(monkeypatch):
     assert len(map_spec(at)) > len(kabupaten)
 
 
+def test_the_map_sent_is_small_at_every_level(monkeypatch):
+    # What the page sends is a fixed property of the boundaries, so its size can be asserted:
+    # today's GeoJSON was 182 KB at kecamatan level and 661 KB at desa level.
+    monkeypatch.setenv("SINERGI_BOUNDARIES", str(SHARED_GEO))
+    at = open_map({"lang": "en"})
+    for level, limit in (("District (kecamatan)", 100_000), ("Village (desa)", 250_000)):
+        at.radio(key="map_level").set_value(level).run()
+        charts = at.get("vega_lite_chart")
+        assert "Topology" in charts[0].proto.spec  # drawn from boundaries, not the tile grid
+        assert sum(chart.proto.ByteSize() for chart in charts) <= limit, level
+
+
+def test_a_rerun_with_the_same_inputs_does_not_rebuild_the_map(monkeypatch):
+    from lib import geo
+    from lib.ui import maps
+
+    monkeypatch.setenv("SINERGI_BOUNDARIES", str(SHARED_GEO))
+    built = []
+    choropleth = geo.choropleth
+    monkeypatch.setattr(geo, "choropleth", lambda *a, **k: built.append(1) or choropleth(*a, **k))
+    maps.map_spec.clear()
+    at = open_map({"lang": "en"})  # Ringkasan's map, then Peta's
+    opened = len(built)
+    assert opened >= 1
+    at.radio(key="map_level").set_value("Village (desa)").run()
+    assert len(built) == opened + 1
+    first = at.get("vega_lite_chart")[0].proto.spec
+    at.run()
+    at.run()
+    assert len(built) == opened + 1
+    assert at.get("vega_lite_chart")[0].proto.spec == first
+    at.radio(key="map_level").set_value("Regency/city").run()
+    assert len(built) == opened + 1  # built before, with the same inputs
+
+
 def test_a_brush_from_the_history_narrows_the_events_of_the_focused_regency():
     at = open_map({"lang": "en", "r": "51.07", "b": "2024-11-27~2024-12-31"})
     assert any("Time range from the conflict history" in i.value for i in at.info)

@@ -28,6 +28,7 @@ from lib.geo.charts import (
     UNKNOWN_GREY,
     choropleth,
     geo_data,
+    region_topology,
     tile_grid,
 )
 from lib.geo.files import MAX_BYTES
@@ -54,6 +55,7 @@ __all__ = [
     "count_coordinates",
     "display_copy",
     "geo_data",
+    "region_topology",
     "load_boundaries",
     "load_saved_boundaries",
     "save_boundaries",

@@ -1,8 +1,10 @@
 """Map chart builders (Altair): a choropleth of regions and a tile grid for when no boundaries are loaded.
 
-Pure: data in, chart out. Geometry always goes in through :func:`geo_data` (inline GeoJSON
-features, clockwise rings); a GeoDataFrame handed to ``alt.Chart`` directly draws a blank map
-in Streamlit.
+Pure: data in, chart out. A choropleth's regions go in as one TopoJSON string (quantised, each
+border once, clockwise rings: :mod:`lib.geo.topology`), built once per boundary frame, which each
+row of values finds its shape in by code; the values are a named table, which Streamlit sends as
+Arrow. A GeoDataFrame handed to ``alt.Chart`` directly draws a blank map in Streamlit;
+:func:`geo_data` (inline GeoJSON features) is there for a one-off shape.
 
 A click on a region selects it under the parameter :data:`REGION_PICK`; the page reads it with
 ``event.selection[REGION_PICK]`` (a list of ``{"code": ...}``).
@@ -11,17 +13,20 @@ A click on a region selects it under the parameter :data:`REGION_PICK`; the page
 from __future__ import annotations
 
 import json
+import weakref
 from collections.abc import Mapping, Sequence
 
 import altair as alt
 import geopandas as gpd
 import pandas as pd
 import shapely
+from altair.vegalite.v6.schema import core
 
 from lib.core import formats
 from lib.core.i18n import t
 from lib.core.text import label_expression
 from lib.geo.labels import place_labels
+from lib.geo.topology import OBJECT, Topology, topology
 
 REGION_PICK = "region_pick"
 UNKNOWN_GREY = "#bdbdbd"
@@ -65,6 +70,40 @@ TILE_GRID: dict[str, tuple[str, int, int]] = {
     "51.05": ("Klungkung", 4, 2),
 }
 _TILE_PX = 110
+_SHAPE = "shape"
+"""Field each value row's region shape is looked up into (a GeoJSON feature from the topology)."""
+_TOPOLOGIES: dict[int, Topology] = {}
+"""Topologies by the id of the display frame they were built from, dropped when the frame goes."""
+
+
+def region_topology(regions: gpd.GeoDataFrame) -> Topology:
+    """Return the TopoJSON of a display frame (:func:`lib.geo.topology.topology`), built once per frame.
+
+    Boundary frames are shared and never modified (:class:`lib.geo.Boundaries`), so the frame
+    itself is the key: every map of a level (Peta, Ringkasan, Kekuatan Politik, briefings) reuses
+    the same text, whatever it colours the regions by.
+    """
+    key = id(regions)
+    codes = tuple(str(code) for code in regions["code"])
+    found = _TOPOLOGIES.get(key)
+    if found is None or found.codes != codes:
+        found = topology(regions)
+        _TOPOLOGIES[key] = found
+        weakref.finalize(regions, _TOPOLOGIES.pop, key, None)
+    return found
+
+
+def topology_lookup(regions: gpd.GeoDataFrame) -> core.LookupData:
+    """Return where a map's value rows find their shapes: the regions' TopoJSON, keyed by code.
+
+    The topology goes into the spec as one string (Vega parses it with ``format``), so Streamlit's
+    JSON round trips of the spec on every rerun copy one string instead of walking every
+    coordinate, and it sits in a transform, not in the top-level data Streamlit converts to Arrow.
+    """
+    text = region_topology(regions).text
+    data = alt.InlineData(values=text, format=alt.DataFormat(type="topojson", feature=OBJECT))
+    # Altair's own LookupData would move the text to the top-level datasets; the schema class keeps it.
+    return core.LookupData(data=data, key="id")
 
 
 def geo_data(frame: gpd.GeoDataFrame) -> alt.Data:
@@ -126,21 +165,21 @@ def choropleth(
     """
     unknown = t("geo.map.unknown", lang)
     table = _region_table(pd.DataFrame(regions[["code", "name"]]), values, measure, categories, lang)
-    shapes = gpd.GeoDataFrame(
-        regions[["code", "geometry"]].astype({"code": str}).merge(table, on="code", how="left"),
-        geometry="geometry",
-        crs=regions.crs,
-    )
     has_unknown = bool(table["value_text"].eq(unknown).any())
+    quantitative_unknown = categories is None and has_unknown
+    if quantitative_unknown:  # what the grey layer below the main one draws: "unknown" in its legend
+        table["status"] = [unknown if text == unknown else None for text in table["value_text"]]
     pick = alt.selection_point(name=REGION_PICK, fields=["code"])
     projection = {"type": "mercator"}
     tooltip = _tooltip(table, measure_label, lang)
+    shape = alt.Shape(f"{_SHAPE}:G")
 
     fill = _color(measure_label, categories, unknown, has_unknown, category_labels)
     main = (
-        alt.Chart(geo_data(shapes))
+        alt.Chart()
         .mark_geoshape(stroke="white", strokeWidth=0.8, invalid="show")
         .encode(
+            shape=shape,
             color=fill,
             opacity=alt.when(pick).then(alt.value(1.0)).otherwise(alt.value(0.4)),
             tooltip=tooltip,
@@ -148,27 +187,27 @@ def choropleth(
         .add_params(pick)
         .project(**projection)
     )
-    layers: list[alt.Chart] = []
-    quantitative_unknown = categories is None and has_unknown
+    shaped: list[alt.Chart] = []
     if quantitative_unknown:
         # Drawn below the main layer, in the same grey: it only gives "unknown" its legend entry.
-        missing = shapes.loc[shapes["value_text"].eq(unknown)].assign(status=unknown)
-        layers.append(
-            alt.Chart(geo_data(missing[["code", "status", "geometry"]]))
+        shaped.append(
+            alt.Chart()
             .mark_geoshape(stroke="white", strokeWidth=0.8)
-            .encode(color=_unknown_color(unknown))
+            .encode(shape=shape, color=_unknown_color(unknown))
+            .transform_filter(alt.FieldEqualPredicate(field="status", equal=unknown))
             .project(**projection)
         )
-    layers.append(main)
-    if focus is not None and focus in set(shapes["code"]):
-        outline = shapes.loc[shapes["code"] == focus, ["code", "name", "geometry"]]
-        layers.append(
-            alt.Chart(geo_data(outline))
+    shaped.append(main)
+    if focus is not None and focus in set(table["code"]):
+        shaped.append(
+            alt.Chart()
             .mark_geoshape(filled=False, stroke="#111111", strokeWidth=3)
-            .encode(tooltip=[alt.Tooltip("name:N", title=t("geo.map.region", lang))])
+            .encode(shape=shape, tooltip=[alt.Tooltip("name:N", title=t("geo.map.region", lang))])
+            .transform_filter(alt.FieldEqualPredicate(field="code", equal=focus))
             .project(**projection)
         )
-    if labels if labels is not None else len(shapes) <= LABEL_LIMIT:
+    layers: list[alt.Chart | alt.LayerChart] = [_shapes_layer(shaped, table, regions)]
+    if labels if labels is not None else len(table) <= LABEL_LIMIT:
         placed = place_labels(
             regions[["code", "name", "geometry"]],
             width=width or LABEL_WIDTH,
@@ -177,7 +216,7 @@ def choropleth(
         )
         label_rows = placed[["code", "name", "lon", "lat"]]
         layers.append(
-            alt.Chart(alt.Data(values=label_rows.to_dict("records")))
+            alt.Chart(_inline(label_rows.to_dict("records")))
             .mark_text(fontSize=LABEL_FONT, fontWeight="bold", color="#222222")
             .encode(longitude="lon:Q", latitude="lat:Q", text="name:N", tooltip=tooltip[:1])
             .project(**projection)
@@ -261,6 +300,74 @@ def tile_grid(
 
 
 # ---------------------------------------------------------------------------------------------
+
+
+def _shapes_layer(shaped: list[alt.Chart], table: pd.DataFrame, regions: gpd.GeoDataFrame) -> alt.LayerChart:
+    """Layer the charts that draw region shapes over one table of values and one topology.
+
+    The table becomes a named dataset, which Streamlit sends as Arrow, outside the JSON it
+    re-serialises on every rerun; each row finds its shape in the topology by code. Text columns
+    that repeat (a source note, a category) are sent as numbers into a list written once.
+    """
+    rows, lists = _factorised(table)
+    layer = alt.layer(*shaped, data=_inline(_records(rows))).transform_lookup(
+        lookup="code", from_=topology_lookup(regions), as_=_SHAPE
+    )
+    if lists:
+        layer = layer.transform_calculate(
+            **{
+                column: f"{json.dumps(texts)}[datum[{json.dumps(index)}]]"
+                for column, (index, texts) in lists.items()
+            }
+        )
+    return layer
+
+
+def _inline(rows: list[dict[str, object]]) -> alt.InlineData:
+    """Return rows as inline data, which Altair moves to a named dataset (Arrow in Streamlit).
+
+    Altair would walk every row to validate here; the spec is validated once, in ``to_dict()``.
+    """
+    with alt.utils.schemapi.debug_mode(False):
+        return alt.InlineData(values=rows)
+
+
+_INDEX = "index_"
+"""Prefix of the number column that stands for a repeated text column (see :func:`_factorised`)."""
+
+
+def _factorised(table: pd.DataFrame) -> tuple[pd.DataFrame, dict[str, tuple[str, list[str]]]]:
+    """Return ``table`` with its repeated text columns as numbers, and per column: numbers, texts.
+
+    A text column (other than code and name) with at most a quarter as many distinct values as
+    rows becomes ``index_<column>``, the position of each row's text in its list (-1 for none,
+    which the chart reads back as empty); a column equal to one already turned shares its numbers.
+    At desa level this halves the table.
+
+    Examples
+    --------
+    >>> table = pd.DataFrame({"code": list("abcdefgh"), "value": list("xxxxxxxy"), "text": list("xxxxxxxy")})
+    >>> rows, lists = _factorised(table.assign(source=["s"] * 7 + [None]))
+    >>> rows.to_dict("list")["index_value"], rows.to_dict("list")["index_source"], list(rows.columns)[1:]
+    ([0, 0, 0, 0, 0, 0, 0, 1], [0, 0, 0, 0, 0, 0, 0, -1], ['index_value', 'index_source'])
+    >>> lists["value"], lists["text"], lists["source"]
+    (('index_value', ['x', 'y']), ('index_value', ['x', 'y']), ('index_source', ['s']))
+    """
+    rows = table.copy()
+    lists: dict[str, tuple[str, list[str]]] = {}
+    for column in table.columns:
+        texts = sorted({v for v in table[column] if isinstance(v, str)})
+        if column in ("code", "name") or not texts or len(texts) > len(table) // 4:
+            continue
+        rows = rows.drop(columns=column)
+        same = next((name for name in lists if table[name].equals(table[column])), None)
+        if same is not None:
+            lists[column] = lists[same]
+            continue
+        position = {text: number for number, text in enumerate(texts)}
+        rows[_INDEX + column] = [position.get(v, -1) if isinstance(v, str) else -1 for v in table[column]]
+        lists[column] = (_INDEX + column, texts)
+    return rows, lists
 
 
 def _region_table(
@@ -386,7 +493,7 @@ def _point_layer(rows: list[dict[str, object]], lang: str) -> alt.Chart:
     }
     present = [name for name in titles if name in rows[0]]
     return (
-        alt.Chart(alt.Data(values=rows))
+        alt.Chart(_inline(rows))
         .mark_circle(size=70, color="#1f3a93", stroke="white", strokeWidth=1.2, opacity=0.9)
         .encode(
             longitude="lon:Q",
