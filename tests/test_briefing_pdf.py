@@ -642,3 +642,26 @@ def test_a_chart_downloaded_from_kekuatan_politik_is_titled_by_its_page():
     assert (
         exports.chart_title("kekuatan_politik", "sinergi-kekuatan-margin_votes", "en") == "Political forces"
     )
+
+
+def test_the_workbooks_slides_draw_no_chart_and_hold_the_same_tables(tmp_path, monkeypatch):
+    monkeypatch.setenv("SINERGI_DATA_DIR", str(tmp_path / "var"))
+    monkeypatch.delenv("SINERGI_BOUNDARIES", raising=False)
+    monkeypatch.delenv("SINERGI_DB_URL", raising=False)
+    page = open_page(ANALYST)
+    views = [*VIEWS, ("kekuatan_politik", {"e": ELECTION, "r": "51.08"}, "Kekuatan")]
+
+    def made(charts: bool) -> list[Slide]:
+        return [
+            slide_for(page, page_name=n, params=p, title=title, note="", ceiling="TERBATAS", charts=charts)
+            for n, p, title in views
+        ]
+
+    drawn, bare = made(True), made(False)
+    assert all(s.charts for s in drawn)
+    assert not any(s.charts for s in bare)
+    with_charts = briefing.briefing_sheets(drawn, agenda_title="Rapat", lang="id")
+    without = briefing.briefing_sheets(bare, agenda_title="Rapat", lang="id")
+    assert list(with_charts) == list(without)
+    for name in list(with_charts)[1:]:  # the cover differs only in the time each slide was read
+        pd.testing.assert_frame_equal(with_charts[name], without[name])

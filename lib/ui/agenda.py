@@ -453,8 +453,8 @@ def share_form(page: Page, shown: Agenda) -> None:
         ui_links.show_link(*made_link[1:], lang)
 
 
-def slides(page: Page, shown: Agenda) -> list[briefing.Slide]:
-    """Return the agenda's views as briefing slides, read at this caller's ceiling.
+def slides(page: Page, shown: Agenda, *, charts: bool = True) -> list[briefing.Slide]:
+    """Return the agenda's views as briefing slides, read at this caller's ceiling (``charts``: drawn).
 
     Each slide carries at least the level of its title and note and the agenda's own level for
     this reader: a page of the briefing is never labelled below what the agenda carries.
@@ -469,6 +469,7 @@ def slides(page: Page, shown: Agenda) -> list[briefing.Slide]:
                 title=item.title,
                 note=item.note,
                 ceiling=page.caller.ceiling,
+                charts=charts,
             )
         except DataProblem as problem:  # the page would say the same: the slide says it instead of its data
             slide = _problem_slide(page, item, problem)
@@ -510,7 +511,8 @@ def exports(page: Page, shown: Agenda) -> None:
         return briefing.briefing_pdf(slides(page, shown), agenda_title=shown.title, lang=lang)
 
     def xlsx() -> bytes:
-        return briefing.briefing_xlsx(slides(page, shown), agenda_title=shown.title, lang=lang)
+        # the workbook holds tables only: its slides draw no chart (a map is the dearest part)
+        return briefing.briefing_xlsx(slides(page, shown, charts=False), agenda_title=shown.title, lang=lang)
 
     row = st.container(horizontal=True)
     row.download_button(

@@ -45,7 +45,8 @@ SOURCE_LIMIT = 200
 class Parts:
     """What a page builder found: charts, tables, the rows' classifications, sources and caveats."""
 
-    charts: list[alt.TopLevelMixin] = field(default_factory=list)
+    charts: list[Callable[[], alt.TopLevelMixin]] = field(default_factory=list)
+    """How to draw each chart: only a slide that shows them (the PDF) draws them, not the workbook's."""
     tables: list[tuple[str, pd.DataFrame]] = field(default_factory=list)
     levels: list[str] = field(default_factory=list)
     sources: list[str] = field(default_factory=list)
@@ -56,6 +57,10 @@ class Parts:
     """Tables printed on pages after the slide's own (:attr:`lib.briefing.Slide.continued`)."""
     sheets: list[tuple[str, pd.DataFrame]] | None = None
     """The workbook's tables when they differ from those printed (:attr:`lib.briefing.Slide.sheets`)."""
+
+    def draw(self, build: Callable[[], alt.TopLevelMixin]) -> None:
+        """Add a chart, drawn by ``build`` when the slide is made with its charts."""
+        self.charts.append(build)
 
 
 @dataclass(frozen=True)
@@ -87,8 +92,8 @@ def _map_parts(shown: Shown, parts: Parts, *, period: Period, points: bool) -> N
     """Add the regency map (and its sources and caveats) as Ringkasan and Peta draw it."""
     scope, view, lang = shown.scope, shown.view, shown.lang
     measure = "category" if not points else next(iter(risk.MEASURES))
-    parts.charts.append(
-        maps.map_chart(
+    parts.draw(
+        lambda: maps.map_chart(
             scope,
             election=view.election,
             weights=view.weights,
@@ -160,11 +165,11 @@ def _peta(shown: Shown) -> Parts:
     parts = Parts()
     _map_parts(shown, parts, period=period, points="events" in view.layers)
     if not view.focus:
-        parts.charts.append(skenario.ranking_chart(scope, view.election, view.weights, lang))
+        parts.draw(lambda: skenario.ranking_chart(scope, view.election, view.weights, lang))
         return parts
     name = scope.ctx.bundle.regions.loc[view.focus, "name"]
     explained = peta.explanation(scope, view.election, view.weights, view.focus, lang)
-    parts.charts.append(risk.contribution_chart(explained, name, lang))
+    parts.draw(lambda: risk.contribution_chart(explained, name, lang))
     if missing := risk.unknown_indicators(explained, lang):
         parts.caveats.append(t("map.detail.unknown_list", lang, keys="; ".join(missing)))
     digits = {t("map.col.value", lang): 4, t("map.col.score", lang): 1, t("map.col.contribution", lang): 2}
@@ -192,17 +197,20 @@ def _riwayat(shown: Shown) -> Parts:
     if rows.empty:
         parts.caveats.append(t("historypage.empty", lang))
         return parts
-    parts.charts.append(
-        ui_history.timeline_chart(scope, shown.period, view.election, view.focus, "year", lang)
+    parts.draw(
+        lambda: ui_history.timeline_chart(scope, shown.period, view.election, view.focus, "year", lang)
     )
     brush = history.decode_range(view.brush, lang=lang) if view.brush else None
     chosen = ui_history.selected(scope, shown.period, view.election, view.focus, brush)
     names = ui_history.region_names(scope)
     elections = ui_history.elections(scope)
     compared = [e for e in history.COMPARED_ELECTIONS if e in set(elections["id"])]
-    aligned = history.align_on_voting_day(chosen, elections, election_ids=compared)
-    parts.charts.append(history.aligned_chart(aligned, lang, region_names=names))
-    parts.charts.append(history.heatmap(history.heatmap_counts(chosen), names, lang))
+    parts.draw(
+        lambda: history.aligned_chart(
+            history.align_on_voting_day(chosen, elections, election_ids=compared), lang, region_names=names
+        )
+    )
+    parts.draw(lambda: history.heatmap(history.heatmap_counts(chosen), names, lang))
     table = ui_history.event_table(scope, shown.period, view.election, view.focus, brush, lang)
     parts.tables.append((t("brief.table.events", lang), table))
     parts.sources = event_sources(chosen)
@@ -228,8 +236,8 @@ def _pemangku(shown: Shown) -> Parts:
     members = network.focus_members(graph, view.focus) if view.focus else set()
     keep = tuple(sorted(network.neighbourhood(graph, members))) if view.focus else None
     nodes, edges = ui_network.chart_frames(scope, delays, scenario_text, keep, lang)
-    parts.charts.append(
-        network.network_chart(
+    parts.draw(
+        lambda: network.network_chart(
             nodes,
             edges,
             size_field=next(iter(network.SIZE_FIELDS)),
@@ -255,9 +263,9 @@ def _pemangku(shown: Shown) -> Parts:
 def _skenario(shown: Shown) -> Parts:
     scope, view, lang = shown.scope, shown.view, shown.lang
     parts = Parts()
-    parts.charts.append(skenario.ranking_chart(scope, view.election, view.weights, lang))
+    parts.draw(lambda: skenario.ranking_chart(scope, view.election, view.weights, lang))
     ranges = cached.sensitivity(scope, view.election, view.weights, 0.3)
-    parts.charts.append(risk.rank_ranges(ranges, lang, names=skenario.region_names(scope)))
+    parts.draw(lambda: risk.rank_ranges(ranges, lang, names=skenario.region_names(scope)))
     _index_parts(shown, parts)
     region = view.focus or "51"
     known, source = risk.known_tps(scope.ctx.bundle.tps_categories, view.election, region)
@@ -351,8 +359,8 @@ def _politik(shown: Shown) -> Parts:
     if not province.empty:
         contest = str(province["contest"].iloc[0])
         for measure in ui_politics.MEASURES:  # the page's map, each measure it offers: share, margin
-            parts.charts.append(
-                ui_politics.balance_chart(
+            parts.draw(
+                lambda measure=measure: ui_politics.balance_chart(
                     scope,
                     election=view.election,
                     contest=contest,
@@ -445,13 +453,21 @@ def view_period(scope: Scope, view: ViewState, voting_day: dt.date) -> Period:
 
 
 def slide_for(
-    page: ui.Page, *, page_name: str, params: Mapping[str, str], title: str, note: str, ceiling: str
+    page: ui.Page,
+    *,
+    page_name: str,
+    params: Mapping[str, str],
+    title: str,
+    note: str,
+    ceiling: str,
+    charts: bool = True,
 ) -> Slide:
     """Return the slide of one agenda view: ``page_name`` opened with URL ``params``, read at ``ceiling``.
 
     The data are read at the lower of the caller's ceiling and ``ceiling``: an agenda prepared at
     TERBATAS never shows a RAHASIA row, whoever prints it. Invalid parameters fall back as the
-    page does (their notices become caveats).
+    page does (their notices become caveats). Without ``charts`` the slide has none: the workbook
+    holds only tables, and drawing a map or a network costs more than reading its data.
 
     Raises
     ------
@@ -490,7 +506,7 @@ def slide_for(
         focus=str(focus),
         period=period_text(period, view.period, view.lang),
         classification=highest(parts.levels),
-        charts=tuple(parts.charts),
+        charts=tuple(build() for build in parts.charts) if charts else (),
         tables=tuple(parts.tables),
         sources=tuple(dict.fromkeys([*parts.credits, *parts.sources]))[:SOURCE_LIMIT],
         caveats=tuple(dict.fromkeys([*view.notices, *parts.caveats])),
