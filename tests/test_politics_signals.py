@@ -11,7 +11,7 @@ from hypothesis import strategies as hst
 
 from lib import intake, politics, risk, store
 from lib.core.regions import REGENCY_CODES
-from tests.conftest import DATA_DIR
+from tests.conftest import DATA_DIR, open_page
 
 ELECTIONS = pd.DataFrame(
     {
@@ -349,9 +349,7 @@ def test_the_signals_enter_the_index_its_weights_and_its_explanation_in_both_lan
             entered=bundle.indicator_values,
             weights={**risk.default_weights(bundle.indicators), **weights},
             voting_day=election["voting_day"],
-            forces=bundled_forces(bundle),
-            elections=bundle.elections,
-            election_id="pilkada-2024-bali",
+            signals=risk.politics_signals(bundled_forces(bundle), bundle.elections, "pilkada-2024-bali"),
         )
 
     plain = assessed({})
@@ -402,6 +400,30 @@ def test_the_signals_read_from_the_store_keep_to_the_callers_ceiling(tmp_path, b
     assert incumbency("TERBATAS") == {"51.01": 1.0, "51.02": 1.0}
     assert incumbency("RAHASIA") == {"51.01": 1.0, "51.02": 1.0, "51.05": 0.0}
     engine.dispose()
+
+
+@pytest.mark.parametrize(
+    ("lang", "label", "derived"),
+    [
+        (
+            "en",
+            "An incumbent or former office-holder is running",
+            "derived: incumbency of the candidate pairs",
+        ),
+        ("id", "Petahana atau mantan pemegang jabatan mencalonkan diri", "dihitung: status petahana"),
+    ],
+)
+def test_peta_explains_jembrana_with_the_signals_in_the_screens_language(fresh_store, lang, label, derived):
+    at = open_page("pages/peta.py", {"lang": lang, "e": "pilkada-2024-bali", "r": "51.01"})
+    assert not at.exception
+    table = at.dataframe[0].value  # what makes up the index (the events of the region follow)
+    row = table[table.iloc[:, 0] == label].iloc[0]
+    assert row.iloc[-1].startswith(derived)  # its source, in the screen's language
+    assert "Tamba-Dana" in row.iloc[-1]
+    unknown = " ".join(c.value for c in at.caption)
+    assert (
+        "Winning margin at the previous election" if lang == "en" else "Selisih suara pada pemilihan"
+    ) in unknown
 
 
 # --------------------------------------------------------------------------- generated forces

@@ -227,9 +227,21 @@ def assessment(scope: Scope, election_id: str, weights: str) -> risk.Assessment:
         ),
         weights={**risk.default_weights(bundle.indicators), **chosen},
         voting_day=election["voting_day"],
-        forces=store.read_forces(scope.ctx.engine, ceiling=scope.ceiling),  # every election's: the history
-        elections=elections(scope.settings, scope.revision, scope.lang),
-        election_id=election_id,
+        signals=political_signals(scope, election_id),
+        lang=scope.lang,  # the derived values' sources and notes in the screen's language
+    )
+
+
+@st.cache_resource(hash_funcs=SCOPE_HASH, show_spinner=False, max_entries=16)
+def political_signals(scope: Scope, election_id: str) -> pd.DataFrame:
+    """Return the political signals of an election per regency, from the forces the caller may see.
+
+    Every election's forces are read (the margin and disputes come from earlier ones). Cached apart
+    from :func:`assessment`: they do not depend on the weights, which Skenario moves.
+    """
+    forces = store.read_forces(scope.ctx.engine, ceiling=scope.ceiling)
+    return risk.politics_signals(
+        forces, elections(scope.settings, scope.revision, scope.lang), election_id, lang=scope.lang
     )
 
 
