@@ -43,7 +43,8 @@ NODE_COLOURS: Mapping[str, str] = {"candidate": "#6a1b9a", "party": "#bab0ac"}
 NODE_SHAPES: Mapping[str, str] = {"candidate": "diamond", "party": "square"}
 _URL = re.compile(r"https?://\S+")
 _ID = re.compile(r"^[a-z0-9][a-z0-9\-]*$")
-_ROW_SLOTS = 8  # political nodes per row below the drawing (the province rows' width)
+_ROW_SLOTS = 6  # political nodes per row below the drawing, 1.4 apart (the province rows' width)
+_ROW_STEP = 1.4
 _PARTY_ALIASES: Mapping[str, tuple[str, ...]] = {
     "PDI-P": ("pdi perjuangan", "pdi p", "pdip"),
     "Partai Buruh": ("partai buruh", "buruh"),
@@ -216,14 +217,18 @@ def party_node_id(party: str, merged: Mapping[str, str]) -> str:
 
 
 def pair_label(popular_name: object, head: object, deputy: object, ballot_no: object) -> str:
-    """Return a pair's name as the drawing writes it: popular name (or head–deputy) and ballot number.
+    """Return a pair's name as the drawing writes it: popular name and ballot number.
+
+    Without a popular name, the last names of head and deputy stand in (the full names are in
+    the pair's tooltip and detail).
 
     >>> pair_label("Koster-Giri", "I Wayan Koster", "I Nyoman Giri Prasta", 2)
     'Koster-Giri (2)'
     >>> pair_label(None, "I Nengah Tamba", "I Made Suardana", None)
-    'I Nengah Tamba \u2013 I Made Suardana'
+    'Tamba\u2013Suardana'
     """
-    name = str(popular_name) if not _blank(popular_name) else f"{head} \u2013 {deputy}"
+    short = f"{str(head).split()[-1]}\u2013{str(deputy).split()[-1]}"
+    name = str(popular_name) if not _blank(popular_name) else short
     return name if _blank(ballot_no) else f"{name} ({int(ballot_no)})"  # type: ignore[call-overload]
 
 
@@ -395,7 +400,7 @@ def political_positions(
     """Return a place for every political node the drawing does not place yet: rows below it.
 
     Parties first (in the order of :data:`lib.politics.PARTIES`), then the pairs contest by
-    contest in ballot order, eight to a row, one row apart, starting 1.5 rows below the lowest
+    contest in ballot order, six to a row (1.4 apart), one row apart, starting 1.5 rows below the lowest
     institution. A party that is an institution keeps the institution's place.
     """
     bottom = min((y for _, y in positions.values()), default=0.0) - 1.5
@@ -408,7 +413,7 @@ def political_positions(
     y = bottom
     for group in (party_ids, pair_ids):
         for n, node in enumerate(group):
-            placed[node] = (float(n % _ROW_SLOTS), round(y - n // _ROW_SLOTS, 4))
+            placed[node] = (round(n % _ROW_SLOTS * _ROW_STEP, 4), round(y - n // _ROW_SLOTS, 4))
         if group:
             y -= (len(group) - 1) // _ROW_SLOTS + 1
     return placed
@@ -497,9 +502,11 @@ def political_charts(
             y=y_enc,
             x2="x2:Q",
             y2="y2:Q",
-            color=alt.Color("legend:N", title=t("networkpolitics.legend_title", lang)).scale(
-                domain=[legend], range=[TIE_COLOUR]
-            ),
+            color=alt.Color(
+                "legend:N",
+                title=t("networkpolitics.legend_title", lang),
+                legend=alt.Legend(symbolType="stroke", symbolDash=[6, 4], symbolStrokeWidth=2),
+            ).scale(domain=[legend], range=[TIE_COLOUR]),
             opacity=alt.value(0.75),
             tooltip=[
                 alt.Tooltip("kind_label:N", title=t("network.chart.link", lang)),
@@ -510,15 +517,17 @@ def political_charts(
     )
     kinds = list(NODE_KINDS)
     kind_domain = [t(f"networkpolitics.kind.{kind}", lang) for kind in kinds]
+    nodes_title = t("networkpolitics.nodes_title", lang)
+    nodes_legend = None  # no room beside the other legends: the page's caption names the shapes
     pick = alt.selection_point(name=POLITICAL_PICK, fields=["id"], on="click", empty=False)
     base = alt.Chart(nodes).encode(x=x_enc, y=y_enc)
     points = (
         base.mark_point(filled=True, size=150, stroke="white", strokeWidth=1)
         .encode(
-            color=alt.Color("kind_label:N", title=t("networkpolitics.nodes_title", lang)).scale(
+            color=alt.Color("kind_label:N", title=nodes_title, legend=nodes_legend).scale(
                 domain=kind_domain, range=[NODE_COLOURS[kind] for kind in kinds]
             ),
-            shape=alt.Shape("kind_label:N", legend=None).scale(
+            shape=alt.Shape("kind_label:N", title=nodes_title, legend=nodes_legend).scale(
                 domain=kind_domain, range=[NODE_SHAPES[kind] for kind in kinds]
             ),
             strokeWidth=alt.when(pick).then(alt.value(3)).otherwise(alt.value(1)),
@@ -530,7 +539,7 @@ def political_charts(
         )
         .add_params(pick)
     )
-    names = base.mark_text(baseline="top", dy=9, fontSize=11, color="#4a148c").encode(text="label:N")
+    names = base.mark_text(baseline="top", dy=9, fontSize=10.5, color="#4a148c").encode(text="label:N")
     return [rules, points, names]
 
 

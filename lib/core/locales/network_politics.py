@@ -51,7 +51,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "networkpolitics.outcome.elected": {"id": "Terpilih", "en": "Elected"},
     "networkpolitics.outcome.not_elected": {"id": "Tidak terpilih", "en": "Not elected"},
     # The Pemangku Kepentingan page
-    "networkpolitics.toggle": {"id": "Tampilkan kekuatan politik", "en": "Show political forces"},
+    "networkpolitics.toggle": {"id": "Kekuatan politik", "en": "Political forces"},
     "networkpolitics.toggle_help": {
         "id": "Pasangan calon dan partai pemilihan yang dipilih, dengan ikatan yang bersumber: "
         "pengusungan, tim pemenangan, dukungan desa adat atau ormas. Ikatan ini bukan jalur koordinasi "
@@ -61,10 +61,12 @@ STRINGS: dict[str, dict[str, str]] = {
         "channels and no network figure counts them.",
     },
     "networkpolitics.shown": {
-        "id": "Garis putus-putus merah muda: dukungan politik, bukan koordinasi. Sentralitas, perantara, "
+        "id": "Di bawah jaringan: pasangan calon (belah ketupat ungu) dan partai (persegi). "
+        "Garis putus-putus merah muda: dukungan politik, bukan koordinasi. Sentralitas, perantara, "
         "titik rawan tunggal dan waktu peringatan tetap dihitung dari hubungan kelembagaan saja. "
         "{pairs} pasangan calon, {parties} partai, {ties} ikatan.",
-        "en": "Dashed pink lines: political support, not coordination. Centrality, brokers, single points "
+        "en": "Below the network: candidate pairs (purple diamonds) and parties (squares). "
+        "Dashed pink lines: political support, not coordination. Centrality, brokers, single points "
         "of failure and alert times are still computed from the institutional links only. "
         "{pairs} candidate pairs, {parties} parties, {ties} ties.",
     },
