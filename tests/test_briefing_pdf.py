@@ -488,6 +488,7 @@ def test_the_politics_slide_holds_the_balance_maps_flags_and_every_contest(polit
     assert headings[0] == "Sorotan kerawanan"
     assert len(headings) == 1 + 8  # the flags, then the eight contests whose pairs are known
     assert any("Pilbup Klungkung" in c and "jumlah pasangan: 3" in c for c in bali.caveats)  # not 0
+    assert any(c.startswith("Pilgub Bali: ") and "Sumber berbeda" in c for c in bali.caveats)  # both kept
     assert [title for title, _ in buleleng.continued] == [
         "What to watch",
         "Pilgub Bali \u00b7 Governor \u00b7 Bali \u00b7 2 pairs \u2014 results: Buleleng",

@@ -406,32 +406,32 @@ def _politik(shown: Shown) -> Parts:
 def _contest_tables(
     shown: Shown, seen: politics.Forces, elections: pd.DataFrame, names: dict[str, str], parts: Parts
 ) -> list[pd.DataFrame]:
-    """Add each contest of the view as a continued table; return them with their contest named (workbook)."""
+    """Add each contest of the view as a continued table; return them with their contest named (workbook).
+
+    The tables are the page's own (:func:`lib.ui.politics.contest_rows`, cached per view); what the
+    page writes under a contest (result notes, sources that disagree) becomes a caveat.
+    """
     view, lang = shown.view, shown.lang
     legislature = politics.legislature_of(elections, view.election)
     found = []
-    for _, contest in politics.contests_in_focus(seen, view.focus).iterrows():
-        region = view.focus if view.focus and contest["region_code"] == politics.PROVINCE else None
-        region = region or contest["region_code"]
-        table = politics.forces_table(seen, contest, region, legislature, lang)
-        if table.empty:
+    for section in ui_politics.contest_rows(shown.scope, view.election, view.focus, legislature, lang):
+        contest = section.contest
+        if section.table.empty:
             n_pairs = contest["n_pairs"]
             n = t("common.unknown", lang) if pd.isna(n_pairs) else int(n_pairs)
-            parts.caveats.append(
-                t(
-                    "brief.caveat.no_pairs",
-                    lang,
-                    contest=contest["contest"],
-                    text=t("politics.no_pairs", lang, n=n),
-                )
-            )
+            text = t("politics.no_pairs", lang, n=n)
+            parts.caveats.append(t("brief.caveat.contest", lang, contest=contest["contest"], text=text))
             continue
-        title = politics.contest_title(contest, names, lang)
-        heading = t("brief.table.contest", lang, title=title, region=names.get(region, region))
-        parts.continued.append((heading, table))
-        found.append(table.assign(**{t("politics.col.contest", lang): contest["contest"]}))
-    contest_column = t("politics.col.contest", lang)
-    return [frame[[contest_column, *[c for c in frame.columns if c != contest_column]]] for frame in found]
+        heading = t(
+            "brief.table.contest", lang, title=section.title, region=names.get(section.region, section.region)
+        )
+        parts.continued.append((heading, section.table))
+        if section.notes:
+            parts.caveats.append(
+                t("brief.caveat.contest", lang, contest=contest["contest"], text=section.notes)
+            )
+        found.append(section.exported)
+    return found
 
 
 BUILDERS: dict[str, Callable[[Shown], Parts]] = {

@@ -7,5 +7,5 @@ STRINGS: dict[str, dict[str, str]] = {
     "brief.table.coalitions": {"id": "Koalisi", "en": "Coalitions"},
     "brief.table.balance": {"id": "Keseimbangan {contest}", "en": "Balance {contest}"},
     "brief.table.contest": {"id": "{title} \u2014 hasil: {region}", "en": "{title} \u2014 results: {region}"},
-    "brief.caveat.no_pairs": {"id": "{contest}: {text}", "en": "{contest}: {text}"},
+    "brief.caveat.contest": {"id": "{contest}: {text}", "en": "{contest}: {text}"},
 }
