@@ -99,3 +99,15 @@ def test_app_py_starts_the_warm_up_and_apptest_does_not(monkeypatch):
     thread = warm._started[repr(load_settings())]
     thread.join(timeout=10)
     assert started == [repr(load_settings())]
+
+
+def test_each_step_waits_until_no_page_is_being_drawn(monkeypatch):
+    done: list[str] = []
+    monkeypatch.setattr(warm, "_steps", lambda settings, lang, state: [("one", lambda: done.append("one"))])
+    with warm.page_run():  # a visitor's page is being drawn
+        thread = threading.Thread(target=warm.warm, args=(load_settings(),))
+        thread.start()
+        thread.join(timeout=1)
+        assert done == []
+    thread.join(timeout=10)
+    assert done == ["one"]

@@ -3,8 +3,9 @@
 The first person in the room used to pay for everything the app reads once: the bundled facts and
 the store, the boundaries, the coordination graph with its layout and analyses, the default
 election's assessment (4.7 s for the first Pemangku Kepentingan page after a start). :func:`start`
-runs :func:`warm` in a thread the first time app.py runs in a process, and that visitor's first
-page is drawn while the rest fills.
+runs :func:`warm` in a thread the first time app.py runs in a process; each of its steps waits for a
+moment when no page is being drawn (:func:`page_run`), so the first page is drawn first and the
+rest fills while the visitor reads it.
 
 It calls the very cached functions the pages call, with the arguments a first visitor's pages
 pass (the public ceiling, Indonesian, the default election, the assumed delays), so the pages get
@@ -17,9 +18,10 @@ and skipped: the page that needs the value computes it and shows its problem the
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
 from lib import access, network
@@ -32,8 +34,12 @@ from lib.ui import network as ui_network
 LOG = logging.getLogger(__name__)
 THREAD_NAME = "sinergi-warm"
 _CONTEXT_WARNING = "missing ScriptRunContext"
+QUIET_WAIT_S = 30.0
+"""The longest a step waits for the visitors' runs to end before it runs anyway (a busy room)."""
 _lock = threading.Lock()
 _started: dict[str, threading.Thread] = {}
+_quiet = threading.Condition()
+_running = [0]  # app.py runs in progress, across every session of the process
 
 
 @dataclass
@@ -63,15 +69,41 @@ def start(settings: Settings) -> threading.Thread | None:
     return thread
 
 
+@contextlib.contextmanager
+def page_run() -> Iterator[None]:
+    """Mark one run of app.py (a page being drawn) for as long as it lasts, however it ends.
+
+    On 2 cores and one GIL, a warm-up step running beside a page slows the page down: a step
+    computing what the page does not need (the boundaries, for a first visitor who opens the
+    network) made that first page slower, not faster. So each step waits for a moment without runs.
+    """
+    with _quiet:
+        _running[0] += 1
+    try:
+        yield
+    finally:
+        with _quiet:
+            _running[0] -= 1
+            _quiet.notify_all()
+
+
+def _wait_for_quiet(limit: float = QUIET_WAIT_S) -> None:
+    """Wait until no page is being drawn (at most ``limit`` seconds)."""
+    with _quiet:
+        _quiet.wait_for(lambda: _running[0] == 0, timeout=limit)
+
+
 def warm(settings: Settings, lang: str = "id") -> Report:
     """Fill the caches a first visitor's pages read (public ceiling, ``lang``); return what was done.
 
-    Never raises: each failed step is logged and the next runs (a step whose inputs failed fails too).
+    Each step starts when no page is being drawn (:func:`page_run`). Never raises: each failed step
+    is logged and the next runs (a step whose inputs failed fails too).
     """
     report = Report()
     state: dict[str, object] = {}
     _quiet_context_warning()
     for name, step in _steps(settings, lang, state):
+        _wait_for_quiet()
         try:
             step()
         except Exception as error:  # noqa: BLE001 - whatever fails, the page recomputes and says why
