@@ -389,6 +389,8 @@ class LoadFigures:
     load_p50_ms: float
     polls: int
     exceptions: int
+    first_exception: str = ""
+    """The first exception's message (a page that fails fast must not pass for a fast page)."""
 
 
 async def _drive(url: str, pid: int, page: str, sessions: int, reruns: int) -> LoadFigures:
@@ -418,6 +420,7 @@ async def _drive(url: str, pid: int, page: str, sessions: int, reruns: int) -> L
         load_p50_ms=statistics.median(run.ms for run in loads),
         polls=polls,
         exceptions=sum(len(run.exceptions) for run in [*loads, *runs]),
+        first_exception=next((text for run in [*loads, *runs] for text in run.exceptions), ""),
     )
 
 
@@ -483,7 +486,7 @@ def table(found: Sequence[LoadFigures]) -> str:
     floor = {f.sessions: f for f in found[: len({f.sessions for f in found})]}
     head = f"{'page':10} {'sessions':>8} {'reruns':>6} {'p50 ms':>8} {'p95 ms':>8} {'x empty':>7} "
     head += f"{'CPU ms/rerun':>12} {'x empty':>7} {'load p50':>9} {'polls':>5} {'exc':>3}"
-    lines = [head]
+    lines, failures = [head], []
     for index, f in enumerate(found):
         name = "empty" if index < len(floor) else names.get(f.page, f.page)
         base = floor[f.sessions]
@@ -492,7 +495,9 @@ def table(found: Sequence[LoadFigures]) -> str:
             f"{f.p95_ms / base.p95_ms:7.2f} {f.cpu_ms:12.1f} {f.cpu_ms / max(base.cpu_ms, 0.1):7.2f} "
             f"{f.load_p50_ms:9.0f} {f.polls:5d} {f.exceptions:3d}"
         )
-    return "\n".join(lines)
+        if f.exceptions:
+            failures.append(f"{name}, {f.sessions} sessions, first exception: {f.first_exception[:300]}")
+    return "\n".join(lines + failures)
 
 
 def main() -> None:
