@@ -56,7 +56,12 @@ if not province.empty:
         build = ui_politics.draw_balance_map(page, contest, measure, key="politics_map")
     except DataProblem as problem:
         stop_with(problem)
-    ui.chart_downloads(build, f"sinergi-kekuatan-{measure}", key="politics_map_download")
+    ui.chart_downloads(
+        build,
+        f"sinergi-kekuatan-{measure}",
+        key="politics_map_download",
+        drawn_from=lambda: (seen.pairs, seen.coalitions, seen.results),
+    )
     st.dataframe(
         politics.balance_table(
             ui_politics.balance(page.scope, view.election, contest), ui_politics.region_names(page), lang

@@ -320,6 +320,37 @@ def test_a_chart_exported_from_a_page_carries_the_header_and_footer(tmp_path, mo
     assert intake.chart_pdf(framed).startswith(b"%PDF")
 
 
+def test_a_chart_drawn_from_other_rows_carries_their_classification_and_sources(tmp_path, monkeypatch):
+    """Kekuatan Politik's map is drawn from pairs and results, not events: its label must be theirs."""
+    monkeypatch.setenv("SINERGI_DATA_DIR", str(tmp_path / "var"))
+    monkeypatch.delenv("SINERGI_BOUNDARIES", raising=False)
+    page = open_page(ANALYST)
+    chart = geo.tile_grid(
+        pd.DataFrame({"code": ["51.08"], "events": [3], "source": ["x"]}),
+        measure="events",
+        measure_label="Suara",
+    )
+    pairs = pd.DataFrame(
+        {"pair_id": ["p1"], "classification": ["TERBUKA"], "source": ["https://kpu.example/a"]}
+    )
+    results = pd.DataFrame(
+        {
+            "pair_id": ["p1"],
+            "classification": ["RAHASIA"],
+            "source": ["https://kpu.example/b | https://x.example/c"],
+        }
+    )
+    title = exports.chart_title("kekuatan_politik", "sinergi-kekuatan-share", "id")
+    framed = exports.framed_builder(lambda: chart, page, title, lambda: (pairs, results))()
+    texts = json_texts(framed.to_dict())
+    assert "KLASIFIKASI: RAHASIA" in texts
+    footer = " ".join(texts[texts.index(next(x for x in texts if x.startswith("Sumber: "))) :])
+    for url in ("https://kpu.example/a", "https://kpu.example/b", "https://x.example/c"):
+        assert url in footer
+    by_events = exports.framed_builder(lambda: chart, page, title)()
+    assert "KLASIFIKASI: RAHASIA" not in json_texts(by_events.to_dict())
+
+
 def json_texts(spec: object) -> list[str]:
     """Return every "text" field of the rows of inline data anywhere in a spec."""
     if isinstance(spec, dict):

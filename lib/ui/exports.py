@@ -6,10 +6,11 @@ Kept apart from :mod:`lib.ui.page` (which offers the download buttons) and from
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import Any
 
 import altair as alt
+import pandas as pd
 
 from lib import briefing
 from lib.core import clock
@@ -55,22 +56,33 @@ def draws_a_map(spec: object) -> bool:
 
 
 def framed_builder(
-    build: Callable[[], alt.TopLevelMixin], page: Any, title: str
+    build: Callable[[], alt.TopLevelMixin],
+    page: Any,
+    title: str,
+    drawn_from: Callable[[], Sequence[pd.DataFrame]] | None = None,
 ) -> Callable[[], alt.TopLevelMixin]:
     """Return ``build`` wrapped: the chart it draws comes framed with the briefing's header and footer.
 
     ``page`` is this run's :class:`lib.ui.page.Page`. Election, focus, period and the time (WITA)
-    are the view's; the classification is the highest among the events the caller may see (every
-    chart exported from a page is drawn from them: the map through the index, the timeline, the
-    ranking), the sources their publications. Computed only when the file is asked for.
+    are the view's. By default the classification is the highest among the events the caller may
+    see (the map through the index, the timeline, the ranking are drawn from them) and the sources
+    their publications; a chart drawn from other rows (Kekuatan Politik's pairs and results) names
+    them in ``drawn_from``, so its label is theirs: a RAHASIA result on the map marks the file
+    RAHASIA. Computed only when the file is asked for.
     """
     view, lang = page.view, page.lang
 
     def make() -> alt.TopLevelMixin:
-        events = page.events()
         focus = view.focus
         chart = build()
-        sources = briefing.event_sources(events)
+        if drawn_from is None:
+            frames: Sequence[pd.DataFrame] = (page.events(),)
+            sources = briefing.event_sources(frames[0])
+        else:
+            frames = drawn_from()
+            sources = briefing.split_sources(
+                value for frame in frames if "source" in frame.columns for value in frame["source"]
+            )
         shapes = cached.current_boundaries(page.ctx.settings) if draws_a_map(chart.to_dict()) else None
         if shapes is not None:  # the boundaries' licence asks for their attribution on every map
             sources.insert(
@@ -85,7 +97,7 @@ def framed_builder(
             if focus in page.regions.index
             else t("brief.all_bali", lang),
             period=briefing.period_text(page.period(), view.period, lang),
-            classification=briefing.rows_classification(events),
+            classification=briefing.rows_classification(*frames),
             sources=sources,
             lang=lang,
         )

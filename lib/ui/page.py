@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import urllib.parse
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import NoReturn
 
 import altair as alt
@@ -429,17 +429,24 @@ def show_alerts() -> None:
     ui_access.show_access_notice()
 
 
-def chart_downloads(build: Callable[[], alt.TopLevelMixin], basename: str, *, key: str) -> None:
+def chart_downloads(
+    build: Callable[[], alt.TopLevelMixin],
+    basename: str,
+    *,
+    key: str,
+    drawn_from: Callable[[], Sequence[pd.DataFrame]] | None = None,
+) -> None:
     """Offer a chart as PNG and PDF for the minutes; it is drawn only when a button is clicked.
 
     The file carries the briefing's header and footer (:func:`lib.ui.exports.framed_builder`):
-    title, election, time (WITA), focus, period, sources and classification.
+    title, election, time (WITA), focus, period, sources and classification — those of the events,
+    or of the rows in ``drawn_from`` for a chart drawn from other rows.
     """
     language = lang()
     page = st.session_state.get("_page")
     if page is not None:
         path = urllib.parse.urlparse(st.context.url or "").path.rstrip("/").rpartition("/")[2]
-        build = exports.framed_builder(build, page, exports.chart_title(path, basename, language))
+        build = exports.framed_builder(build, page, exports.chart_title(path, basename, language), drawn_from)
     row = st.container(horizontal=True)
     row.download_button(
         t("common.download_png", language),
