@@ -9,6 +9,7 @@ import altair as alt
 import pandas as pd
 import pytest
 import shapely
+import vl_convert
 
 from lib import geo
 from lib.core.regions import REGENCY_CODES
@@ -117,6 +118,25 @@ def test_map_shapes_are_one_topology_string_with_clockwise_rings(bali, events_pe
     # the values are a named table (Arrow in Streamlit), never a GeoDataFrame turned to text
     assert shapes_layer(spec)["data"] == {"name": next(iter(spec["datasets"]))}
     assert all("geometry" not in row for row in region_rows(spec))
+
+
+def test_a_screen_reader_hears_each_regions_name_and_value(bali, events_per_regency):
+    """Vega describes a mark by its encoded fields: the looked-up shape alone reads "[object Object]"."""
+    chart = geo.choropleth(
+        bali.display["kabupaten"],
+        events_per_regency,
+        measure="events",
+        measure_label="Kejadian",
+        focus="51.08",
+    )
+    spec = chart.to_dict()
+    shapes = [layer for layer in layers_of(spec) if layer["mark"]["type"] == "geoshape"]
+    assert all("description" in layer["encoding"] for layer in shapes)
+    svg = vl_convert.vegalite_to_svg(spec)
+    labels = re.findall(r'aria-label="([^"]*)"', svg)
+    assert labels
+    assert not any("object Object" in label for label in labels)
+    assert any(label.startswith("Buleleng: 12") for label in labels)
 
 
 def test_geo_data_turns_counter_clockwise_rings_clockwise(bali):

@@ -173,6 +173,10 @@ def choropleth(
     projection = {"type": "mercator"}
     tooltip = _tooltip(table, measure_label, lang)
     shape = alt.Shape(f"{_SHAPE}:G")
+    # What a screen reader says of a shape: its name and value (by default Vega describes every
+    # encoded field, and the looked-up shape reads "[object Object]").
+    described = alt.Description("aria:N")
+    aria = {"aria": "datum.name + ': ' + datum.value_text"}
 
     fill = _color(measure_label, categories, unknown, has_unknown, category_labels)
     main = (
@@ -183,7 +187,9 @@ def choropleth(
             color=fill,
             opacity=alt.when(pick).then(alt.value(1.0)).otherwise(alt.value(0.4)),
             tooltip=tooltip,
+            description=described,
         )
+        .transform_calculate(**aria)
         .add_params(pick)
         .project(**projection)
     )
@@ -193,8 +199,9 @@ def choropleth(
         shaped.append(
             alt.Chart()
             .mark_geoshape(stroke="white", strokeWidth=0.8)
-            .encode(shape=shape, color=_unknown_color(unknown))
+            .encode(shape=shape, color=_unknown_color(unknown), description=described)
             .transform_filter(alt.FieldEqualPredicate(field="status", equal=unknown))
+            .transform_calculate(**aria)
             .project(**projection)
         )
     shaped.append(main)
@@ -202,7 +209,11 @@ def choropleth(
         shaped.append(
             alt.Chart()
             .mark_geoshape(filled=False, stroke="#111111", strokeWidth=3)
-            .encode(shape=shape, tooltip=[alt.Tooltip("name:N", title=t("geo.map.region", lang))])
+            .encode(
+                shape=shape,
+                tooltip=[alt.Tooltip("name:N", title=t("geo.map.region", lang))],
+                description=alt.Description("name:N"),
+            )
             .transform_filter(alt.FieldEqualPredicate(field="code", equal=focus))
             .project(**projection)
         )
