@@ -6,10 +6,12 @@ import threading
 import pytest
 from streamlit.testing.v1 import AppTest
 
+import lib.geo
+import lib.geo.charts
 import lib.intake
 import lib.network
 from lib.core.settings import load_settings
-from lib.ui import warm
+from lib.ui import cached, warm
 from tests.conftest import ROOT
 
 PAGE = "pages/pemangku_kepentingan.py"
@@ -46,7 +48,7 @@ def test_the_warm_up_fills_the_caches_the_first_pages_read(monkeypatch):
     layouts = counting(monkeypatch, lib.network, "layout_positions")
     report = warm.warm(load_settings())
     assert report.failed == {}
-    assert report.done == ["context", "boundaries", "events", "assessment", "network", "drawing"]
+    assert report.done == ["context", "boundaries", "maps", "events", "assessment", "network", "drawing"]
     assert (len(bundles), len(analyses), len(layouts)) == (1, 1, 1)
     at = open_stakeholders()  # the first visitor: Ringkasan, then the network
     assert not at.exception, at.exception
@@ -54,6 +56,19 @@ def test_the_warm_up_fills_the_caches_the_first_pages_read(monkeypatch):
     assert (len(bundles), len(analyses), len(layouts)) == (1, 1, 1)  # ... and nothing was computed again
     assert warm.warm(load_settings()).failed == {}
     assert (len(bundles), len(analyses), len(layouts)) == (1, 1, 1)
+
+
+def test_the_warm_up_builds_each_levels_map_shapes_once(monkeypatch, shared_geo):
+    monkeypatch.setenv("SINERGI_BOUNDARIES", str(shared_geo))
+    topologies = counting(monkeypatch, lib.geo.charts, "topology")
+    assert warm.warm(load_settings()).failed == {}
+    shapes = cached.current_boundaries(load_settings())
+    assert shapes is not None
+    assert len(shapes.display) == 3  # kabupaten, kecamatan, desa
+    assert len(topologies) == 3  # each level's map shapes, built once ...
+    for frame in shapes.display.values():
+        lib.geo.region_topology(frame)
+    assert len(topologies) == 3  # ... and a page's map reuses them
 
 
 def test_a_failed_step_is_logged_and_skipped_and_the_page_computes_it(monkeypatch, caplog):

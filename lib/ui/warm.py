@@ -24,7 +24,7 @@ import threading
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
-from lib import access, network
+from lib import access, geo, network
 from lib.core import clock
 from lib.core.elections import default_election
 from lib.core.settings import Settings
@@ -141,9 +141,15 @@ def _steps(settings: Settings, lang: str, state: dict[str, object]) -> list[tupl
         highlight = network.highlight_ids(graph, "", None, network.focus_members(graph, ""))
         ui_network.network_spec(scope(), delays, "", None, network.SIZE_FIELDS[0], highlight, lang)
 
+    def maps() -> None:
+        shapes = cached.current_boundaries(settings)
+        for frame in shapes.display.values() if shapes is not None else ():
+            geo.region_topology(frame)  # a level's first map (desa: about 0.3 s) then reuses it
+
     return [
         ("context", context),
         ("boundaries", lambda: cached.current_boundaries(settings)),
+        ("maps", maps),
         ("events", lambda: cached.events(scope())),
         ("assessment", assessment),
         ("network", lambda: ui_network.analysis(scope(), delays, lang)),
