@@ -50,7 +50,7 @@ def test_the_flags_table_is_sent_only_when_its_box_is_open():
 def test_at_bali_level_every_contest_and_the_governors_totals_show():
     at = open_politics()
     pairs = contest_tables(at, "Pasangan calon")
-    assert len(pairs) == 8  # ten contests; Klungkung's and Bangli's pairs are not in the sources
+    assert len(pairs) == 10  # ten contests, each with its pairs
     governor = pairs[0].set_index("No. urut")
     assert governor.loc["02", "Pasangan calon"] == "I Wayan Koster – I Nyoman Giri Prasta (Koster-Giri)"
     assert governor.loc["02", "Suara"] == "1.413.604"
@@ -58,7 +58,8 @@ def test_at_bali_level_every_contest_and_the_governors_totals_show():
     assert governor.loc["01", "Partai pengusung"] == "Demokrat, Gerindra, Golkar, PAN"
     assert governor.loc["02", "Kursi DPRD pengusung"] == "tidak diketahui"
     captions = " ".join(c.value for c in at.caption)
-    assert "Nama pasangan calon kontestasi ini tidak ditemukan di sumber; jumlah pasangan: 3." in captions
+    # every contest's pairs are named now: the caption for a contest without names is not shown
+    assert "Nama pasangan calon kontestasi ini tidak ditemukan di sumber" not in captions
     assert any("belum ada data kursi dprd" in i.value.lower() for i in at.info)
 
 
@@ -88,7 +89,9 @@ def test_focused_on_buleleng_the_page_shows_its_race_and_the_governors_there(lan
     assert len(pairs) == 2  # the governor's race in Buleleng and Buleleng's own
     votes_column = "Suara" if lang == "id" else "Votes"
     assert votes in pairs[0][votes_column].tolist()
-    assert pairs[1][votes_column].tolist() == ["tidak diketahui" if lang == "id" else "unknown"] * 2
+    # KPU Buleleng's recapitulation (detikBali); Dewatapos gives 130,348 for the runner-up
+    expected = ["130.343", "227.312"] if lang == "id" else ["130,343", "227,312"]
+    assert pairs[1][votes_column].tolist() == expected  # by ballot number: Sugawa-Suardana is 01
     assert [m.value for m in at.metric][:2] == ["02 Koster-Giri", leader]
     flags = tables(open_flags(at))[0]
     regions = set(flags.iloc[:, 2])
@@ -135,5 +138,5 @@ def test_the_forces_and_coalitions_download_as_excel(monkeypatch):
     assert forces["Votes"].tolist()[:2] == ["125,986", "149,560"]
     coalitions = pd.read_excel(io.BytesIO(made["sinergi-koalisi-51.07.xlsx"]))
     karangasem = coalitions[coalitions["Contest"] == "Pilbup Karangasem"]
-    assert sorted(karangasem["Party"]) == ["Golkar", "NasDem"]
+    assert sorted(karangasem["Party"]) == ["Golkar", "NasDem", "PDI-P"]  # PDI-P nominated Dana-Swadi
     assert karangasem["Source"].str.startswith("https://balifactualnews.com/").all()

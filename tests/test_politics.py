@@ -74,19 +74,15 @@ def test_denpasar_is_the_narrow_margin_of_the_governors_race(forces):
 
 
 def test_unknown_results_stay_unknown(forces, bundle):
-    # Buleleng's, Gianyar's and Denpasar's own races have winners but no published vote totals.
-    for contest, region in [
-        ("Pilbup Buleleng", "51.08"),
-        ("Pilbup Gianyar", "51.04"),
-        ("Pilwali Denpasar", "51.71"),
-    ]:
+    # Klungkung's and Karangasem's winners are known, but not every pair's vote total: no margin.
+    for contest, region, known in [("Pilbup Klungkung", "51.05", 1), ("Pilbup Karangasem", "51.07", 2)]:
         table = politics.standings(forces, ELECTION, contest, region)
-        assert len(table) == 2
-        assert table["votes"].isna().all()
+        assert len(table) == 3
+        assert int(table["votes"].notna().sum()) == known
         assert politics.margin(table)["margin_votes"] is None
-    # Klungkung and Bangli: three pairs each, none named in the sources.
+    # Klungkung and Bangli: three pairs each, as the contests file says.
     for contest in ("Pilbup Klungkung", "Pilbup Bangli"):
-        assert forces.pairs[forces.pairs["contest"] == contest].empty
+        assert len(forces.pairs[forces.pairs["contest"] == contest]) == 3
         assert int(forces.contests.set_index("contest").loc[contest, "n_pairs"]) == 3
     assert bundle.seats.empty  # no DPRD seat figures in the research: none invented
 
@@ -110,7 +106,7 @@ def test_head_to_head_races_and_incumbents_are_flagged_with_a_reason(forces, bun
     table = politics.flag_table(forces, None, list(REGENCY_CODES), names, "id")
     kinds = table["Sorotan"].value_counts()
     assert kinds["Head-to-head"] == 7  # all but Klungkung, Bangli and Karangasem (three pairs each)
-    assert kinds["Petahana maju"] == 3
+    assert kinds["Petahana maju"] == 8  # all but Badung and Buleleng, where no source states it
     assert (table["Mengapa penting bagi kerawanan"].str.len() > 40).all()
     assert table["Sumber"].str.startswith("http").all()
 
@@ -239,8 +235,8 @@ def test_coalition_seats_add_up_where_every_party_is_known(forces):
 def test_the_forces_are_seeded_once_and_read_back(engine, bundle):
     store.migrate(engine)
     first = store.seed(engine, bundle)
-    assert first["candidate_pairs"] == len(bundle.pairs) == 17
-    assert first["results"] == len(bundle.results) == 28
+    assert first["candidate_pairs"] == len(bundle.pairs) == 23
+    assert first["results"] == len(bundle.results) == 38
     assert set(store.seed(engine, bundle).values()) == {0}
     read = store.read_forces(engine, ceiling="TERBUKA")
     assert len(read.contests) == 10
@@ -306,5 +302,5 @@ def test_a_store_seeded_before_migration_9_gains_the_tables_and_the_offices(engi
     assert store.migrate(engine) == [9]
     changed = store.seed(engine, bundle)
     assert changed["contests"] == 10
-    assert changed["candidate_pairs"] == 17
+    assert changed["candidate_pairs"] == 23
     assert store.read_forces(engine, ceiling="TERBUKA").contests["office"].notna().all()

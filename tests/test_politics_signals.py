@@ -7,6 +7,7 @@ import datetime as dt
 
 import pandas as pd
 import pytest
+import sqlalchemy as sa
 from hypothesis import strategies as hst
 
 from lib import intake, politics, risk, store
@@ -295,8 +296,16 @@ def test_pilkada_2024_bali_gets_head_to_head_everywhere_and_incumbency_where_it_
         "51.08": 1.0,
         "51.71": 1.0,
     }
-    # Tamba (Jembrana) and Sanjaya (Tabanan) are recorded as incumbents; elsewhere the status is not recorded
-    assert table["incumbent_running"].dropna().to_dict() == {"51.01": 1.0, "51.02": 1.0}
+    # incumbents (in Klungkung a former vice-regent) named by a source; Badung and Buleleng: not recorded
+    assert table["incumbent_running"].dropna().to_dict() == {
+        "51.01": 1.0,  # Tamba-Dana
+        "51.02": 1.0,  # Sanjaya-Dirga
+        "51.04": 1.0,  # Mahayastra-Mayun
+        "51.05": 1.0,  # Made Kasta, former Wakil Bupati
+        "51.06": 1.0,  # Sedana-Diar
+        "51.07": 1.0,  # Dana-Swadi
+        "51.71": 1.0,  # Jaya-Wibawa
+    }
     # no earlier results, no DPRD seats and no earlier election mapped are bundled: unknown, not 0
     assert set(table.columns) == {"head_to_head", "incumbent_running"}
     assert (found["year"] == 2024).all()
@@ -326,6 +335,10 @@ def test_a_later_election_reads_the_2024_margins_and_disputes(bundle):
             "51.01": (106_119 - 65_345) / (106_119 + 65_345) * 100,
             "51.02": (204_374 - 100_104) / (204_374 + 100_104) * 100,
             "51.03": (221_802 - 94_005) / (221_802 + 94_005) * 100,
+            "51.04": (255_492 - 59_382) / (255_492 + 59_382) * 100,
+            "51.06": (91_257 - 48_073) / (91_257 + 48_073 + 8_411) * 100,  # three pairs
+            "51.08": (227_312 - 130_343) / (227_312 + 130_343) * 100,
+            "51.71": (217_568 - 75_963) / (217_568 + 75_963) * 100,
         }
     )
     assert round(margins["51.01"], 2) == 23.78
@@ -374,6 +387,11 @@ def test_the_signals_read_from_the_store_keep_to_the_callers_ceiling(tmp_path, b
     store.seed(engine, bundle)
     rows = [("klk-1", "TERBUKA"), ("klk-2", "TERBUKA"), ("klk-3", "RAHASIA")]
     with engine.begin() as conn:
+        # Klungkung's bundled pairs make way for three of which one is RAHASIA
+        bundled = store.candidate_pairs.c.contest == "Pilbup Klungkung"
+        ids = [r[0] for r in conn.execute(sa.select(store.candidate_pairs.c.pair_id).where(bundled))]
+        conn.execute(store.coalitions.delete().where(store.coalitions.c.pair_id.in_(ids)))
+        conn.execute(store.candidate_pairs.delete().where(bundled))
         for number, (pair_id, level) in enumerate(rows, start=1):
             conn.execute(
                 store.candidate_pairs.insert().values(
@@ -397,8 +415,9 @@ def test_the_signals_read_from_the_store_keep_to_the_callers_ceiling(tmp_path, b
         return found[found["key"] == "incumbent_running"].set_index("region_code")["value"].to_dict()
 
     # a partner below RAHASIA sees two of Klungkung's three pairs: unknown, not "no incumbent"
-    assert incumbency("TERBATAS") == {"51.01": 1.0, "51.02": 1.0}
-    assert incumbency("RAHASIA") == {"51.01": 1.0, "51.02": 1.0, "51.05": 0.0}
+    others = {code: 1.0 for code in ("51.01", "51.02", "51.04", "51.06", "51.07", "51.71")}
+    assert incumbency("TERBATAS") == others
+    assert incumbency("RAHASIA") == {**others, "51.05": 0.0}
     engine.dispose()
 
 
