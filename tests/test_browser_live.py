@@ -232,6 +232,7 @@ def test_when_nothing_changed_the_polls_leave_the_screen_as_it_was(live_url, bro
     tab.goto(f"{live_url}/peta?lang=en")  # a live page, for the public: polls, draws no banner
     _settle(tab, "Vulnerability map")
     charts = tab.locator("[data-testid='stVegaLiteChart']")
+    expect(charts).to_have_count(2, timeout=30_000)  # the map and the ranking, both mounted
     for index in range(charts.count()):  # drawn (a chart paints after the run has finished)
         expect(charts.nth(index)).to_contain_text("Buleleng", timeout=30_000)
     before = tab.locator("[data-testid='stMain']").inner_text()
