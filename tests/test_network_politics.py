@@ -8,6 +8,7 @@ that the same figures would change if the ties were counted (so the equality mea
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import io
 
@@ -74,7 +75,7 @@ def test_one_candidate_node_per_pair_of_the_election_named_by_popular_name_and_b
     assert sorted(candidates.index) == sorted(pairs["pair_id"])
     assert candidates.at["pilgub24-koster-giri", "label"] == "Koster-Giri (2)"
     assert candidates.at["pilgub24-mulia-pas", "label"] == "Mulia-PAS (1)"
-    assert candidates.at["karangasem24-karisma", "label"] == "Karisma"  # no ballot number is known
+    assert candidates.at["karangasem24-karisma", "label"] == "Karisma (1)"
     assert candidates.at["pilgub24-koster-giri", "incumbent"] == "former"
 
 
@@ -154,8 +155,19 @@ def test_the_pair_detail_lists_its_parties_with_sources_incumbency_and_backing(l
     assert set(nominating["Who"]) == {"Gerindra", "Golkar", "Demokrat", "PAN"}
     assert nominating["Source"].str.startswith("https://").all()
     assert "Campaign team" in set(ties["Tie"])
-    unknown = dict(layers.political_detail(layer, "karangasem24-karisma", {}, lang="en").facts)
-    assert unknown["Ballot number"] == "unknown" or unknown["Ballot number"] == "Unknown"
+
+
+def test_a_pair_without_a_known_ballot_number_says_so(bundle, people):
+    """Before the draw (or when no source gives it) a pair has no ballot number: unknown, not 0."""
+    forces = forces_of(bundle)
+    pairs = forces.pairs.copy()
+    pairs["ballot_no"] = pairs["ballot_no"].astype("Int64")
+    pairs.loc[pairs["pair_id"] == "karangasem24-karisma", "ballot_no"] = pd.NA
+    drawn = layers.political_layer(dataclasses.replace(forces, pairs=pairs), bundle.political_ties, people)
+    candidates = drawn.nodes[drawn.nodes["kind"] == "candidate"].set_index("id")
+    assert candidates.at["karangasem24-karisma", "label"] == "Karisma"
+    facts = dict(layers.political_detail(drawn, "karangasem24-karisma", {}, lang="en").facts)
+    assert facts["Ballot number"].lower() == "unknown"
 
 
 # --- Kept apart: no coordination figure counts a political tie -------------------------------------

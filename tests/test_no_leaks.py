@@ -186,10 +186,10 @@ def _seed_political_secrets(conn) -> None:
     )
     conn.execute(
         store.results.insert().values(
-            pair_id="buleleng24-sutjidra-supriatna",
-            region_code="51.08",
+            pair_id="klungkung24-astaguna",  # a public pair whose result no source published
+            region_code="51.05",
             election_id="pilkada-2024-bali",
-            contest="Pilbup Buleleng",
+            contest="Pilbup Klungkung",
             votes=123456,
             source=MARKER,
             note=MARKER,
