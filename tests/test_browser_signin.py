@@ -102,6 +102,7 @@ def test_a_sign_in_lasts_across_reload_and_tabs_until_a_sign_out_in_one_ends_it_
     second = context.new_page()
     second.goto(f"{url}/riwayat_konflik?lang=en")
     _settle(second, SIGNED_IN)
+    second.get_by_role("button", name="Sign out").wait_for(timeout=30_000)  # the sidebar may draw later
     assert "Sign out" in second.inner_text("[data-testid='stSidebar']")
 
     first.get_by_role("button", name="Sign out").click()
