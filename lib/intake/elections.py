@@ -31,23 +31,28 @@ from lib.intake.schemas import DEFAULT_CLASSIFICATION, SETUP_KINDS, header_label
 from lib.politics import BACKING, ELECTION_LEVELS, INCUMBENCY, OFFICES, PARTIES, Forces
 
 ELECTION_ID = re.compile(r"^[a-z0-9][a-z0-9-]{0,63}$")
+STAGE_COLUMNS = ("stage", "name_id", "name_en", "start", "end", "source")
+CONTEST_FIELDS = ("contest", "region_code", "office", "n_pairs", "source")
+PAIR_FIELDS = (
+    "pair_id",
+    "contest",
+    "ballot_no",
+    "head",
+    "deputy",
+    "popular_name",
+    "incumbent",
+    "backing",
+    "source",
+    "note",
+    "classification",
+)
+FIGURE_FIELDS = ("region_code", "dpt", "n_tps", "source", "note")
 TEMPLATE_FIELDS: dict[str, tuple[str, ...]] = {
     "stages": ("name_id", "name_en", "period", "source"),
     "contests": ("contest", "office", "region_code", "n_pairs", "source"),
-    "pairs": (
-        "contest",
-        "ballot_no",
-        "head",
-        "deputy",
-        "popular_name",
-        "incumbent",
-        "backing",
-        "source",
-        "note",
-        "classification",
-    ),
+    "pairs": PAIR_FIELDS[1:],  # every stored field but the pair id, which the template leaves out
     "coalitions": ("contest", "ballot_no", "party", "source"),
-    "figures": ("region_code", "dpt", "n_tps", "source", "note"),
+    "figures": FIGURE_FIELDS,
 }
 """The columns of each template, in order (a stage sheet may instead have a start and an end column)."""
 
@@ -282,24 +287,6 @@ def build_draft(election: Mapping[str, object], checks: Mapping[str, TableCheck 
             {"election_id": election_id, **{c: _column(good, c) for c in FIGURE_FIELDS}}
         ).reset_index(drop=True)
     return SetupDraft(dict(election), tables)
-
-
-STAGE_COLUMNS = ("stage", "name_id", "name_en", "start", "end", "source")
-CONTEST_FIELDS = ("contest", "region_code", "office", "n_pairs", "source")
-PAIR_FIELDS = (
-    "pair_id",
-    "contest",
-    "ballot_no",
-    "head",
-    "deputy",
-    "popular_name",
-    "incumbent",
-    "backing",
-    "source",
-    "note",
-    "classification",
-)
-FIGURE_FIELDS = ("region_code", "dpt", "n_tps", "source", "note")
 
 
 def save_setup(
