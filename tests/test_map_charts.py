@@ -236,7 +236,9 @@ def test_focus_is_outlined_and_labels_and_points_are_layered(bali, events_per_re
     assert marks == ["geoshape", "geoshape", "geoshape", "text", "circle"]
     outline = layers_of(spec)[2]
     assert outline["mark"]["strokeWidth"] == 3
-    assert outline["transform"] == [{"filter": {"field": "code", "equal": "51.08"}}]
+    assert outline["transform"] == [{"filter": {"field": geo.FOCUSED, "equal": 1}}]
+    focused = [row["code"] for row in region_rows(spec) if row[geo.FOCUSED] == 1]
+    assert focused == ["51.08"]  # the focus is in the rows: another focus changes the rows only
     labels = rows_of(spec, layers_of(spec)[3])
     assert len(labels) == 9
     dots = rows_of(spec, layers_of(spec)[4])

@@ -57,6 +57,39 @@ def test_the_map_sent_is_small_at_every_level(monkeypatch):
         assert sum(chart.proto.ByteSize() for chart in charts) <= limit, level
 
 
+@pytest.mark.parametrize("boundaries", [True, False], ids=["boundaries", "tile grid"])
+def test_a_focus_chosen_in_the_sidebar_sends_new_rows_and_the_same_map(monkeypatch, boundaries):
+    """The browser builds a chart anew when its spec changes, and updates it in place when only its
+    rows do: the focus is a column of the rows, so choosing one does not rebuild the drawn map."""
+    from lib import geo
+
+    if boundaries:
+        monkeypatch.setenv("SINERGI_BOUNDARIES", str(SHARED_GEO))
+    at = open_map({"lang": "en"})
+    before = at.get("vega_lite_chart")[0].proto
+    at.selectbox(key="focus").set_value("51.08").run()
+    assert not at.exception, at.exception
+    after = at.get("vega_lite_chart")[0].proto
+    assert after.spec == before.spec  # the same chart ...
+    assert [d.name for d in after.datasets] == [d.name for d in before.datasets]
+    assert before.id == after.id
+    tables = [after.data.data, *(dataset.data.data for dataset in after.datasets)]  # rows, as Arrow
+    focused = [code for rows in tables for code, flag in _columns(rows, "code", geo.FOCUSED) if flag == 1]
+    assert focused == ["51.08"]  # ... with Buleleng's row marked to be outlined
+
+
+def _columns(arrow: bytes, *names: str) -> list[tuple]:
+    """Return the named columns of an Arrow dataset's rows (none if it lacks one of them)."""
+    import pyarrow as pa
+
+    if not arrow:
+        return []
+    table = pa.ipc.open_stream(arrow).read_all()
+    if not all(name in table.column_names for name in names):
+        return []
+    return list(zip(*(table.column(name).to_pylist() for name in names), strict=True))
+
+
 def test_a_rerun_with_the_same_inputs_does_not_rebuild_the_map(monkeypatch):
     from lib import geo
     from lib.ui import maps

@@ -20,6 +20,7 @@ from lib.geo.boundaries import (
     save_boundaries,
 )
 from lib.geo.charts import (
+    FOCUSED,
     LABEL_LIMIT,
     LEGEND,
     QUANTITATIVE_SCHEME,
@@ -44,6 +45,7 @@ __all__ = [
     "MAX_BYTES",
     "METADATA_LAYER",
     "QUANTITATIVE_SCHEME",
+    "FOCUSED",
     "REGION_PICK",
     "SAVED_FILE",
     "TILE_GRID",

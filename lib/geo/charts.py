@@ -29,6 +29,8 @@ from lib.geo.labels import place_labels
 from lib.geo.topology import OBJECT, Topology, topology
 
 REGION_PICK = "region_pick"
+FOCUSED = "focused"
+"""Column of a map's region table: 1 for the focused region (outlined thicker), else 0."""
 UNKNOWN_GREY = "#bdbdbd"
 QUANTITATIVE_SCHEME = "yelloworangered"
 """ColorBrewer YlOrRd: sequential and colour-blind safe."""
@@ -205,18 +207,20 @@ def choropleth(
             .project(**projection)
         )
     shaped.append(main)
-    if focus is not None and focus in set(table["code"]):
-        shaped.append(
-            alt.Chart()
-            .mark_geoshape(filled=False, stroke="#111111", strokeWidth=3)
-            .encode(
-                shape=shape,
-                tooltip=[alt.Tooltip("name:N", title=t("geo.map.region", lang))],
-                description=alt.Description("name:N"),
-            )
-            .transform_filter(alt.FieldEqualPredicate(field="code", equal=focus))
-            .project(**projection)
+    # The focus is a column of the table, not a filter in the spec: a change of focus then sends
+    # new rows only, and the browser updates the drawn map in place instead of building it anew.
+    table[FOCUSED] = [int(code == focus) for code in table["code"]]
+    shaped.append(
+        alt.Chart()
+        .mark_geoshape(filled=False, stroke="#111111", strokeWidth=3)
+        .encode(
+            shape=shape,
+            tooltip=[alt.Tooltip("name:N", title=t("geo.map.region", lang))],
+            description=alt.Description("name:N"),
         )
+        .transform_filter(alt.FieldEqualPredicate(field=FOCUSED, equal=1))
+        .project(**projection)
+    )
     layers: list[alt.Chart | alt.LayerChart] = [_shapes_layer(shaped, table, regions)]
     if labels if labels is not None else len(table) <= LABEL_LIMIT:
         placed = place_labels(
@@ -263,6 +267,7 @@ def tile_grid(
         [{"code": code, "name": name, "col": col, "row": row} for code, (name, col, row) in TILE_GRID.items()]
     )
     table = _region_table(tiles, values, measure, categories, lang)
+    table[FOCUSED] = [int(code == focus) for code in table["code"]]  # data, as in choropleth
     has_unknown = bool(table["value_text"].eq(unknown).any())
     pick = alt.selection_point(name=REGION_PICK, fields=["code"])
     columns = max(col for _, col, _ in TILE_GRID.values()) + 1
@@ -271,15 +276,12 @@ def tile_grid(
     y = alt.Y("row:O", axis=None, scale=alt.Scale(domain=list(range(rows)), paddingInner=0.08))
     tooltip = _tooltip(table, measure_label, lang)
     base = alt.Chart(alt.Data(values=_records(table))).encode(x=x, y=y)
-    focus_code = focus if focus in TILE_GRID else None
     main = (
         base.mark_rect(stroke="#111111", cornerRadius=3, invalid="show")
         .encode(
             color=_color(measure_label, categories, unknown, has_unknown, category_labels),
             opacity=alt.when(pick).then(alt.value(1.0)).otherwise(alt.value(0.4)),
-            strokeWidth=alt.when(alt.datum.code == (focus_code or ""))
-            .then(alt.value(4))
-            .otherwise(alt.value(0)),
+            strokeWidth=alt.when(alt.datum[FOCUSED] == 1).then(alt.value(4)).otherwise(alt.value(0)),
             tooltip=tooltip,
         )
         .add_params(pick)

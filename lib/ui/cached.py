@@ -9,6 +9,7 @@ only read them.
 from __future__ import annotations
 
 import functools
+import json
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
@@ -153,10 +154,36 @@ def finish_spec(chart: alt.TopLevelMixin, lang: str) -> dict[str, Any]:
     Arrow bytes. Call it inside a cached function whose arguments are everything the chart
     depends on: then the function's signature is the cache key.
     """
-    spec = chart.to_dict()
+    spec = _named_by_position(chart.to_dict())
     spec["autosize"] = {"type": "fit-x", "contains": "padding"}
     spec.setdefault("config", {})["locale"] = formats.vega_locale(lang)
     return _arrow_datasets(spec)
+
+
+def _named_by_position(spec: dict[str, Any]) -> dict[str, Any]:
+    """Return ``spec`` with its datasets named by their place ("table_0", ...), not by their content.
+
+    Altair names a dataset by a hash of its rows, so new rows (another focus, another period)
+    make another spec, and the browser builds the chart anew. Named by place, a chart whose rows
+    change but whose layout does not is the same spec: Streamlit sends the rows, and the browser
+    updates the chart it has drawn (a few tens of milliseconds instead of hundreds).
+
+    Examples
+    --------
+    >>> spec = {"data": {"name": "data-9f"}, "datasets": {"data-9f": [{"a": 1}]}}
+    >>> _named_by_position(spec)
+    {'data': {'name': 'table_0'}, 'datasets': {'table_0': [{'a': 1}]}}
+    """
+    datasets = spec.pop("datasets", None)
+    if not isinstance(datasets, dict) or not datasets:
+        return spec if datasets is None else {**spec, "datasets": datasets}
+    names = {old: f"table_{place}" for place, old in enumerate(datasets)}
+    text = json.dumps(spec)
+    for old, new in names.items():
+        text = text.replace(json.dumps(old), json.dumps(new))
+    renamed = json.loads(text)
+    renamed["datasets"] = {names[old]: rows for old, rows in datasets.items()}
+    return renamed
 
 
 def _arrow_datasets(spec: dict[str, Any]) -> dict[str, Any]:
