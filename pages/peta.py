@@ -57,7 +57,7 @@ with map_area, st.container(key="headline-map"):
         key="map_chart",
         period=period,
         points=show_points,
-        height=peta.PROJECTOR_MAP_HEIGHT if view.projector else 480,
+        height=peta.PROJECTOR_MAP_HEIGHT if view.projector else peta.MAP_HEIGHT,
     )
 if view.focus:
     side.button(

@@ -48,7 +48,16 @@ def test_the_warm_up_fills_the_caches_the_first_pages_read(monkeypatch):
     layouts = counting(monkeypatch, lib.network, "layout_positions")
     report = warm.warm(load_settings())
     assert report.failed == {}
-    assert report.done == ["context", "boundaries", "maps", "events", "assessment", "network", "drawing"]
+    assert report.done == [
+        "context",
+        "boundaries",
+        "maps",
+        "events",
+        "assessment",
+        "network",
+        "drawing",
+        "focus",
+    ]
     assert (len(bundles), len(analyses), len(layouts)) == (1, 1, 1)
     at = open_stakeholders()  # the first visitor: Ringkasan, then the network
     assert not at.exception, at.exception
@@ -69,6 +78,29 @@ def test_the_warm_up_builds_each_levels_map_shapes_once(monkeypatch, shared_geo)
     for frame in shapes.display.values():
         lib.geo.region_topology(frame)
     assert len(topologies) == 3  # ... and a page's map reuses them
+
+
+def test_a_click_on_a_regency_after_the_warm_up_finds_its_maps_and_detail_built(monkeypatch, shared_geo):
+    """The focus step builds what the pages draw for each regency at their first settings."""
+    import lib.risk
+    from lib.core.regions import REGENCY_CODES
+
+    monkeypatch.setenv("SINERGI_BOUNDARIES", str(shared_geo))
+    maps_built = counting(monkeypatch, lib.geo, "choropleth")
+    details_built = counting(monkeypatch, lib.risk, "contribution_chart")
+    assert warm.warm(load_settings()).failed == {}
+    assert len(details_built) == len(REGENCY_CODES)
+    built = len(maps_built)
+    assert built >= 2 * len(REGENCY_CODES)  # Ringkasan's and Peta's map for each regency
+    for page in ("pages/ringkasan.py", "pages/peta.py"):
+        at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=120)
+        at.query_params["r"] = "51.08"  # a link focused on Buleleng
+        at.switch_page(page)
+        at.run()
+        assert not at.exception, at.exception
+        assert at.get("vega_lite_chart")
+    assert len(maps_built) == built  # nothing drawn anew ...
+    assert len(details_built) == len(REGENCY_CODES)  # ... not even Buleleng's detail
 
 
 def test_a_failed_step_is_logged_and_skipped_and_the_page_computes_it(monkeypatch, caplog):

@@ -15,6 +15,8 @@ from lib.ui import page as ui
 from lib.ui.cached import SCOPE_HASH, Scope
 from lib.ui.maps import Period, events_in_scope
 
+MAP_HEIGHT = 480
+"""The map's height outside projector mode."""
 PROJECTOR_MAP_HEIGHT = 440
 """The map's height in projector mode, so that it ends within the first 720 px."""
 
