@@ -8,11 +8,13 @@ compiled graph routines and numpy arrays instead of a Python loop per node and p
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 import networkx as nx
 import numpy as np
-from scipy import sparse
-from scipy.sparse.csgraph import dijkstra
+
+if TYPE_CHECKING:  # imported where a path is computed: scipy.sparse is 0.2 s of every server start
+    from scipy import sparse
 
 _BATCH = 256
 """Sources whose routes are counted together; bounds memory at nodes x this many floats."""
@@ -23,6 +25,8 @@ def arc_matrix(graph: nx.DiGraph, nodes: Sequence[str], *, weight: str = "delay"
 
     An arc without ``weight`` counts 1, as in networkx; an arc of 0 hours stays an arc.
     """
+    from scipy import sparse
+
     index = {node: number for number, node in enumerate(nodes)}
     rows, cols, values = [], [], []
     for a, b, data in graph.edges(data=True):
@@ -45,6 +49,8 @@ def hours_from(matrix: sparse.csr_array, sources: Sequence[int]) -> np.ndarray:
     ``networkx.single_source_dijkstra_path_length`` per source, in one compiled call. Pass the
     transposed matrix for the hours from every node *to* each source.
     """
+    from scipy.sparse.csgraph import dijkstra
+
     if not len(sources):
         return np.zeros((0, matrix.shape[0]))
     return np.atleast_2d(dijkstra(matrix, directed=True, indices=np.asarray(sources, dtype=np.int64)))
@@ -52,6 +58,8 @@ def hours_from(matrix: sparse.csr_array, sources: Sequence[int]) -> np.ndarray:
 
 def _adjacency(simple: nx.Graph, nodes: Sequence[str]) -> sparse.csr_array:
     """Return the 0/1 symmetric adjacency of an undirected graph, without self-loops."""
+    from scipy import sparse
+
     index = {node: number for number, node in enumerate(nodes)}
     pairs = np.asarray([(index[a], index[b]) for a, b in simple.edges() if a != b], dtype=np.int64).reshape(
         -1, 2

@@ -30,7 +30,6 @@ from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
-from scipy.stats import rankdata
 
 from lib.core.i18n import t
 from lib.core.problems import DataProblem
@@ -301,7 +300,7 @@ def sensitivity(
     median = base.copy()
     high = base.copy()
     if valid.any():
-        ranks = rankdata(-runs[:, valid], axis=1, method="min")
+        ranks = min_ranks(-runs[:, valid])
         base[valid] = ranks[0]
         low[valid] = ranks.min(axis=0)
         median[valid] = np.median(ranks, axis=0)
@@ -390,12 +389,38 @@ class _Matrix:
         return np.where(denominator > 0, result, np.nan)
 
 
+def min_ranks(values: np.ndarray) -> np.ndarray:
+    """Return 1-based ranks along the last axis, smallest first; ties share the lowest rank.
+
+    What ``scipy.stats.rankdata(values, axis=-1, method="min")`` returns (the tests compare the
+    two), without importing scipy.stats: that import alone took 0.4-0.9 s of every server start.
+    A row with a NaN ranks as NaN throughout, as rankdata's default "propagate" does.
+
+    Examples
+    --------
+    >>> min_ranks(np.array([3.0, 1.0, 3.0, 2.0])).tolist()
+    [3.0, 1.0, 3.0, 2.0]
+    >>> min_ranks(np.array([[5.0, 5.0, 1.0], [0.0, np.nan, 2.0]])).tolist()
+    [[2.0, 2.0, 1.0], [nan, nan, nan]]
+    """
+    rows = np.atleast_2d(np.asarray(values, dtype=float))
+    ordered = np.sort(rows, axis=-1)
+    ranks = np.stack(
+        [
+            np.searchsorted(sorted_row, row, side="left") + 1.0
+            for sorted_row, row in zip(ordered, rows, strict=True)
+        ]
+    )
+    ranks[np.isnan(rows).any(axis=-1)] = np.nan
+    return ranks.reshape(np.shape(values))
+
+
 def _ranks(index: np.ndarray) -> list[int | None]:
     """Return 1-based ranks (highest index first, ties share the best), None where the index is NaN."""
     valid = ~np.isnan(index)
     out: list[int | None] = [None] * len(index)
     if valid.any():
-        ranks = rankdata(-index[valid], method="min")
+        ranks = min_ranks(-index[valid])
         for position, rank in zip(np.flatnonzero(valid), ranks, strict=True):
             out[int(position)] = int(rank)
     return out
