@@ -13,7 +13,8 @@ and a busy machine slows the baselines too, which is why they are measured in th
 Groups (``--only``):
 
 ======== ===================================================================================
-pages    Ringkasan, Peta, Pemangku Kepentingan, Riwayat, Skenario, Data: load and warm rerun
+pages    Ringkasan, Peta, Pemangku Kepentingan, Riwayat, Skenario, Data: load and warm rerun;
+         and Streamlit's own page with one chart and one table, against its own empty page
 map      Peta: focus Buleleng (sidebar), level -> desa (browser, same pagecheck run as pages)
 bytes    websocket bytes of Peta's change to kecamatan and to desa (protocol client)
 cold     server start -> Ringkasan drawn; Pemangku Kepentingan as the first page after a start
@@ -212,6 +213,39 @@ def page_figures(report: dict) -> list[Figure]:
     return found
 
 
+CHART_PAGE = """import altair as alt
+import pandas as pd
+import streamlit as st
+
+rows = pd.DataFrame({"region": list("ABCDEFGHI"), "index": range(9)})
+st.title("hello")
+st.altair_chart(alt.Chart(rows).mark_bar().encode(x="region", y="index"))
+st.dataframe(rows)
+"""
+"""The framework's own page with the least a Sinergi page shows: one small chart and one table."""
+
+
+def chart_page_figures(quick: bool, path: Path, out: Path) -> list[Figure]:
+    """Return the load and rerun of Streamlit's one-chart, one-table page beside the empty page's.
+
+    Not a Sinergi page: it shows what the framework itself costs for the first chart and table on
+    a page (their JavaScript loads on first use), measured the same way, so the table can say
+    which goals no page with a chart can meet inside Streamlit.
+    """
+    with tempfile.TemporaryDirectory(prefix="sinergi-chart-page-") as tmp:
+        script = Path(tmp) / "chart_page.py"
+        script.write_text(CHART_PAGE)
+        actions = Path(tmp) / "actions.json"
+        actions.write_text(json.dumps({"/": [dict(RERUN_STEP)]}))
+        args = ["--app", str(script), "--page", "/", "--floor", "--actions", str(actions)]
+        report = pagecheck([*args, "--repeat", "1" if quick else "3"], {}, path, out / "chart-page")
+    found = page_figures(report)
+    return [
+        Figure("Streamlit: 1 chart + 1 table", f.figure, f.value, f.baseline, f.baseline_name, f.goal, f.met)
+        for f in found
+    ]
+
+
 def action_figures(report: dict) -> list[Figure]:
     """Return Peta's focus and level-change times beside the empty page's rerun."""
     rerun_floor = _median(report["floor"].get("rerun_ms"))
@@ -250,7 +284,8 @@ def browser_figures(
     _say(f"browser: {len(steps)} page(s) and the empty page, pagecheck --floor (reruns: the R key)")
     report = pagecheck(args, env, path, out / "pages")
     found = page_figures(report) if "pages" in groups else []
-    return found + (action_figures(report) if "map" in groups else [])
+    found += action_figures(report) if "map" in groups else []
+    return found + (chart_page_figures(quick, path, out) if "pages" in groups else [])
 
 
 def _cold_load(

@@ -170,3 +170,14 @@ def test_bench_all_ratios_and_verdicts():
     assert bench_all.at_most(None, 3) is None
     assert [bench_all.verdict(v) for v in (True, False, None)] == ["met", "not met", "-"]
     assert round(bench_all.N_LOG_N, 2) == 2.2
+
+
+def test_bench_alls_chart_page_draws_one_chart_and_one_table():
+    """The framework baseline must show what it claims to: one chart, one table, no error."""
+    import bench_all
+    from streamlit.testing.v1 import AppTest
+
+    at = AppTest.from_string(bench_all.CHART_PAGE).run()
+    assert not at.exception
+    assert len(at.get("vega_lite_chart")) == 1
+    assert len(at.dataframe) == 1
