@@ -21,4 +21,3 @@ def test_the_app_starts_without_the_printers_and_the_graph_solvers():
         [sys.executable, "-c", check], cwd=ROOT, capture_output=True, text=True, timeout=120, check=True
     )
     assert result.stdout.strip() == "", f"imported at start: {result.stdout.strip()}"
-
