@@ -118,6 +118,29 @@ def test_display_copy_is_small_and_clockwise(bali):
         assert not polygon.exterior.is_ccw
 
 
+@settings(max_examples=30, deadline=None)
+@given(
+    lon=hst.floats(-179.0, 178.0),
+    lat=hst.one_of(hst.floats(-79.0, -0.5), hst.floats(0.5, 83.0)),
+    size=hst.floats(0.01, 0.4),
+)
+def test_the_metric_crs_is_the_utm_zone_geopandas_estimates(lon, lat, size):
+    from lib.geo.boundaries import _metric_crs
+
+    west = (lon + 180) // 6 * 6 - 180 + 0.05  # a box inside one zone and one hemisphere
+    box = shapely.box(west, lat, west + size * 5.5, lat + (size if lat > 0 else -size))
+    frame = gpd.GeoDataFrame(geometry=[box], crs=4326)
+    assert _metric_crs(frame) == frame.estimate_utm_crs()
+
+
+def test_balis_metric_crs_is_utm_50_south(bali):
+    from lib.geo.boundaries import _metric_crs
+
+    for level in ("kabupaten", "kecamatan", "desa"):
+        frame = bali.boundaries.exact[level].to_crs(4326)
+        assert _metric_crs(frame).to_epsg() == 32750 == frame.estimate_utm_crs().to_epsg()
+
+
 def test_exact_copy_keeps_the_file_orientation(bali):
     # RFC 7946 files have counter-clockwise exteriors; only the display copy is turned
     first = shapely.get_parts(bali.boundaries.exact["kabupaten"].geometry.values[0])[0]

@@ -12,6 +12,7 @@ Each frame has the columns ``code, name, level, parent_code, area_km2, geometry`
 
 from __future__ import annotations
 
+import functools
 import json
 import os
 import tempfile
@@ -610,8 +611,22 @@ def _tidy_saved(frame: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
 
 
 def _metric_crs(frame: gpd.GeoDataFrame) -> CRS:
-    try:
-        found = frame.estimate_utm_crs()
-    except (RuntimeError, ValueError):
-        found = None
-    return found if found is not None else CRS.from_user_input(_METRIC_FALLBACK)
+    """Return the UTM zone (WGS 84) of the centre of ``frame``, which is in EPSG:4326.
+
+    What ``GeoDataFrame.estimate_utm_crs`` finds for an area within one zone (the tests compare
+    the two), computed from the zone's definition instead of a query of the projection database
+    (60 ms a layer, 0.18 s of the boundaries' load at every start). Outside the latitudes UTM
+    covers, or without bounds, the Bali zone (:data:`_METRIC_FALLBACK`).
+    """
+    west, south, east, north = frame.total_bounds
+    lon, lat = (west + east) / 2, (south + north) / 2
+    if not (np.isfinite(lon) and np.isfinite(lat) and -80 <= lat <= 84):
+        return _utm(_METRIC_FALLBACK)
+    zone = int((lon + 180) // 6) % 60 + 1
+    return _utm(f"EPSG:{(32700 if lat < 0 else 32600) + zone}")
+
+
+@functools.cache
+def _utm(code: str) -> CRS:
+    """Return the CRS of an EPSG code (made once per code)."""
+    return CRS.from_user_input(code)
