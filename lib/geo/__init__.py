@@ -19,6 +19,7 @@ from lib.geo.boundaries import (
     load_saved_boundaries,
     save_boundaries,
 )
+from lib.geo.cache import folder_boundaries
 from lib.geo.charts import (
     FOCUSED,
     LABEL_LIMIT,
@@ -53,6 +54,7 @@ __all__ = [
     "Boundaries",
     "BoundaryImport",
     "boundaries_from_folder",
+    "folder_boundaries",
     "choropleth",
     "count_coordinates",
     "display_copy",

@@ -180,8 +180,15 @@ def boundaries_from_folder(folder: Path, index: RegionIndex, *, lang: str = "id"
     return load_boundaries(folder, index=index, lang=lang, licence_text=licence).boundaries
 
 
-def save_boundaries(boundaries: Boundaries, data_dir: Path, *, source_text: str, licence_text: str) -> Path:
-    """Write the boundaries to ``data_dir/boundaries/boundaries.gpkg`` atomically; return the path.
+def save_boundaries(
+    boundaries: Boundaries,
+    data_dir: Path,
+    *,
+    source_text: str,
+    licence_text: str,
+    file_name: str = SAVED_FILE,
+) -> Path:
+    """Write the boundaries to ``data_dir/boundaries/<file_name>`` atomically; return the path.
 
     One layer per level (exact) and one per level for display (``<level>_display``), plus a
     ``sinergi_metadata`` table with source, licence, files, report and import time. The file
@@ -189,7 +196,7 @@ def save_boundaries(boundaries: Boundaries, data_dir: Path, *, source_text: str,
     """
     folder = data_dir / "boundaries"
     folder.mkdir(parents=True, exist_ok=True)
-    target = folder / SAVED_FILE
+    target = folder / file_name
     handle, temp_name = tempfile.mkstemp(prefix=".boundaries-", suffix=".gpkg", dir=folder)
     os.close(handle)
     temp = Path(temp_name)
@@ -219,7 +226,9 @@ def save_boundaries(boundaries: Boundaries, data_dir: Path, *, source_text: str,
     return target
 
 
-def load_saved_boundaries(data_dir: Path, *, lang: str = "id") -> Boundaries | None:
+def load_saved_boundaries(
+    data_dir: Path, *, lang: str = "id", file_name: str = SAVED_FILE
+) -> Boundaries | None:
     """Read the boundaries saved by :func:`save_boundaries`, or return None when there are none.
 
     Raises
@@ -227,7 +236,7 @@ def load_saved_boundaries(data_dir: Path, *, lang: str = "id") -> Boundaries | N
     DataProblem
         If the saved file exists but cannot be read.
     """
-    path = data_dir / "boundaries" / SAVED_FILE
+    path = data_dir / "boundaries" / file_name
     if not path.is_file():
         return None
     try:

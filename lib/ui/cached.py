@@ -225,7 +225,7 @@ def boundaries(settings: Settings, stamp: float) -> geo.Boundaries | None:
         return saved
     if settings.boundaries_dir is None:
         return None
-    return geo.boundaries_from_folder(settings.boundaries_dir, region_index(settings))
+    return geo.folder_boundaries(settings.boundaries_dir, region_index(settings), settings.data_dir)
 
 
 def current_boundaries(settings: Settings) -> geo.Boundaries | None:
