@@ -75,9 +75,7 @@ def folder_boundaries(folder: Path, index: RegionIndex, data_dir: Path, *, lang:
     try:
         save_boundaries(found, cache, source_text=found.source, licence_text=found.licence, file_name=name)
     except OSError as error:
-        LOG.warning(
-            "The boundaries could not be kept in %s (read again at the next start): %s", cache, error
-        )
+        LOG.warning("The boundaries could not be kept in %s (read again at the next start): %s", cache, error)
         return found
     for old in (cache / "boundaries").glob(f"{PREFIX}*.gpkg"):
         if old.name != name:
