@@ -172,12 +172,21 @@ def test_bench_all_ratios_and_verdicts():
     assert round(bench_all.N_LOG_N, 2) == 2.2
 
 
-def test_bench_alls_chart_page_draws_one_chart_and_one_table():
-    """The framework baseline must show what it claims to: one chart, one table, no error."""
+@pytest.mark.parametrize("framed", [False, True], ids=["alone", "in the sidebar frame"])
+def test_bench_alls_baseline_pages_draw_one_chart_and_one_table(framed, tmp_path):
+    """The framework baselines must show what they claim to: one chart, one table, no error,
+    and (framed) the 11-page navigation and the sidebar's view widgets."""
     import bench_all
     from streamlit.testing.v1 import AppTest
 
-    at = AppTest.from_string(bench_all.CHART_PAGE).run()
+    script = tmp_path / "app.py"
+    script.write_text(bench_all.FRAME_PAGE if framed else bench_all.CHART_PAGE)
+    (tmp_path / "pages").mkdir()
+    for number in range(1, 12):
+        (tmp_path / "pages" / f"p{number}.py").write_text(bench_all.CHART_PAGE)
+    at = AppTest.from_file(str(script)).run()
     assert not at.exception
     assert len(at.get("vega_lite_chart")) == 1
     assert len(at.dataframe) == 1
+    assert len(at.sidebar.selectbox) == (3 if framed else 0)
+    assert len(at.sidebar.toggle) == (1 if framed else 0)
