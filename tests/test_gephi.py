@@ -426,3 +426,26 @@ def test_the_page_names_the_attributes_a_gephi_08_file_left_undeclared():
     assert not at.exception, at.exception
     assert any("does not declare were ignored: image, channel" in i.value for i in at.info)
     assert any(t.value.startswith("Preview: 3 institutions and 2 links") for t in at.text)
+
+
+@pytest.mark.parametrize("attribute_id", ["region", "region|code"], ids=["plain id", "id with a bar"])
+def test_undeclared_values_are_dropped_and_declared_ones_kept_whatever_the_ids(attribute_id):
+    """The values to drop are found by libxml2 unless an id holds the bar its query uses: both agree."""
+    data = f"""<?xml version="1.0" encoding="UTF-8"?>
+<gexf xmlns="http://gexf.net/1.3" version="1.3">
+  <graph defaultedgetype="directed">
+    <attributes class="node"><attribute id="{attribute_id}" title="Region Code" type="string"/></attributes>
+    <nodes>
+      <node id="a" label="A"><attvalues>
+        <attvalue for="{attribute_id}" value="51.08"/><attvalue for="image" value="a.png"/>
+      </attvalues></node>
+      <node id="b" label="B"><attvalues><attvalue for="region_code" value="51.01"/></attvalues></node>
+    </nodes>
+    <edges><edge id="0" source="a" target="b"/></edges>
+  </graph>
+</gexf>""".encode()
+    file = network.read_network_file(data, "bar.gexf")
+    assert file.ignored == ("image",)
+    assert file.graph.nodes["a"]["region_code"] == "51.08"  # by its id
+    assert file.graph.nodes["b"]["region_code"] == "51.01"  # by the column its title names
+    assert "image" not in file.graph.nodes["a"]

@@ -26,7 +26,7 @@ from lib.network.institutions import (
     check_links,
     check_stakeholders,
 )
-from lib.network.xmltext import gexf_bytes, graphml_bytes, read_graphml
+from lib.network.xmltext import gexf_bytes, graphml_bytes, parse_xml, read_graphml, sub_element
 
 _NODE_TAG = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?node[\s/>]")
 
@@ -203,7 +203,7 @@ def _read_gexf(data: bytes) -> tuple[nx.Graph, list[str]]:
 
     The reader is handed the parsed tree (``GEXFReader.make_graph``), not a re-serialised copy.
     """
-    root = ET.fromstring(data)
+    root = parse_xml(data)
     _map_namespaces(root)
     ignored: list[str] = []
     graph_element = root.find(f"{{{GEXF_NAMESPACE}}}graph")
@@ -221,7 +221,13 @@ def _read_gexf(data: bytes) -> tuple[nx.Graph, list[str]]:
 def _map_namespaces(root: ET.Element) -> None:
     """Put every GEXF and viz element (any version, or no namespace) in the 1.2draft namespaces."""
     mapped: dict[str, str] = {}  # a file has a handful of distinct tags: map each once
-    for element in root.iter():
+    # libxml2 finds the elements outside both namespaces (none in a 1.2draft file): 0.3 s in Python.
+    others = root.xpath(
+        "descendant-or-self::*[namespace-uri() != $gexf and namespace-uri() != $viz]",
+        gexf=GEXF_NAMESPACE,
+        viz=VIZ_NAMESPACE,
+    )
+    for element in others:
         tag = element.tag
         if not isinstance(tag, str):
             continue
@@ -283,10 +289,8 @@ def _edge_column(graph_element: ET.Element, declared: dict[str, str], title: str
     if found is not None:
         return found
     key = title if title not in declared else f"_{title}"
-    block = ET.SubElement(
-        graph_element, f"{{{GEXF_NAMESPACE}}}attributes", {"class": "edge", "mode": "static"}
-    )
-    ET.SubElement(block, f"{{{GEXF_NAMESPACE}}}attribute", {"id": key, "title": title, "type": "string"})
+    block = sub_element(graph_element, f"{{{GEXF_NAMESPACE}}}attributes", {"class": "edge", "mode": "static"})
+    sub_element(block, f"{{{GEXF_NAMESPACE}}}attribute", {"id": key, "title": title, "type": "string"})
     declared[key] = title
     return key
 
@@ -295,9 +299,9 @@ def _set_missing(edge: ET.Element, key: str, value: str) -> None:
     """Give ``edge`` the attvalue ``key`` = ``value`` unless it has one."""
     values = edge.find(f"{{{GEXF_NAMESPACE}}}attvalues")
     if values is None:
-        values = ET.SubElement(edge, f"{{{GEXF_NAMESPACE}}}attvalues")
+        values = sub_element(edge, f"{{{GEXF_NAMESPACE}}}attvalues")
     if not any(item.get("for") == key for item in values):
-        ET.SubElement(values, f"{{{GEXF_NAMESPACE}}}attvalue", {"for": key, "value": value})
+        sub_element(values, f"{{{GEXF_NAMESPACE}}}attvalue", {"for": key, "value": value})
 
 
 def _edge_kinds(graph_element: ET.Element, declared: dict[str, str]) -> None:
@@ -335,17 +339,19 @@ def _drop_undeclared(graph_element: ET.Element, kind: str, declared: dict[str, s
     """Remove attvalues of undeclared attributes (an attvalue naming a title is kept); return their names."""
     by_title = {title: key for key, title in declared.items()}
     dropped = []
-    for element in graph_element.iter(f"{{{GEXF_NAMESPACE}}}{kind}"):
-        values = element.find(f"{{{GEXF_NAMESPACE}}}attvalues")
-        for value in [] if values is None else values.findall(f"{{{GEXF_NAMESPACE}}}attvalue"):
-            key = value.get("for") or value.get("id") or ""  # GEXF 1.0 wrote id=
-            if key in declared:
-                value.set("for", key)
-            elif key in by_title:
-                value.set("for", by_title[key])
-            else:
-                values.remove(value)
-                dropped.append(key or "?")
+    path = f".//g:{kind}/g:attvalues/g:attvalue"
+    if not any("|" in key for key in declared):  # only the values naming no declared id, found in C
+        path += "[not(@for) or not(contains($keys, concat('|', @for, '|')))]"
+    keys = "|" + "|".join(declared) + "|"
+    for value in graph_element.xpath(path, namespaces={"g": GEXF_NAMESPACE}, keys=keys):
+        key = value.get("for") or value.get("id") or ""  # GEXF 1.0 wrote id=
+        if key in declared:
+            value.set("for", key)
+        elif key in by_title:
+            value.set("for", by_title[key])
+        else:
+            value.getparent().remove(value)
+            dropped.append(key or "?")
     return dropped
 
 
