@@ -8,8 +8,8 @@ from lib.ui import agenda, live, projector, warm
 from lib.ui import page as ui
 
 st.set_page_config(page_title="Sinergi", page_icon="assets/sinergi.png", layout="wide")
-warm.start(load_settings())  # once per process: the shared caches fill in the background ...
-with warm.page_run():  # ... between the visitors' runs, never beside a page being drawn
+with warm.page_run():  # the warm-up works between the visitors' runs, never beside a page being drawn
+    warm.start(load_settings())  # once per process: the shared caches fill in the background
     ui.use_navigation()
 
     projector.apply(ui.open_view())  # projector mode: sidebar collapsed, large type

@@ -158,3 +158,18 @@ def test_each_step_waits_until_no_page_is_being_drawn(monkeypatch):
         assert done == []
     thread.join(timeout=10)
     assert done == ["one"]
+
+
+def test_a_step_waits_until_the_browser_has_drawn_the_page_a_run_sent(monkeypatch):
+    """A step computing while the browser drew the first page made that page slower."""
+    done: list[str] = []
+    monkeypatch.setattr(warm, "SETTLE_S", 3.0)
+    monkeypatch.setattr(warm, "_steps", lambda settings, lang, state: [("one", lambda: done.append("one"))])
+    with warm.page_run():  # a visitor's page: its run has just ended, the browser is drawing it
+        pass
+    thread = threading.Thread(target=warm.warm, args=(load_settings(),))
+    thread.start()
+    thread.join(timeout=0.5)
+    assert done == []
+    thread.join(timeout=10)
+    assert done == ["one"]
