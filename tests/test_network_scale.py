@@ -344,3 +344,74 @@ def test_other_graphml_files_read_as_networkx_reads_them(name: str) -> None:
             xmltext.read_graphml(data)
         return
     _same_graph(xmltext.read_graphml(data), expected)
+
+
+FIXTURES = __import__("pathlib").Path(__file__).resolve().parent / "fixtures" / "gephi"
+GEPHI_FILES = {
+    "lesmiserables-gephi-0.9": (FIXTURES / "lesmiserables-gephi-0.9.gexf").read_bytes(),
+    "partner-gephi-0.8": (FIXTURES / "partner-gephi-0.8.gexf").read_bytes(),
+}
+
+
+def _prepared(data: bytes):
+    """Return the graph element read_network_file hands to the reader (namespaces, values, arcs)."""
+    root = xmltext.parse_xml(data)
+    files._map_namespaces(root)
+    graph_element = root.find(f"{{{files.GEXF_NAMESPACE}}}graph")
+    declared = files._declare_attributes(graph_element)
+    for kind in ("node", "edge"):
+        files._drop_undeclared(graph_element, kind, declared[kind])
+    files._edge_kinds(graph_element, declared["edge"])
+    files._settle_directions(graph_element, declared["edge"])
+    return graph_element
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        *(network.to_gexf_bytes(_awkward(random_graph(n, links, seed))) for n, links, seed in GRAPHS),
+        *GEPHI_FILES.values(),
+        network.to_gexf_bytes(nx.DiGraph()),
+    ],
+    ids=[*(f"random-{n}-{links}" for n, links, _ in GRAPHS), *GEPHI_FILES, "empty"],
+)
+def test_a_plain_gexf_is_read_in_one_pass_as_networkx_reads_it(data: bytes) -> None:
+    """The fast path must be taken for our files and Gephi's, and give networkx's graph exactly."""
+    from networkx.readwrite.gexf import GEXFReader
+
+    prepared = _prepared(data)
+    expected = GEXFReader(node_type=str, version="1.2draft").make_graph(prepared)
+    _same_graph(xmltext.plain_gexf(prepared), expected)  # raises _NotPlain if it fell back
+
+
+GEXF_HEAD = (
+    '<gexf xmlns="http://www.gexf.net/1.2draft" xmlns:viz="http://www.gexf.net/1.2draft/viz" version="1.2">'
+)
+GEXF_UNUSUAL = {
+    "repeated-arcs": '<graph defaultedgetype="directed"><nodes><node id="a"/><node id="b"/></nodes>'
+    '<edges><edge id="0" source="a" target="b"/><edge id="1" source="a" target="b"/></edges></graph>',
+    "hierarchy": '<graph defaultedgetype="directed"><nodes><node id="a" label="A"><nodes>'
+    '<node id="b" label="B"/></nodes></node></nodes></graph>',
+    "dynamic": '<graph defaultedgetype="directed" mode="dynamic" timeformat="double"><nodes>'
+    '<node id="a" start="1.0" end="2.0"/></nodes></graph>',
+    "defaults-and-shape": '<graph defaultedgetype="directed"><attributes class="node">'
+    '<attribute id="0" title="level" type="string"><default>kabupaten</default></attribute></attributes>'
+    '<nodes><node id="a" label="A"><viz:shape value="image" shape="image" uri="a.png"/>'
+    '<viz:position x="1" y="2"/></node><node id="b"/></nodes>'
+    '<edges><edge source="b" target="c" weight="2" label="x"/></edges></graph>',
+    "two-attvalues": '<graph defaultedgetype="directed"><attributes class="node">'
+    '<attribute id="0" title="level" type="string"/></attributes><nodes><node id="a">'
+    '<attvalues><attvalue for="0" value="x"/></attvalues><attvalues><attvalue for="0" value="y"/>'
+    "</attvalues></node></nodes></graph>",
+}
+
+
+@pytest.mark.parametrize(("name", "body"), GEXF_UNUSUAL.items(), ids=list(GEXF_UNUSUAL))
+def test_any_other_gexf_is_still_read_as_networkx_reads_it(name: str, body: str) -> None:
+    from networkx.readwrite.gexf import GEXFReader
+
+    data = f"{GEXF_HEAD}{body}</gexf>".encode()
+    expected = GEXFReader(node_type=str, version="1.2draft").make_graph(_prepared(data))
+    _same_graph(xmltext.read_prepared_gexf(_prepared(data)), expected)
+    if name == "defaults-and-shape":  # plain after all: defaults, an image shape, an arc to a new node
+        _same_graph(xmltext.plain_gexf(_prepared(data)), expected)

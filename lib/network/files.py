@@ -12,11 +12,12 @@ import altair as alt
 import networkx as nx
 import numpy as np
 import pandas as pd
-from networkx.readwrite.gexf import GEXFReader
+from lxml import etree
 
 from lib.core.i18n import t
 from lib.core.problems import DataProblem
 from lib.core.text import cell_text
+from lib.network import xmltext
 from lib.network.graph import _NODE_ATTRIBUTES
 from lib.network.institutions import (
     LEVELS,
@@ -76,6 +77,7 @@ def file_cell(value: object) -> str:
 GEXF_NAMESPACE = "http://www.gexf.net/1.2draft"
 """The GEXF namespace every GEXF file is read in (1.1draft, 1.2draft and 1.3 are mapped onto it)."""
 VIZ_NAMESPACE = "http://www.gexf.net/1.2draft/viz"
+_NS = {"g": GEXF_NAMESPACE}
 _ANY_GEXF = re.compile(r"^https?://(?:www\.)?gexf\.net/\d+(?:\.\d+)*(?:draft)?(?P<viz>/viz)?/?$")
 _READ_AS_TYPED = {"integer", "long", "float", "double", "string", "liststring", "anyURI"}
 """GEXF attribute types networkx converts; others (boolean, short, char, list types...) are read as text."""
@@ -199,10 +201,7 @@ def _read_graphml(data: bytes) -> tuple[nx.Graph, list[str]]:
 
 
 def _read_gexf(data: bytes) -> tuple[nx.Graph, list[str]]:
-    """Read GEXF of any version: namespaces mapped onto 1.2draft, then networkx's GEXF reader.
-
-    The reader is handed the parsed tree (``GEXFReader.make_graph``), not a re-serialised copy.
-    """
+    """Read GEXF of any version: namespaces mapped onto 1.2draft, then read as networkx reads it."""
     root = parse_xml(data)
     _map_namespaces(root)
     ignored: list[str] = []
@@ -215,7 +214,7 @@ def _read_gexf(data: bytes) -> tuple[nx.Graph, list[str]]:
         _settle_directions(graph_element, declared["edge"])
     if graph_element is None:
         raise nx.NetworkXError("No <graph> element in GEXF file.")
-    return GEXFReader(node_type=str, version="1.2draft").make_graph(graph_element), ignored
+    return xmltext.read_prepared_gexf(graph_element), ignored
 
 
 def _map_namespaces(root: ET.Element) -> None:
@@ -340,6 +339,9 @@ def _drop_undeclared(graph_element: ET.Element, kind: str, declared: dict[str, s
     by_title = {title: key for key, title in declared.items()}
     dropped = []
     path = f".//g:{kind}/g:attvalues/g:attvalue"
+    names = etree.XPath(f"{path}/@for", namespaces=_NS, smart_strings=False)(graph_element)
+    if set(names) <= set(declared) and len(names) == graph_element.xpath(f"count({path})", namespaces=_NS):
+        return dropped  # every value names a declared id (a file we or networkx wrote): nothing to do
     if not any("|" in key for key in declared):  # only the values naming no declared id, found in C
         path += "[not(@for) or not(contains($keys, concat('|', @for, '|')))]"
     keys = "|" + "|".join(declared) + "|"
