@@ -261,15 +261,9 @@ def test_unusual_graphs_are_written_as_networkx_writes_them(graph: nx.Graph) -> 
 
 def _old_gexf(data: bytes) -> nx.Graph:
     """Return the GEXF as read before: the tree prepared, written out again and read by ``nx.read_gexf``."""
-    root = xmltext.parse_xml(data)  # the tree read_network_file prepares (lxml's)
-    files._map_namespaces(root)
-    graph_element = root.find(f"{{{files.GEXF_NAMESPACE}}}graph")
-    declared = files._declare_attributes(graph_element)
-    for kind in ("node", "edge"):
-        files._drop_undeclared(graph_element, kind, declared[kind])
-    files._edge_kinds(graph_element, declared["edge"])
-    files._settle_directions(graph_element, declared["edge"])
-    return nx.read_gexf(io.BytesIO(etree.tostring(root, encoding="utf-8")), node_type=str)
+    graph_element, _ = files.prepared_gexf(data)
+    tree = etree.tostring(graph_element.getroottree(), encoding="utf-8")
+    return nx.read_gexf(io.BytesIO(tree), node_type=str)
 
 
 @pytest.mark.parametrize(("nodes", "links", "seed"), GRAPHS[2:])
@@ -355,15 +349,7 @@ GEPHI_FILES = {
 
 def _prepared(data: bytes):
     """Return the graph element read_network_file hands to the reader (namespaces, values, arcs)."""
-    root = xmltext.parse_xml(data)
-    files._map_namespaces(root)
-    graph_element = root.find(f"{{{files.GEXF_NAMESPACE}}}graph")
-    declared = files._declare_attributes(graph_element)
-    for kind in ("node", "edge"):
-        files._drop_undeclared(graph_element, kind, declared[kind])
-    files._edge_kinds(graph_element, declared["edge"])
-    files._settle_directions(graph_element, declared["edge"])
-    return graph_element
+    return files.prepared_gexf(data)[0]
 
 
 @pytest.mark.parametrize(

@@ -78,7 +78,6 @@ GEXF_NAMESPACE = "http://www.gexf.net/1.2draft"
 """The GEXF namespace every GEXF file is read in (1.1draft, 1.2draft and 1.3 are mapped onto it)."""
 VIZ_NAMESPACE = "http://www.gexf.net/1.2draft/viz"
 _NS = {"g": GEXF_NAMESPACE}
-_ANY_GEXF = re.compile(r"^https?://(?:www\.)?gexf\.net/\d+(?:\.\d+)*(?:draft)?(?P<viz>/viz)?/?$")
 _READ_AS_TYPED = {"integer", "long", "float", "double", "string", "liststring", "anyURI"}
 """GEXF attribute types networkx converts; others (boolean, short, char, list types...) are read as text."""
 _KNOWN_COLUMNS = {*STAKEHOLDER_COLUMNS, *LINK_COLUMNS, "label", "mirror", "weight"}
@@ -201,49 +200,31 @@ def _read_graphml(data: bytes) -> tuple[nx.Graph, list[str]]:
 
 
 def _read_gexf(data: bytes) -> tuple[nx.Graph, list[str]]:
-    """Read GEXF of any version: namespaces mapped onto 1.2draft, then read as networkx reads it."""
-    root = parse_xml(data)
-    _map_namespaces(root)
-    ignored: list[str] = []
-    graph_element = root.find(f"{{{GEXF_NAMESPACE}}}graph")
-    if graph_element is not None:
-        declared = _declare_attributes(graph_element)
-        for kind in ("node", "edge"):
-            ignored += _drop_undeclared(graph_element, kind, declared[kind])
-        _edge_kinds(graph_element, declared["edge"])
-        _settle_directions(graph_element, declared["edge"])
-    if graph_element is None:
-        raise nx.NetworkXError("No <graph> element in GEXF file.")
+    """Read GEXF of any version: prepared (:func:`prepared_gexf`), then read as networkx reads it."""
+    graph_element, ignored = prepared_gexf(data)
     return xmltext.read_prepared_gexf(graph_element), ignored
 
 
-def _map_namespaces(root: ET.Element) -> None:
-    """Put every GEXF and viz element (any version, or no namespace) in the 1.2draft namespaces."""
-    mapped: dict[str, str] = {}  # a file has a handful of distinct tags: map each once
-    # libxml2 finds the elements outside both namespaces (none in a 1.2draft file): 0.3 s in Python.
-    others = root.xpath(
-        "descendant-or-self::*[namespace-uri() != $gexf and namespace-uri() != $viz]",
-        gexf=GEXF_NAMESPACE,
-        viz=VIZ_NAMESPACE,
-    )
-    for element in others:
-        tag = element.tag
-        if not isinstance(tag, str):
-            continue
-        if tag not in mapped:
-            mapped[tag] = _mapped_tag(tag)
-        if mapped[tag] is not tag:
-            element.tag = mapped[tag]
+def prepared_gexf(data: bytes) -> tuple[etree._Element, list[str]]:
+    """Return a GEXF's ``<graph>`` in 1.2draft namespaces, values declared, arcs directed, and the dropped.
 
-
-def _mapped_tag(tag: str) -> str:
-    """Return the 1.2draft tag of a GEXF or viz tag of any version; other namespaces stay as they are."""
-    namespace, _, local = tag[1:].rpartition("}") if tag[0] == "{" else ("", "", tag)
-    match = _ANY_GEXF.match(namespace)
-    if namespace and not match:
-        return tag
-    new = f"{{{VIZ_NAMESPACE if match and match['viz'] else GEXF_NAMESPACE}}}{local}"
-    return tag if new == tag else new
+    Raises
+    ------
+    networkx.NetworkXError
+        If the file has no ``<graph>``.
+    """
+    root = parse_xml(data)
+    xmltext.map_gexf_namespaces(root)
+    graph_element = root.find(f"{{{GEXF_NAMESPACE}}}graph")
+    if graph_element is None:
+        raise nx.NetworkXError("No <graph> element in GEXF file.")
+    declared = _declare_attributes(graph_element)
+    ignored = [
+        name for kind in ("node", "edge") for name in _drop_undeclared(graph_element, kind, declared[kind])
+    ]
+    _edge_kinds(graph_element, declared["edge"])
+    _settle_directions(graph_element, declared["edge"])
+    return graph_element, ignored
 
 
 def _column_title(attribute_id: str, title: str) -> str:
@@ -345,7 +326,7 @@ def _drop_undeclared(graph_element: ET.Element, kind: str, declared: dict[str, s
     if not any("|" in key for key in declared):  # only the values naming no declared id, found in C
         path += "[not(@for) or not(contains($keys, concat('|', @for, '|')))]"
     keys = "|" + "|".join(declared) + "|"
-    for value in graph_element.xpath(path, namespaces={"g": GEXF_NAMESPACE}, keys=keys):
+    for value in graph_element.xpath(path, namespaces=_NS, keys=keys):
         key = value.get("for") or value.get("id") or ""  # GEXF 1.0 wrote id=
         if key in declared:
             value.set("for", key)
