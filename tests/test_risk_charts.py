@@ -70,6 +70,9 @@ def test_ranking_bars_colour_by_category_and_show_coverage(small):
     assert rows["Gianyar"]["label"] == "tidak diketahui"
     assert rows["Gianyar"]["category"] == "tidak diketahui"
     assert spec["layer"][0]["encoding"]["y"]["sort"] == ["Badung", "Jembrana", "Tabanan", "Gianyar"]
+    # the coverage labels start where the bars start, so a half-width chart never cuts them off
+    assert spec["layer"][1]["encoding"]["x"] == {"datum": 0}
+    assert spec["layer"][1]["mark"]["align"] == "left"
 
 
 def test_ranking_legend_speaks_the_chosen_language(small):

@@ -86,7 +86,11 @@ def ranking_bars(
         # below the bars: on the right it sat on the labels of the longest bars
         color=alt.Color("category:N", scale=category_scale(), legend=category_legend(lang, orient="bottom")),
     )
-    labels = base.mark_text(align="left", dx=4, fontSize=13).encode(x="shown:Q", text="label:N")
+    # Written from the bars' start, over them: after a bar's end, "60 — 14 dari 22 indikator diketahui"
+    # ran past the right edge of a half-width chart (Skenario) and was cut off.
+    labels = base.mark_text(align="left", dx=4, fontSize=13, color="#222222").encode(
+        x=alt.datum(0), text="label:N"
+    )
     rules = (
         alt.Chart(pd.DataFrame({"threshold": [bands.sedang, bands.tinggi]}))
         .mark_rule(strokeDash=[4, 4], color=BAR_STROKE)
