@@ -389,7 +389,22 @@ GEXF_UNUSUAL = {
     '<attribute id="0" title="level" type="string"/></attributes><nodes><node id="a">'
     '<attvalues><attvalue for="0" value="x"/></attvalues><attvalues><attvalue for="0" value="y"/>'
     "</attvalues></node></nodes></graph>",
+    "value-missing": '<graph defaultedgetype="directed"><attributes class="node">'
+    '<attribute id="0" title="level" type="string"/><attribute id="1" title="note" type="string"/>'
+    '</attributes><nodes><node id="a"><attvalues><attvalue for="0"/><attvalue for="1" value="y"/>'
+    '</attvalues></node><node id="b"><attvalues><attvalue for="0" value="z"/></attvalues></node>'
+    "</nodes></graph>",
+    "second-nodes-block": '<graph defaultedgetype="directed"><attributes class="node">'
+    '<attribute id="0" title="level" type="string"/></attributes><nodes><node id="a"><attvalues>'
+    '<attvalue for="0" value="x"/></attvalues></node></nodes><nodes><node id="b"><attvalues>'
+    '<attvalue for="0" value="y"/></attvalues></node></nodes></graph>',
+    "other-child-in-attvalues": '<graph defaultedgetype="directed"><attributes class="node">'
+    '<attribute id="0" title="level" type="string"/><attribute id="1" title="note" type="string"/>'
+    '</attributes><nodes><node id="a"><attvalues><attvalue for="0" value="x"/><note/></attvalues>'
+    '</node><node id="b"><attvalues><attvalue for="1" value="y"/></attvalues></node></nodes></graph>',
 }
+NOT_PLAIN = ("repeated-arcs", "hierarchy", "dynamic", "two-attvalues", "second-nodes-block")
+"""Unusual files the one-pass reader must hand to networkx (the others it reads or hands on)."""
 
 
 @pytest.mark.parametrize(("name", "body"), GEXF_UNUSUAL.items(), ids=list(GEXF_UNUSUAL))
@@ -401,3 +416,73 @@ def test_any_other_gexf_is_still_read_as_networkx_reads_it(name: str, body: str)
     _same_graph(xmltext.read_prepared_gexf(_prepared(data)), expected)
     if name == "defaults-and-shape":  # plain after all: defaults, an image shape, an arc to a new node
         _same_graph(xmltext.plain_gexf(_prepared(data)), expected)
+    if name in NOT_PLAIN or name.endswith(("-missing", "-in-attvalues")):  # values it cannot pair up
+        with pytest.raises(xmltext._NotPlain):
+            xmltext.plain_gexf(_prepared(data))
+
+
+@pytest.mark.parametrize(
+    ("data", "taken"),
+    [
+        (network.to_gexf_bytes(random_graph(40, 120, 3)), True),
+        (GEPHI_FILES["partner-gephi-0.8"], False),  # values of an undeclared "image" are dropped
+        (GEPHI_FILES["lesmiserables-gephi-0.9"], True),  # GEXF 1.3, directed, node values only
+        (f"{GEXF_HEAD}{GEXF_UNUSUAL['value-missing']}</gexf>".encode(), False),
+        (f"{GEXF_HEAD}{GEXF_UNUSUAL['second-nodes-block']}</gexf>".encode(), False),
+        (
+            f'{GEXF_HEAD}<graph defaultedgetype="undirected"><attributes class="edge"><attribute id="0" '
+            'title="kind" type="string"/></attributes><nodes><node id="a"/><node id="b"/></nodes><edges>'
+            '<edge source="a" target="b"><attvalues><attvalue for="0" value="x"/></attvalues></edge>'
+            "</edges></graph></gexf>".encode(),
+            False,  # every value declared, but each undirected edge is given "directed" false
+        ),
+    ],
+    ids=["ours", "gephi-0.8", "gephi-0.9", "value-missing", "second-nodes-block", "undirected"],
+)
+def test_the_values_taken_in_bulk_are_the_tree_s_values(data: bytes, taken: bool) -> None:
+    """The lists read in C stand for the tree only while they are all of its values, unchanged."""
+    graph_element, _, values = files._prepared(data)
+    assert (values is not None) is taken
+    if values is not None:
+        walked = {
+            kind: [
+                (value.get("for"), value.get("value"))
+                for value in graph_element.iter(f"{{{files.GEXF_NAMESPACE}}}attvalue")
+                if value.getparent().getparent().tag == f"{{{files.GEXF_NAMESPACE}}}{kind}"
+            ]
+            for kind in ("node", "edge")
+        }
+        assert {kind: list(zip(*lists, strict=True)) for kind, lists in values.items()} == walked
+        assert walked["node"]  # the case has values to compare
+
+
+def _tags(data: bytes, *, with_bytes: bool) -> list[str]:
+    root = xmltext.parse_xml(data)
+    xmltext.map_gexf_namespaces(root, data if with_bytes else None)
+    return [element.tag for element in root.iter()]
+
+
+GEXF_NAMESPACE_CASES = {
+    "ours": network.to_gexf_bytes(random_graph(12, 30, 1)),
+    **GEPHI_FILES,
+    "inner-1.3-default": b'<gexf xmlns="http://www.gexf.net/1.2draft"><graph xmlns="http://gexf.net/1.3">'
+    b'<nodes><node id="a"/></nodes></graph></gexf>',
+    "inner-viz-1.3": b'<gexf xmlns="http://www.gexf.net/1.2draft"><graph><nodes><node id="a" '
+    b'xmlns:viz="http://gexf.net/1.3/viz"><viz:size value="2"/></node></nodes></graph></gexf>',
+    "root-1.1-viz": b'<gexf xmlns="http://www.gexf.net/1.2draft" xmlns:viz="http://www.gexf.net/1.1draft/viz">'
+    b'<graph><nodes><node id="a"><viz:size value="2"/></node></nodes></graph></gexf>',
+    "no-namespace": b'<gexf><graph><nodes><node id="a" label="xmlns"/></nodes></graph></gexf>',
+    "word-in-a-value": b'<gexf xmlns="http://www.gexf.net/1.2draft"><graph><nodes><node id="a" '
+    b'label="xmlns"/></nodes></graph></gexf>',
+    "other-namespace": b'<gexf xmlns="http://www.gexf.net/1.2draft" xmlns:x="urn:x"><graph><x:note/>'
+    b"</graph></gexf>",
+}
+
+
+@pytest.mark.parametrize("data", GEXF_NAMESPACE_CASES.values(), ids=list(GEXF_NAMESPACE_CASES))
+def test_a_namespace_scan_is_skipped_only_where_no_tag_would_change(data: bytes) -> None:
+    assert _tags(data, with_bytes=True) == _tags(data, with_bytes=False)
+    assert all(
+        tag.startswith(("{http://www.gexf.net/1.2draft}", "{http://www.gexf.net/1.2draft/viz}", "{urn:x}"))
+        for tag in _tags(data, with_bytes=True)
+    )

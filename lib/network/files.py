@@ -30,6 +30,8 @@ from lib.network.institutions import (
 from lib.network.xmltext import gexf_bytes, graphml_bytes, parse_xml, read_graphml, sub_element
 
 _NODE_TAG = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?node[\s/>]")
+_DECLARATIONS = re.compile(rb"<!(?:doctype|entity)", re.IGNORECASE)
+"""A DOCTYPE or an entity declaration, in any case (the file is refused before it is parsed)."""
 
 
 def _exportable(graph: nx.DiGraph) -> nx.DiGraph:
@@ -164,7 +166,7 @@ def read_network_file(data: bytes, filename: str, *, max_nodes: int = 5000, lang
         reader = _read_gexf
     else:
         raise DataProblem(t("network.file_type", lang, name=filename), t("network.file_type_fix", lang))
-    if b"<!doctype" in data.lower() or b"<!entity" in data.lower():
+    if _DECLARATIONS.search(data):
         raise DataProblem(t("network.file_entities", lang, name=filename), t("network.file_type_fix", lang))
     count = len(_NODE_TAG.findall(data))
     if count > max_nodes:
@@ -201,8 +203,12 @@ def _read_graphml(data: bytes) -> tuple[nx.Graph, list[str]]:
 
 def _read_gexf(data: bytes) -> tuple[nx.Graph, list[str]]:
     """Read GEXF of any version: prepared (:func:`prepared_gexf`), then read as networkx reads it."""
-    graph_element, ignored = prepared_gexf(data)
-    return xmltext.read_prepared_gexf(graph_element), ignored
+    graph_element, ignored, values = _prepared(data)
+    graph = xmltext.read_prepared_gexf(graph_element, values)
+    # Let the value lists go before the tree: freed after it, they took 0.12 s instead of 0.004 s
+    # (2,000 institutions; the allocator, not their number).
+    del values
+    return graph, ignored
 
 
 def prepared_gexf(data: bytes) -> tuple[etree._Element, list[str]]:
@@ -213,18 +219,30 @@ def prepared_gexf(data: bytes) -> tuple[etree._Element, list[str]]:
     networkx.NetworkXError
         If the file has no ``<graph>``.
     """
+    graph_element, ignored, _ = _prepared(data)
+    return graph_element, ignored
+
+
+def _prepared(data: bytes) -> tuple[etree._Element, list[str], xmltext.AttValues | None]:
+    """Return :func:`prepared_gexf`'s two, and the tree's attvalues when taken and still as they are."""
     root = parse_xml(data)
-    xmltext.map_gexf_namespaces(root)
+    xmltext.map_gexf_namespaces(root, data)
     graph_element = root.find(f"{{{GEXF_NAMESPACE}}}graph")
     if graph_element is None:
         raise nx.NetworkXError("No <graph> element in GEXF file.")
     declared = _declare_attributes(graph_element)
-    ignored = [
-        name for kind in ("node", "edge") for name in _drop_undeclared(graph_element, kind, declared[kind])
-    ]
-    _edge_kinds(graph_element, declared["edge"])
-    _settle_directions(graph_element, declared["edge"])
-    return graph_element, ignored
+    values = xmltext.gexf_attvalues(graph_element)
+    ignored: list[str] = []
+    if values is None or any(not set(values[kind][0]) <= declared[kind].keys() for kind in values):
+        values = None  # some value names no declared id (a title, GEXF 1.0's id=, an undeclared one)
+        ignored = [
+            name
+            for kind in ("node", "edge")
+            for name in _drop_undeclared(graph_element, kind, declared[kind])
+        ]
+    added = _edge_kinds(graph_element, declared["edge"])
+    added |= _settle_directions(graph_element, declared["edge"])
+    return graph_element, ignored, None if added else values
 
 
 def _column_title(attribute_id: str, title: str) -> str:
@@ -284,17 +302,23 @@ def _set_missing(edge: ET.Element, key: str, value: str) -> None:
         sub_element(values, f"{{{GEXF_NAMESPACE}}}attvalue", {"for": key, "value": value})
 
 
-def _edge_kinds(graph_element: ET.Element, declared: dict[str, str]) -> None:
-    """Make a Gephi edge ``kind`` (an XML attribute) the value of the ``kind`` column where it has none."""
+def _edge_kinds(graph_element: ET.Element, declared: dict[str, str]) -> bool:
+    """Make a Gephi edge ``kind`` (an XML attribute) the value of the ``kind`` column where it has none.
+
+    Returns whether any edge has a ``kind`` (values may have been added).
+    """
     edges = [edge for edge in graph_element.iter(f"{{{GEXF_NAMESPACE}}}edge") if edge.get("kind")]
     if edges:
         key = _edge_column(graph_element, declared, "kind")
         for edge in edges:
             _set_missing(edge, key, edge.get("kind", ""))
+    return bool(edges)
 
 
-def _settle_directions(graph_element: ET.Element, declared: dict[str, str]) -> None:
+def _settle_directions(graph_element: ET.Element, declared: dict[str, str]) -> bool:
     """Read every edge as one arc from its source, as written: an undirected one gets ``directed`` false.
+
+    Returns whether any edge was undirected (values may have been added).
 
     networkx would turn an undirected file into a graph that forgets which end came first (a
     command link names the superior first), and refuses mixed graphs (Gephi writes no
@@ -308,11 +332,12 @@ def _settle_directions(graph_element: ET.Element, declared: dict[str, str]) -> N
     ]
     graph_element.set("defaultedgetype", "directed")
     if not undirected:
-        return
+        return False
     key = _edge_column(graph_element, declared, "directed")
     for edge in undirected:
         edge.attrib.pop("type", None)
         _set_missing(edge, key, "false")
+    return True
 
 
 def _drop_undeclared(graph_element: ET.Element, kind: str, declared: dict[str, str]) -> list[str]:
