@@ -43,6 +43,81 @@ from websockets.asyncio.client import ClientConnection, connect
 ROOT = Path(__file__).resolve().parent.parent
 EMPTY_PAGE = 'import streamlit as st\n\nst.write("hello")\n'
 """The floor: the same one-line app pagecheck --floor times in the browser."""
+SHAPED_PAGE = """import math
+
+import pandas as pd
+import streamlit as st
+
+st.set_page_config(page_title="Sinergi", layout="wide")
+pages = [
+    st.Page(lambda: None, title=f"Halaman {i}", url_path=f"p{i}", icon=":material/map:", default=i == 1)
+    for i in range(1, 12)
+]
+navigation = st.navigation(pages)
+with st.sidebar:
+    with st.expander("Masuk"), st.form("masuk"):
+        st.text_input("Nama pengguna")
+        st.text_input("Kata sandi", type="password")
+        st.form_submit_button("Masuk")
+    st.caption("Tamu: hanya data publik")
+    st.radio("Bahasa", ["Bahasa Indonesia", "English"], horizontal=True)
+    st.selectbox("Pemilihan", ["Pilkada Serentak 2024 (Bali)"])
+    st.selectbox("Periode", ["Semua waktu", "Masa kampanye"])
+    st.selectbox("Fokus wilayah", ["Seluruh Bali", "Buleleng"])
+    st.toggle("Mode proyektor")
+names = ["Jembrana", "Tabanan", "Badung", "Gianyar", "Klungkung", "Bangli", "Karangasem", "Buleleng"]
+names.append("Denpasar")
+rows = pd.DataFrame({"Nama": names, "7 hari": range(9), "Rata-rata": [i / 4 for i in range(9)]})
+rows["Naik"] = ""
+ring = [[115 + math.cos(k / 20) / 4 + i / 9, math.sin(k / 20) / 4 - 8.4] for i in range(9) for k in range(40)]
+shapes = [
+    {"name": name, "code": f"51.0{i}", "value": "sedang"}
+    | {"shape": {"type": "Polygon", "coordinates": [ring[i * 40 :]]}}
+    for i, name in enumerate(names)
+]
+spec = {
+    "data": {"values": shapes},
+    "mark": {"type": "geoshape", "stroke": "white"},
+    "encoding": {
+        "shape": {"field": "shape", "type": "geojson"},
+        "color": {"field": "value", "type": "nominal"},
+        "tooltip": [{"field": "name"}, {"field": "code"}],
+    },
+    "params": [{"name": "region_pick", "select": {"type": "point", "fields": ["code"]}}],
+    "height": 340,
+}
+st.container()  # the frame's first block, empty on Ringkasan too
+with st.container():
+    st.title("Pilkada Serentak 2024 (Bali)")
+st.info("Fokus: seluruh Bali")
+for column in st.columns(2):
+    with column, st.container():
+        st.metric("Hari", "H+732")
+for column in st.columns(3):
+    column.metric("TPS", "6.230")
+left, right = st.columns([3, 2])
+with left:
+    with st.container():
+        st.subheader("Peta kerawanan")
+        st.vega_lite_chart(spec, on_select="rerun", key="map", width="stretch")
+    with st.container():
+        st.markdown("**Naik minggu ini:** tidak ada.")
+with right, st.container():
+    st.subheader("Laporan Posko")
+    st.info("Hanya untuk pengguna yang masuk.")
+st.subheader("Perubahan mingguan")
+st.caption("7 hari terakhir dibanding 4 minggu sebelumnya")
+st.dataframe(rows, hide_index=True, key="change")
+with st.expander("Sumber"):
+    st.caption("Sumber angka: KPU")
+st.subheader("Peristiwa terbaru (dengan sumber)")
+st.dataframe(rows, hide_index=True, key="latest")
+navigation.run()
+"""
+"""Streamlit alone with Ringkasan's shape: its sidebar (sign-in form, language, election, period,
+focus, projector mode), an 11-page navigation and its 37 main elements of the same kinds (10
+containers, 7 columns, 5 metrics, a geoshape chart with a click selection, two 9-row tables...),
+with fixed content: what the framework costs a rerun of that page when the app computes nothing."""
 PAGES = {"Ringkasan": "", "Peta": "peta"}
 """Page title -> URL path (app.py's navigation; Ringkasan is the default page, path ``""``)."""
 SESSIONS = (1, 10, 20, 50)
@@ -194,6 +269,19 @@ def empty_page() -> Iterator[Path]:
         script = Path(tmp) / "empty.py"
         script.write_text(EMPTY_PAGE)
         yield script
+
+
+@contextlib.contextmanager
+def shaped_page() -> Iterator[Path]:
+    """Yield the path of :data:`SHAPED_PAGE` in a temporary folder."""
+    with tempfile.TemporaryDirectory(prefix="sinergi-shaped-") as tmp:
+        script = Path(tmp) / "shaped.py"
+        script.write_text(SHAPED_PAGE)
+        yield script
+
+
+SHAPED = "p1"
+"""The shaped page's URL path (its default page); also its name in :func:`table`."""
 
 
 @dataclass
@@ -500,6 +588,9 @@ def measure(pages: Sequence[str], sessions: Sequence[int], reruns: int) -> list[
     with empty_page() as script, running(script) as floor:
         warm(floor, [""])
         found += [load_test(floor, "", count, reruns) for count in sessions]
+    with shaped_page() as script, running(script) as shaped:
+        warm(shaped, [""])
+        found += [load_test(shaped, SHAPED, count, reruns) for count in sessions]
     with running(ROOT / "app.py", app_env()) as app:
         warm(app, [PAGES[title] for title in pages])
         for title in pages:
@@ -509,7 +600,7 @@ def measure(pages: Sequence[str], sessions: Sequence[int], reruns: int) -> list[
 
 def table(found: Sequence[LoadFigures]) -> str:
     """Return the figures as a text table, each page's p95 and CPU beside the empty page's."""
-    names = {path: title for title, path in PAGES.items()}
+    names = {path: title for title, path in PAGES.items()} | {SHAPED: "shaped"}
     floor = {f.sessions: f for f in found[: len({f.sessions for f in found})]}
     head = f"{'page':10} {'sessions':>8} {'reruns':>6} {'p50 ms':>8} {'p95 ms':>8} {'x empty':>7} "
     head += f"{'CPU ms/rerun':>12} {'x empty':>7} {'load p50':>9} {'polls':>5} {'exc':>3}"
@@ -541,7 +632,9 @@ def main() -> None:
     print(
         "p50/p95: rerun request sent -> script_finished, every session rerunning back to back; CPU: the"
         " server process's CPU seconds during the reruns / reruns (fragment polls included);"
-        " x empty: against an empty one-line page on its own server in the same run; client on the same cores"
+        " x empty: against an empty one-line page on its own server in the same run; shaped: Streamlit"
+        " alone with Ringkasan's elements and fixed content (SHAPED_PAGE), on its own server;"
+        " client on the same cores"
     )
 
 

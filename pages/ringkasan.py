@@ -1,6 +1,6 @@
 import streamlit as st
 
-from lib import access, history
+from lib import access
 from lib.core import clock
 from lib.core.i18n import t
 from lib.core.problems import DataProblem
@@ -28,7 +28,6 @@ ringkasan.key_metrics(
 )
 
 period = page.period()
-change = ringkasan.recent_change(page.scope, today)
 left, right = st.columns([3, 2])
 with left:
     with st.container(key="headline-map"):
@@ -45,7 +44,7 @@ with left:
         except DataProblem as problem:
             stop_with(problem)
     with st.container(key="headline-rose"):
-        ringkasan.risen(change, lang)
+        st.markdown(ringkasan.risen_line(page.scope, today, lang))
 with right, st.container(key="headline-posko"):
     st.subheader(t("overview.posko", lang))
     if can_read_reports:
@@ -56,7 +55,7 @@ with right, st.container(key="headline-posko"):
 ui_triage.summary(page)
 st.subheader(t("overview.change_title", lang))
 st.caption(t("overview.change", lang))
-st.dataframe(history.change_display(change, lang), hide_index=True, key="overview_change")
+st.dataframe(ringkasan.change_table(page.scope, today, lang), hide_index=True, key="overview_change")
 if figures.figures_source:
     with st.expander(t("common.source", lang)):
         st.caption(t("overview.figures_source", lang, source=figures.figures_source))

@@ -190,3 +190,30 @@ def test_bench_alls_baseline_pages_draw_one_chart_and_one_table(framed, tmp_path
     assert len(at.dataframe) == 1
     assert len(at.sidebar.selectbox) == (3 if framed else 0)
     assert len(at.sidebar.toggle) == (1 if framed else 0)
+
+
+def test_the_shaped_page_has_ringkasans_elements(tmp_path, fresh_store):
+    """bench_load's "Streamlit alone" page must send what Ringkasan sends, kind by kind, main and
+    sidebar, or its CPU per rerun is no baseline for Ringkasan's."""
+    import collections
+
+    import bench_load
+    from streamlit.testing.v1 import AppTest
+
+    def kinds(node, found):
+        found[getattr(node, "type", type(node).__name__)] += 1
+        for child in getattr(node, "children", {}).values():
+            kinds(child, found)
+        return found
+
+    script = tmp_path / "shaped.py"
+    script.write_text(bench_load.SHAPED_PAGE)
+    shaped = AppTest.from_file(str(script)).run()
+    ringkasan = AppTest.from_file(str(bench_load.ROOT / "app.py"), default_timeout=120).run()
+    assert not shaped.exception
+    assert not ringkasan.exception
+    for part in ("main", "sidebar"):
+        found = kinds(getattr(shaped, part), collections.Counter())
+        assert found == kinds(getattr(ringkasan, part), collections.Counter())
+    assert found["selectbox"] == 3
+    assert len(shaped.get("vega_lite_chart")) == 1

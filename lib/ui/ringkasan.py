@@ -105,8 +105,19 @@ def posko_table(scope: Scope, regions: pd.DataFrame, lang: str) -> None:
     st.table(posko.counts_display(regions, cached.posko_counts(scope), lang), hide_index=True)
 
 
-def risen(change: pd.DataFrame, lang: str) -> None:
-    """Name the regencies whose events in the last 7 days rose above their weekly average."""
+@st.cache_resource(hash_funcs=SCOPE_HASH, show_spinner=False, max_entries=16)
+def change_table(scope: Scope, today: dt.date, lang: str) -> pd.DataFrame:
+    """Return :func:`recent_change` as the table Ringkasan shows (built once per data revision and day)."""
+    return history.change_display(recent_change(scope, today), lang)
+
+
+@st.cache_resource(hash_funcs=SCOPE_HASH, show_spinner=False, max_entries=16)
+def risen_line(scope: Scope, today: dt.date, lang: str) -> str:
+    """Return the line naming the regencies whose events in the last 7 days rose above their weekly average.
+
+    Markdown with every name escaped; built once per data revision and day.
+    """
+    change = recent_change(scope, today)
     rose = change[change["rose"]]
     if rose.empty:
         items = t("overview.none_rose", lang)
@@ -121,4 +132,4 @@ def risen(change: pd.DataFrame, lang: str) -> None:
             )
             for row in rose.itertuples()
         )
-    st.markdown(f"**{t('headline.rose', lang)}:** {items}")
+    return f"**{t('headline.rose', lang)}:** {items}"
