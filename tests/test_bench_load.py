@@ -217,3 +217,28 @@ def test_the_shaped_page_has_ringkasans_elements(tmp_path, fresh_store):
         assert found == kinds(getattr(ringkasan, part), collections.Counter())
     assert found["selectbox"] == 3
     assert len(shaped.get("vega_lite_chart")) == 1
+
+
+def test_the_focus_baseline_adds_petas_focused_detail(tmp_path):
+    """Streamlit's own focus page: Bali-wide a ranking table and chart; a picked regency replaces
+    them by three metrics, a chart and two tables, as Peta's focus does."""
+    import bench_all
+    from streamlit.testing.v1 import AppTest
+
+    script = tmp_path / "app.py"
+    script.write_text(bench_all.FRAME_PAGE)
+    (tmp_path / "pages").mkdir()
+    for number in range(1, 12):
+        (tmp_path / "pages" / f"p{number}.py").write_text(bench_all.FOCUS_PAGE)
+    at = AppTest.from_file(str(script)).run()
+    assert not at.exception
+    assert len(at.table) == 1
+    assert not at.dataframe
+    at.sidebar.selectbox(key=bench_all.FOCUS_STEP["select"]["key"]).select(
+        bench_all.FOCUS_STEP["option"]
+    ).run()
+    assert not at.exception
+    assert not at.table
+    assert len(at.dataframe) == 2
+    assert len(at.metric) == 3
+    assert len(at.get("vega_lite_chart")) == 2
