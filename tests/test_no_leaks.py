@@ -426,6 +426,24 @@ def every_tab(at: AppTest) -> tuple[list[str], list[str]]:
 
 
 AUDIENCES = ["public", "partner"]
+WITHOUT_DOWNLOADS = {
+    ("pages/agenda.py", "public"),
+    ("pages/agenda.py", "partner"),
+    ("pages/akun.py", "public"),
+    ("pages/akun.py", "partner"),
+    ("pages/data.py", "partner"),
+    ("pages/peta.py", "public"),
+    ("pages/peta.py", "partner"),
+    ("pages/posko.py", "public"),
+    ("pages/posko.py", "partner"),
+    ("pages/ringkasan.py", "public"),
+    ("pages/ringkasan.py", "partner"),
+    ("pages/tautan.py", "public"),
+    ("pages/tautan.py", "partner"),
+}
+"""Pages that offer this audience no file to download (a table's own CSV is drawn in the browser):
+any other must produce one, or the comparison of downloads below would prove nothing. The app's
+icon is no longer a file the server hands out (it once counted as every page's "download")."""
 
 
 def _query(audience: str, token: str) -> dict:
@@ -449,7 +467,10 @@ def test_no_rahasia_item_reaches_any_page_count_chart_or_download(
     assert [file_content(f)[:200] for f in downloads if MARKER in file_content(f)] == []
 
     files_seen = sorted(file_content(f, cells_only=True) for f in downloads)
-    assert files_seen, "no table download was produced: the comparison would prove nothing"
+    if (page, audience) in WITHOUT_DOWNLOADS:
+        assert files_seen == [], "a new download: take the page out of WITHOUT_DOWNLOADS"
+    else:
+        assert files_seen, "no table download was produced: the comparison would prove nothing"
     downloads.clear()
     clean_folder, clean_token = stores["clean"]
     clean = open_as(monkeypatch, clean_folder, page, _query(audience, clean_token))
