@@ -20,6 +20,7 @@ import sqlalchemy as sa
 from lib import intake, network, politics, store
 from lib.core.problems import DataProblem
 from lib.network import politics as layers
+from lib.politics import ties as tie_checks
 from tests.conftest import DATA_DIR
 
 ELECTION = "pilkada-2024-bali"
@@ -297,7 +298,7 @@ GOOD = "party:Gelora,pilgub24-koster-giri,declared_support,2024-08-28,https://x.
 )
 def test_a_bad_tie_names_its_row_and_column(row, column, lang, words):
     with pytest.raises(DataProblem) as raised:
-        layers.check_ties(ties_file(GOOD + row + "\n"), lang=lang)
+        tie_checks.check_ties(ties_file(GOOD + row + "\n"), lang=lang)
     text = str(raised.value)
     assert ("row 3" if lang == "en" else "baris 3") in text
     assert f"column {column}" in text or f"kolom {column}" in text
@@ -307,15 +308,15 @@ def test_a_bad_tie_names_its_row_and_column(row, column, lang, words):
 def test_a_tie_must_end_at_a_known_pair_from_a_known_institution(bundle):
     pairs = set(bundle.pairs["pair_id"])
     institutions = set(bundle.stakeholders["id"])
-    fine = layers.check_ties(ties_file(GOOD))
-    layers.check_tie_ends(fine, institutions, pairs)
+    fine = tie_checks.check_ties(ties_file(GOOD))
+    tie_checks.check_tie_ends(fine, institutions, pairs)
     for row, column in (
         ("no-such-ormas,pilgub24-koster-giri,declared_support,,https://x.example,,,TERBUKA", "source_id"),
         ("ormas-bali,kesbangpol-bali,declared_support,,https://x.example,,,TERBUKA", "target_id"),
     ):
-        ties = layers.check_ties(ties_file(GOOD + row + "\n"))
+        ties = tie_checks.check_ties(ties_file(GOOD + row + "\n"))
         with pytest.raises(DataProblem, match=f"row 3, column {column}"):
-            layers.check_tie_ends(ties, institutions, pairs, lang="en")
+            tie_checks.check_tie_ends(ties, institutions, pairs, lang="en")
 
 
 def test_the_bundled_ties_are_sourced_and_read_with_their_english_notes(bundle):
@@ -324,7 +325,7 @@ def test_the_bundled_ties_are_sourced_and_read_with_their_english_notes(bundle):
     assert ties["source"].str.contains(r"https?://").all()
     assert ties["note"].notna().all()
     assert ties["note_en"].notna().all()
-    assert set(ties["kind"]) <= set(layers.TIE_KINDS)
+    assert set(ties["kind"]) <= set(tie_checks.TIE_KINDS)
     assert "backs" not in set(ties["kind"])  # nomination is read from coalitions.csv, never repeated
     keys = ties[["source_id", "target_id", "kind"]]
     assert not keys.duplicated().any()

@@ -33,7 +33,7 @@ from lib.access.links import (
     sign_token,
 )
 from lib.access.passwords import (
-    COMMON_PASSWORDS,
+    common_passwords,
     hash_password,
     needs_rehash,
     verify_password,
@@ -98,7 +98,7 @@ __all__ = [
     "ThrottlePolicy",
     "blocked_until",
     "after_failure",
-    "COMMON_PASSWORDS",
+    "common_passwords",
     "weakness",
     "check_password",
     "SECRET_DISTINCT_MIN",

@@ -38,15 +38,16 @@ def needs_rehash(stored_hash: str) -> bool:
     return _HASHER.check_needs_rehash(stored_hash)
 
 
-def _common_passwords() -> frozenset[str]:
-    """Return the 30,000 most common passwords, from zxcvbn's frequency list (lower case)."""
+@functools.cache
+def common_passwords() -> frozenset[str]:
+    """Return the passwords people choose most often, refused (lower case).
+
+    The 30,000 of zxcvbn 4.5's list, from leaked password sets. Read when a password is first
+    set, not at a server start (zxcvbn's lists take 20 ms).
+    """
     from zxcvbn.frequency_lists import FREQUENCY_LISTS
 
     return frozenset(word.lower() for word in FREQUENCY_LISTS["passwords"])
-
-
-COMMON_PASSWORDS = _common_passwords()
-"""Passwords people choose most often (zxcvbn 4.5's list, from leaked password sets): refused."""
 
 
 def weakness(password: str, *, username: str = "") -> str | None:
@@ -66,7 +67,8 @@ def weakness(password: str, *, username: str = "") -> str | None:
         return "one_character"
     if text.isdigit():
         return "digits"
-    if text.lower() in COMMON_PASSWORDS or text.lower().rstrip("0123456789!.") in COMMON_PASSWORDS:
+    common = common_passwords()
+    if text.lower() in common or text.lower().rstrip("0123456789!.") in common:
         return "common"
     if username and text.lower().rstrip("0123456789!.") == username.lower():
         return "username"

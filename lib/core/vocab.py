@@ -42,3 +42,24 @@ DATE_PRECISIONS: tuple[str, ...] = ("day", "month", "year")
 CONFIDENCES: tuple[str, ...] = ("high", "medium", "low")
 CLASSIFICATIONS: tuple[str, ...] = ("TERBUKA", "TERBATAS", "RAHASIA")
 SEVERITIES: tuple[int, ...] = (1, 2, 3, 4, 5)
+
+# The coordination network's vocabulary (lib.network.institutions), here so that the checks of
+# files read at every start need not import the network package (networkx, lxml).
+TYPES: tuple[str, ...] = (
+    "government",
+    "police",
+    "military",
+    "election_body",
+    "prosecution",
+    "intelligence",
+    "customary",
+    "religious",
+    "forum",
+    "posko",
+    "civil_society",
+    "party",
+    "media",
+    "national",
+)
+LEVELS: tuple[str, ...] = ("national", "province", "regency", "district", "village")
+LINK_KINDS: tuple[str, ...] = ("command", "coordination", "information", "membership")

@@ -15,7 +15,7 @@ from lib.core.i18n import t
 from lib.core.problems import DataProblem
 from lib.core.regions import REGENCY_CODES, RegionIndex, build_index
 from lib.core.vocab import CATEGORIES, CLASSIFICATIONS, CONFIDENCES, DATE_PRECISIONS, EVENT_COLUMNS
-from lib.network.politics import TIE_COLUMNS, TIES_FILE, check_tie_ends, check_ties
+from lib.politics.ties import TIE_COLUMNS, TIES_FILE, check_tie_ends, check_ties
 
 REGION_COLUMNS = (
     "code",

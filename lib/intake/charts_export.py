@@ -5,7 +5,6 @@ from __future__ import annotations
 from typing import Any
 
 import altair as alt
-import vl_convert as vlc
 
 from lib.core import formats
 
@@ -38,9 +37,13 @@ def chart_png(
     chart: alt.TopLevelMixin, *, scale: float = 2.0, width: int | None = None, lang: str | None = None
 ) -> bytes:
     """Return ``chart`` drawn as a PNG (twice the screen resolution by default, for printing)."""
+    import vl_convert as vlc  # at the first export, not at a server start
+
     return bytes(vlc.vegalite_to_png(print_spec(chart, width=width, lang=lang), scale=scale))
 
 
 def chart_pdf(chart: alt.TopLevelMixin, *, width: int | None = None, lang: str | None = None) -> bytes:
     """Return ``chart`` drawn as a one-page PDF."""
+    import vl_convert as vlc
+
     return bytes(vlc.vegalite_to_pdf(print_spec(chart, width=width, lang=lang)))

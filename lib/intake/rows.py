@@ -17,7 +17,7 @@ from lib.core.dates import ParsedDate, format_date, parse_date
 from lib.core.i18n import LANGUAGES, t
 from lib.core.problems import DataProblem
 from lib.core.regions import RegionIndex
-from lib.core.vocab import CATEGORIES, CLASSIFICATIONS, CONFIDENCES
+from lib.core.vocab import CATEGORIES, CLASSIFICATIONS, CONFIDENCES, LEVELS, LINK_KINDS, TYPES
 from lib.core.wilayah import PLACE_LEVELS, PlaceMatch, bundled_wilayah
 from lib.intake.problems import RowProblem
 from lib.intake.schemas import (
@@ -42,7 +42,6 @@ from lib.intake.schemas import (
     schema_for,
     value_key,
 )
-from lib.network import LEVELS, LINK_KINDS, TYPES
 
 _EMPTY_MARKS = frozenset({"-", "\u2013", "\u2014", "--", "n/a", "na", "#n/a"})
 _FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")

@@ -8,8 +8,15 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from lib.core.i18n import LANGUAGES, t
-from lib.core.vocab import CATEGORIES, CLASSIFICATIONS, EVENT_COLUMNS, REQUIRED_EVENT_COLUMNS
-from lib.network import LEVELS, LINK_KINDS, TYPES
+from lib.core.vocab import (
+    CATEGORIES,
+    CLASSIFICATIONS,
+    EVENT_COLUMNS,
+    LEVELS,
+    LINK_KINDS,
+    REQUIRED_EVENT_COLUMNS,
+    TYPES,
+)
 
 KINDS: tuple[str, ...] = ("events", "stakeholders", "links")
 

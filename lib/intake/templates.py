@@ -6,9 +6,8 @@ import pandas as pd
 
 from lib.core.dates import ParsedDate, format_date
 from lib.core.i18n import t
-from lib.core.vocab import CATEGORIES, CLASSIFICATIONS, CONFIDENCES
+from lib.core.vocab import CATEGORIES, CLASSIFICATIONS, CONFIDENCES, LEVELS, LINK_KINDS, TYPES
 from lib.intake.schemas import DEFAULT_CLASSIFICATION, PHASES, STRENGTH_RANGE, header_label, schema_for
-from lib.network import LEVELS, LINK_KINDS, TYPES
 
 
 def template_columns(kind: str) -> tuple[str, ...]:

@@ -205,9 +205,7 @@ def _read_gexf(data: bytes) -> tuple[nx.Graph, list[str]]:
     """Read GEXF of any version: prepared (:func:`prepared_gexf`), then read as networkx reads it."""
     graph_element, ignored, values = _prepared(data)
     graph = xmltext.read_prepared_gexf(graph_element, values)
-    # Let the value lists go before the tree: freed after it, they took 0.12 s instead of 0.004 s
-    # (2,000 institutions; the allocator, not their number).
-    del values
+    del values  # before the tree: freed after it, its 258,000 strings took 0.12 s instead of 0.004 s
     return graph, ignored
 
 
@@ -303,10 +301,7 @@ def _set_missing(edge: ET.Element, key: str, value: str) -> None:
 
 
 def _edge_kinds(graph_element: ET.Element, declared: dict[str, str]) -> bool:
-    """Make a Gephi edge ``kind`` (an XML attribute) the value of the ``kind`` column where it has none.
-
-    Returns whether any edge has a ``kind`` (values may have been added).
-    """
+    """Make a Gephi edge ``kind`` (an XML attribute) the ``kind`` column where it has none; True if any."""
     edges = [edge for edge in graph_element.iter(f"{{{GEXF_NAMESPACE}}}edge") if edge.get("kind")]
     if edges:
         key = _edge_column(graph_element, declared, "kind")
@@ -318,11 +313,9 @@ def _edge_kinds(graph_element: ET.Element, declared: dict[str, str]) -> bool:
 def _settle_directions(graph_element: ET.Element, declared: dict[str, str]) -> bool:
     """Read every edge as one arc from its source, as written: an undirected one gets ``directed`` false.
 
-    Returns whether any edge was undirected (values may have been added).
-
     networkx would turn an undirected file into a graph that forgets which end came first (a
     command link names the superior first), and refuses mixed graphs (Gephi writes no
-    ``defaultedgetype`` then).
+    ``defaultedgetype`` then). Returns True if any edge was undirected (values were added).
     """
     default = graph_element.get("defaultedgetype") or "undirected"
     undirected = [

@@ -30,7 +30,7 @@ import pandas as pd
 from lib.core.i18n import t
 from lib.core.problems import DataProblem
 from lib.core.regions import normalise_code
-from lib.core.vocab import CLASSIFICATIONS
+from lib.core.vocab import CLASSIFICATIONS, LEVELS, LINK_KINDS, TYPES
 
 STAKEHOLDER_COLUMNS: tuple[str, ...] = (
     "id",  # slug: lower-case letters, digits and hyphens ("polres-buleleng")
@@ -57,24 +57,6 @@ LINK_COLUMNS: tuple[str, ...] = (
     "note",  # may be empty
     "classification",  # TERBUKA | TERBATAS | RAHASIA
 )
-TYPES: tuple[str, ...] = (
-    "government",
-    "police",
-    "military",
-    "election_body",
-    "prosecution",
-    "intelligence",
-    "customary",
-    "religious",
-    "forum",
-    "posko",
-    "civil_society",
-    "party",
-    "media",
-    "national",
-)
-LEVELS: tuple[str, ...] = ("national", "province", "regency", "district", "village")
-LINK_KINDS: tuple[str, ...] = ("command", "coordination", "information", "membership")
 STRENGTHS: tuple[int, ...] = (1, 2, 3)
 
 _ID = re.compile(r"^[a-z0-9][a-z0-9-]{0,79}$")

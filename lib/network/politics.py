@@ -14,9 +14,8 @@ same node: :func:`party_institutions` matches them by name. The ties file names 
 
 from __future__ import annotations
 
-import datetime as dt
 import re
-from collections.abc import Collection, Iterable, Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 import altair as alt
@@ -24,25 +23,15 @@ import networkx as nx
 import pandas as pd
 
 from lib.core.i18n import t
-from lib.core.problems import DataProblem
-from lib.core.vocab import CLASSIFICATIONS
 from lib.politics import PARTIES, Forces
+from lib.politics.ties import PARTY_PREFIX, TIE_COLUMNS, blank  # the ties file, read at every start
 
-TIE_KINDS: tuple[str, ...] = ("backs", "campaign_team", "declared_support")
-"""``backs``: a party nominates the pair (from the coalitions); ``campaign_team``: the source's
-people lead or form the pair's campaign team; ``declared_support``: a declared support short of
-nominating (a party without seats, a desa adat, an ormas)."""
-TIE_COLUMNS: tuple[str, ...] = ("source_id", "target_id", "kind", "date", "source", "note", "classification")
 NODE_KINDS: tuple[str, ...] = ("candidate", "party")
-PARTY_PREFIX = "party:"
-TIES_FILE = "political_ties.csv"
 POLITICAL_PICK = "political_pick"
 """The name of the drawing's selection of a candidate or party node."""
 TIE_COLOUR = "#c2185b"
 NODE_COLOURS: Mapping[str, str] = {"candidate": "#6a1b9a", "party": "#bab0ac"}
 NODE_SHAPES: Mapping[str, str] = {"candidate": "diamond", "party": "square"}
-_URL = re.compile(r"https?://\S+")
-_ID = re.compile(r"^[a-z0-9][a-z0-9\-]*$")
 _ROW_SLOTS = 6  # political nodes per row below the drawing, 1.4 apart (the province rows' width)
 _ROW_STEP = 1.4
 _PARTY_ALIASES: Mapping[str, tuple[str, ...]] = {
@@ -68,113 +57,6 @@ class Politics:
     def empty(self) -> bool:
         """Return True when the election has no pair the caller may see."""
         return self.nodes.empty
-
-
-# --- The ties file --------------------------------------------------------------------------------
-
-
-def _fail(name: str, row: int, column: str, value: object, expected: str, lang: str) -> DataProblem:
-    """Return the problem of one bad cell (row 2 is the first data row)."""
-    shown = "" if value is None or value is pd.NA or (isinstance(value, float) and pd.isna(value)) else value
-    return DataProblem(
-        t("bundle.bad_cell", lang, name=name, row=row + 2, column=column, value=shown, expected=expected),
-        t("bundle.bad_cell_fix", lang),
-    )
-
-
-def _blank(value: object) -> bool:
-    return (
-        value is None
-        or value is pd.NA
-        or (isinstance(value, float) and pd.isna(value))
-        or not str(value).strip()
-    )
-
-
-def check_ties(frame: pd.DataFrame, *, name: str = TIES_FILE, lang: str = "id") -> pd.DataFrame:
-    """Return the political ties checked: ends written as ids, a known kind, a URL source, a level.
-
-    Raises
-    ------
-    DataProblem
-        At the first bad cell, naming the file, the row (the header is row 1) and the column.
-    """
-    missing = [column for column in TIE_COLUMNS if column not in frame.columns]
-    if missing:
-        raise DataProblem(
-            t("bundle.missing_columns", lang, name=name, columns=", ".join(missing)),
-            t("bundle.missing_columns_fix", lang),
-        )
-    rows = frame.reset_index(drop=True).copy()
-    seen: dict[tuple[str, str, str], int] = {}
-    dates: list[dt.date | None] = []
-    for row, record in enumerate(rows.to_dict("records")):
-        for column in ("source_id", "target_id"):
-            if not _is_end(record[column]):
-                raise _fail(name, row, column, record[column], t("networkpolitics.expect.end", lang), lang)
-        if record["kind"] not in TIE_KINDS:
-            expected = t("bundle.expect.one_of", lang, values=", ".join(TIE_KINDS))
-            raise _fail(name, row, "kind", record["kind"], expected, lang)
-        if _blank(record["source"]) or not _URL.search(str(record["source"])):
-            raise _fail(name, row, "source", record["source"], t("networkpolitics.expect.url", lang), lang)
-        if record["classification"] not in CLASSIFICATIONS:
-            expected = t("bundle.expect.one_of", lang, values=", ".join(CLASSIFICATIONS))
-            raise _fail(name, row, "classification", record["classification"], expected, lang)
-        dates.append(_date(record["date"], name, row, lang))
-        key = (str(record["source_id"]), str(record["target_id"]), str(record["kind"]))
-        if key in seen:
-            raise _fail(
-                name, row, "kind", record["kind"], t("networkpolitics.expect.once", lang, row=seen[key]), lang
-            )
-        seen[key] = row + 2
-    rows["date"] = pd.Series(dates, dtype=object)
-    return rows
-
-
-def _is_end(value: object) -> bool:
-    """Return True for ``party:<a national party>`` or an id (lower-case letters, digits, hyphens)."""
-    if _blank(value):
-        return False
-    text = str(value)
-    if text.startswith(PARTY_PREFIX):
-        return text.removeprefix(PARTY_PREFIX) in PARTIES
-    return bool(_ID.match(text))
-
-
-def _date(value: object, name: str, row: int, lang: str) -> dt.date | None:
-    """Return the tie's date (empty: unknown), or raise naming the cell."""
-    if _blank(value):
-        return None
-    if isinstance(value, dt.date):
-        return value
-    try:
-        return dt.date.fromisoformat(str(value))
-    except ValueError:
-        raise _fail(name, row, "date", value, t("bundle.expect.iso_date", lang), lang) from None
-
-
-def check_tie_ends(
-    ties: pd.DataFrame,
-    institutions: Collection[str],
-    pairs: Collection[str],
-    *,
-    name: str = TIES_FILE,
-    lang: str = "id",
-) -> None:
-    """Check that every end names a bundled institution, a pair or a party; a tie ends at a pair.
-
-    Raises
-    ------
-    DataProblem
-        At the first end that names nothing known (file, row and column), or a tie whose
-        target is not a candidate pair.
-    """
-    known = set(institutions) | set(pairs)
-    for row, (source, target) in enumerate(zip(ties["source_id"], ties["target_id"], strict=True)):
-        if not str(source).startswith(PARTY_PREFIX) and source not in known:
-            raise _fail(name, row, "source_id", source, t("networkpolitics.expect.known", lang), lang)
-        if target not in set(pairs):
-            raise _fail(name, row, "target_id", target, t("networkpolitics.expect.pair", lang), lang)
 
 
 # --- The layer ------------------------------------------------------------------------------------
@@ -228,8 +110,8 @@ def pair_label(popular_name: object, head: object, deputy: object, ballot_no: ob
     'Tamba\u2013Suardana'
     """
     short = f"{str(head).split()[-1]}\u2013{str(deputy).split()[-1]}"
-    name = str(popular_name) if not _blank(popular_name) else short
-    return name if _blank(ballot_no) else f"{name} ({int(ballot_no)})"  # type: ignore[call-overload]
+    name = str(popular_name) if not blank(popular_name) else short
+    return name if blank(ballot_no) else f"{name} ({int(ballot_no)})"  # type: ignore[call-overload]
 
 
 def political_layer(
@@ -245,7 +127,7 @@ def political_layer(
         The forces of the chosen election (:func:`lib.politics.for_election`), already filtered by
         the caller's ceiling: a pair the caller may not see is not there.
     ties
-        The political ties the caller may see (:func:`check_ties` frame), any election.
+        The political ties the caller may see (:func:`lib.politics.ties.check_ties` frame), any election.
     stakeholders
         The institutions the caller may see; a tie to one that is not there is left out.
 
@@ -268,9 +150,9 @@ def political_layer(
             "party": "",
             "contest": str(pair.contest),
             "ballot_no": pair.ballot_no,
-            "incumbent": "" if _blank(pair.incumbent) else str(pair.incumbent),
-            "backing": "" if _blank(pair.backing) else str(pair.backing),
-            "outcome": "" if _blank(pair.outcome) else str(pair.outcome),
+            "incumbent": "" if blank(pair.incumbent) else str(pair.incumbent),
+            "backing": "" if blank(pair.backing) else str(pair.backing),
+            "outcome": "" if blank(pair.outcome) else str(pair.outcome),
             "institution": "",
             "source": str(pair.source),
         }
@@ -385,7 +267,7 @@ def combined_graph(graph: nx.DiGraph, layer: Politics) -> nx.DiGraph:
             kinds=(str(record["kind"]),),
             political=True,
             source_ref=str(record["source"]),
-            note="" if _blank(record.get("note")) else str(record["note"]),
+            note="" if blank(record.get("note")) else str(record["note"]),
             classification=str(record["classification"]),
         )
     return both
@@ -465,7 +347,7 @@ def political_frames(
                 "kind_label": t(f"networkpolitics.tie.{record['kind']}", lang),
                 "legend": legend,
                 "source_ref": str(record["source"]),
-                "note": "" if _blank(record.get("note")) else str(record["note"]),
+                "note": "" if blank(record.get("note")) else str(record["note"]),
             }
         )
     node_columns = ["id", "label", "name", "kind", "kind_label", "role", "x", "y"]
@@ -571,7 +453,7 @@ def political_detail(layer: Politics, node: str, names: Mapping[str, str], *, la
             (t("networkpolitics.col.contest", lang), str(record["contest"])),
             (
                 t("networkpolitics.col.ballot_no", lang),
-                unknown if _blank(record["ballot_no"]) else str(record["ballot_no"]),
+                unknown if blank(record["ballot_no"]) else str(record["ballot_no"]),
             ),
             (t("networkpolitics.col.incumbent", lang), _coded("incumbent", record["incumbent"], lang)),
             (t("networkpolitics.col.backing", lang), _coded("backing", record["backing"], lang)),
@@ -593,7 +475,7 @@ def political_detail(layer: Politics, node: str, names: Mapping[str, str], *, la
 
 def _coded(field: str, value: object, lang: str) -> str:
     """Return a coded value (``yes``, ``parties``...) in words, or "unknown" when empty."""
-    return t("common.unknown", lang) if _blank(value) else t(f"networkpolitics.{field}.{value}", lang)
+    return t("common.unknown", lang) if blank(value) else t(f"networkpolitics.{field}.{value}", lang)
 
 
 def _tie_table(
@@ -604,8 +486,8 @@ def _tie_table(
         {
             t("networkpolitics.col.who", lang): labels.get(end, end.removeprefix(PARTY_PREFIX)),
             t("networkpolitics.col.tie", lang): t(f"networkpolitics.tie.{record['kind']}", lang),
-            t("networkpolitics.col.date", lang): "" if _blank(record["date"]) else str(record["date"]),
-            t("networkpolitics.col.note", lang): "" if _blank(record.get("note")) else str(record["note"]),
+            t("networkpolitics.col.date", lang): "" if blank(record["date"]) else str(record["date"]),
+            t("networkpolitics.col.note", lang): "" if blank(record.get("note")) else str(record["note"]),
             t("networkpolitics.col.source", lang): str(record["source"]),
         }
         for end, record in zip(other, ties.to_dict("records"), strict=True)

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 import altair as alt
 import pandas as pd
 
-from lib import access, history, network, politics, posko, risk
+from lib import access, history, politics, posko, risk
 from lib.briefing import Slide, event_sources, highest, period_text, rows_classification, split_sources
 from lib.core import clock, formats, viewstate
 from lib.core.i18n import t
@@ -27,7 +27,6 @@ from lib.core.regions import REGENCY_CODES
 from lib.core.viewstate import ViewState
 from lib.ui import cached, exports, maps, peta, ringkasan, skenario
 from lib.ui import history as ui_history
-from lib.ui import network as ui_network
 from lib.ui import page as ui
 from lib.ui import politics as ui_politics
 from lib.ui import posko as ui_posko
@@ -218,6 +217,9 @@ def _riwayat(shown: Shown) -> Parts:
 
 
 def _pemangku(shown: Shown) -> Parts:
+    from lib import network  # at the first network slide: a server start does without networkx
+    from lib.ui import network as ui_network
+
     scope, view, lang = shown.scope, shown.view, shown.lang
     parts = Parts()
     people, links = ui_network.stored(scope)

@@ -26,14 +26,13 @@ import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
-from lib import access, geo, network
+from lib import access, geo
 from lib.core import clock
 from lib.core.elections import default_election
 from lib.core.regions import REGENCY_CODES
 from lib.core.settings import Settings
 from lib.ui import cached, peta, ringkasan
 from lib.ui import maps as ui_maps
-from lib.ui import network as ui_network
 
 LOG = logging.getLogger(__name__)
 THREAD_NAME = "sinergi-warm"
@@ -137,6 +136,9 @@ def warm(settings: Settings, lang: str = "id") -> Report:
 
 def _steps(settings: Settings, lang: str, state: dict[str, object]) -> list[tuple[str, Callable[[], None]]]:
     """Return the warm-up's steps in the order the pages need them: the first page's inputs first."""
+    from lib import network  # in the warm-up's thread: the first page is drawn without networkx
+    from lib.ui import network as ui_network
+
     delays = network.delays_key(network.DEFAULT_ASSUMED_DELAY_HOURS)
 
     def scope() -> cached.Scope:
