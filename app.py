@@ -6,9 +6,8 @@ from lib.core.i18n import t
 from lib.core.settings import load_settings
 from lib.ui import agenda, live, projector, warm
 from lib.ui import page as ui
-from lib.ui.icon import icon_url
 
-st.set_page_config(page_title="Sinergi", page_icon=icon_url(), layout="wide")
+st.set_page_config(page_title="Sinergi", page_icon="assets/sinergi.png", layout="wide")
 with warm.page_run():  # the warm-up works between the visitors' runs, never beside a page being drawn
     warm.start(load_settings())  # once per process: the shared caches fill in the background
     ui.use_navigation()
@@ -36,7 +35,6 @@ with warm.page_run():  # the warm-up works between the visitors' runs, never bes
             if ui.listed(visitor, url)
         ]
     )
-    st.set_page_config(page_icon=icon_url())  # after navigation: no favicon fetched from the web
     context = ui.page_context()
     projector.controls(context.view, context.caller, context.lang)
     ui.show_notices()
