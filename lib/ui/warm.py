@@ -135,11 +135,16 @@ def warm(settings: Settings, lang: str = "id") -> Report:
 
 
 def _steps(settings: Settings, lang: str, state: dict[str, object]) -> list[tuple[str, Callable[[], None]]]:
-    """Return the warm-up's steps in the order the pages need them: the first page's inputs first."""
-    from lib import network  # in the warm-up's thread: the first page is drawn without networkx
-    from lib.ui import network as ui_network
+    """Return the warm-up's steps in the order the pages need them: the first page's inputs first.
 
-    delays = network.delays_key(network.DEFAULT_ASSUMED_DELAY_HOURS)
+    The network steps import networkx when they run (after a quiet moment), not beside the first
+    page, which is drawn without it (tests/test_startup.py).
+    """
+
+    def delays() -> tuple[tuple[str, float], ...]:
+        from lib import network
+
+        return network.delays_key(network.DEFAULT_ASSUMED_DELAY_HOURS)
 
     def scope() -> cached.Scope:
         return state["scope"]  # type: ignore[return-value]  # set by the "context" step
@@ -157,11 +162,19 @@ def _steps(settings: Settings, lang: str, state: dict[str, object]) -> list[tupl
         state["election"] = default_election(days, clock.today())
         cached.assessment(scope(), str(state["election"]), "")
 
+    def analysis() -> None:
+        from lib.ui import network as ui_network
+
+        ui_network.analysis(scope(), delays(), lang)
+
     def drawing() -> None:
-        graph = ui_network.graph(scope(), delays)
+        from lib import network
+        from lib.ui import network as ui_network
+
+        graph = ui_network.graph(scope(), delays())
         ui_network.positions(scope())
         highlight = network.highlight_ids(graph, "", None, network.focus_members(graph, ""))
-        ui_network.network_spec(scope(), delays, "", None, network.SIZE_FIELDS[0], highlight, lang)
+        ui_network.network_spec(scope(), delays(), "", None, network.SIZE_FIELDS[0], highlight, lang)
 
     def maps() -> None:
         shapes = cached.current_boundaries(settings)
@@ -187,7 +200,7 @@ def _steps(settings: Settings, lang: str, state: dict[str, object]) -> list[tupl
         ("maps", maps),
         ("events", lambda: cached.events(scope())),
         ("assessment", assessment),
-        ("network", lambda: ui_network.analysis(scope(), delays, lang)),
+        ("network", analysis),
         ("drawing", drawing),
         ("focus", focus),
     ]
