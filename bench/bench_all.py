@@ -73,6 +73,7 @@ NETWORK_GOAL_MS = 1000
 NETWORK_LABELS = (
     "metrics_table",
     "suggest_faster_links (2)",
+    "suggest_faster_links (2), 27 offices",
     "broker_table",
     "GraphML write",
     "GraphML read",

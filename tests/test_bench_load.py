@@ -242,3 +242,18 @@ def test_the_focus_baseline_adds_petas_focused_detail(tmp_path):
     assert len(at.dataframe) == 2
     assert len(at.metric) == 3
     assert len(at.get("vega_lite_chart")) == 2
+
+
+def test_every_network_figure_bench_all_prints_is_timed_and_bali_has_27_offices():
+    import bench_all
+    import bench_network
+
+    from lib import network
+
+    graph = network.build_graph(*bench_network.generated(400, 2000))
+    pairs = bench_network.scale_pairs(graph)
+    assert set(bench_all.NETWORK_LABELS) <= set(pairs)
+    offices = bench_network.bali_offices(graph)
+    assert len(set(offices)) == bench_network.FIXED_OFFICES == 27
+    every = network.alert_targets(graph, network.ALERT_TARGET_TYPES)
+    assert set(offices) <= {node for nodes in every.values() for node in nodes}
