@@ -279,6 +279,16 @@ tables (22 and 10 rows, one with links). The time of that rerun is the framework
 FOCUS_STEP = {"select": {"key": "focus"}, "option": "Buleleng", "name": "focus Buleleng", "screenshot": False}
 
 
+def framed_app(folder: Path, page: str) -> Path:
+    """Write :data:`FRAME_PAGE` and its 11 pages (each ``page``) into ``folder``; return the app's path."""
+    (folder / "pages").mkdir()
+    for number in range(1, 12):
+        (folder / "pages" / f"p{number}.py").write_text(page)
+    script = folder / "framed_page.py"
+    script.write_text(FRAME_PAGE)
+    return script
+
+
 def chart_page_figures(quick: bool, path: Path, out: Path) -> list[Figure]:
     """Return the load and rerun of Streamlit's own pages with one chart and one table.
 
@@ -290,12 +300,11 @@ def chart_page_figures(quick: bool, path: Path, out: Path) -> list[Figure]:
     found: list[Figure] = []
     for view, framed in BASELINE_PAGES.items():
         with tempfile.TemporaryDirectory(prefix="sinergi-chart-page-") as tmp:
-            script = Path(tmp) / "chart_page.py"
-            script.write_text(FRAME_PAGE if framed else CHART_PAGE)
             if framed:
-                (Path(tmp) / "pages").mkdir()
-                for number in range(1, 12):
-                    (Path(tmp) / "pages" / f"p{number}.py").write_text(CHART_PAGE)
+                script = framed_app(Path(tmp), CHART_PAGE)
+            else:
+                script = Path(tmp) / "chart_page.py"
+                script.write_text(CHART_PAGE)
             actions = Path(tmp) / "actions.json"
             actions.write_text(json.dumps({"/": [dict(RERUN_STEP)]}))
             args = ["--app", str(script), "--page", "/", "--floor", "--actions", str(actions)]
@@ -311,11 +320,7 @@ def chart_page_figures(quick: bool, path: Path, out: Path) -> list[Figure]:
 def focus_baseline_figures(quick: bool, path: Path, out: Path) -> list[Figure]:
     """Return the focus rerun of :data:`FOCUS_PAGE` (Streamlit alone) beside the empty page's rerun."""
     with tempfile.TemporaryDirectory(prefix="sinergi-focus-page-") as tmp:
-        script = Path(tmp) / "focus_page.py"
-        script.write_text(FRAME_PAGE)
-        (Path(tmp) / "pages").mkdir()
-        for number in range(1, 12):
-            (Path(tmp) / "pages" / f"p{number}.py").write_text(FOCUS_PAGE)
+        script = framed_app(Path(tmp), FOCUS_PAGE)
         actions = Path(tmp) / "actions.json"
         actions.write_text(json.dumps({"/": [dict(FOCUS_STEP)]}))
         args = ["--app", str(script), "--page", "/", "--floor", "--actions", str(actions)]

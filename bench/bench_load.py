@@ -263,21 +263,22 @@ def running(script: Path, env: dict[str, str] | None = None) -> Iterator[Server]
 
 
 @contextlib.contextmanager
-def empty_page() -> Iterator[Path]:
+def page_script(source: str, name: str) -> Iterator[Path]:
+    """Yield the path of a one-file app ``source``, written as ``<name>.py`` in a temporary folder."""
+    with tempfile.TemporaryDirectory(prefix=f"sinergi-{name}-") as tmp:
+        script = Path(tmp) / f"{name}.py"
+        script.write_text(source)
+        yield script
+
+
+def empty_page() -> contextlib.AbstractContextManager[Path]:
     """Yield the path of the empty one-line page in a temporary folder."""
-    with tempfile.TemporaryDirectory(prefix="sinergi-empty-") as tmp:
-        script = Path(tmp) / "empty.py"
-        script.write_text(EMPTY_PAGE)
-        yield script
+    return page_script(EMPTY_PAGE, "empty")
 
 
-@contextlib.contextmanager
-def shaped_page() -> Iterator[Path]:
+def shaped_page() -> contextlib.AbstractContextManager[Path]:
     """Yield the path of :data:`SHAPED_PAGE` in a temporary folder."""
-    with tempfile.TemporaryDirectory(prefix="sinergi-shaped-") as tmp:
-        script = Path(tmp) / "shaped.py"
-        script.write_text(SHAPED_PAGE)
-        yield script
+    return page_script(SHAPED_PAGE, "shaped")
 
 
 SHAPED = "p1"

@@ -179,11 +179,9 @@ def test_bench_alls_baseline_pages_draw_one_chart_and_one_table(framed, tmp_path
     import bench_all
     from streamlit.testing.v1 import AppTest
 
-    script = tmp_path / "app.py"
-    script.write_text(bench_all.FRAME_PAGE if framed else bench_all.CHART_PAGE)
-    (tmp_path / "pages").mkdir()
-    for number in range(1, 12):
-        (tmp_path / "pages" / f"p{number}.py").write_text(bench_all.CHART_PAGE)
+    script = bench_all.framed_app(tmp_path, bench_all.CHART_PAGE)
+    if not framed:
+        script.write_text(bench_all.CHART_PAGE)
     at = AppTest.from_file(str(script)).run()
     assert not at.exception
     assert len(at.get("vega_lite_chart")) == 1
@@ -225,11 +223,7 @@ def test_the_focus_baseline_adds_petas_focused_detail(tmp_path):
     import bench_all
     from streamlit.testing.v1 import AppTest
 
-    script = tmp_path / "app.py"
-    script.write_text(bench_all.FRAME_PAGE)
-    (tmp_path / "pages").mkdir()
-    for number in range(1, 12):
-        (tmp_path / "pages" / f"p{number}.py").write_text(bench_all.FOCUS_PAGE)
+    script = bench_all.framed_app(tmp_path, bench_all.FOCUS_PAGE)
     at = AppTest.from_file(str(script)).run()
     assert not at.exception
     assert len(at.table) == 1

@@ -143,8 +143,7 @@ def _ringkasan(shown: Shown) -> Parts:
         parts.sources.append(t("brief.source.posko", lang))
     else:
         parts.caveats.append(t("brief.caveat.posko_hidden", lang))
-    change = ringkasan.recent_change(scope, shown.today)
-    parts.tables.append((t("brief.table.change", lang), history.change_display(change, lang)))
+    parts.tables.append((t("brief.table.change", lang), ringkasan.change_table(scope, shown.today, lang)))
     parts.tables.append(
         (t("brief.table.latest", lang), ringkasan.latest_events(scope, shown.period, view.focus, lang))
     )
